@@ -1,0 +1,3 @@
+"""factcheck: find the figures that disagree across news articles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,256 @@
+"""Context of a figure: its sentence, what it counts, the predicate, source, place and time.
+
+All of it is read from the words around the figure with the lexicons in
+``factcheck/lexicons`` (counted.toml, predicates.toml); nothing here is statistical, so the same
+sentence always gives the same context.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from factcheck.lexicon import alternation, load
+from factcheck.metadata import MONTHS
+
+_SENTENCE_END = regex.compile(
+    r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Prof|Jr|Sr|No|vs|Co|Inc|Ltd|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|a\.m|p\.m|[A-Z]))"""
+    r"""[.!?]["”’')\]]*\s+(?=["“‘'(\[]?[A-Z0-9])|\n+""",
+)
+_WORD = regex.compile(r"[\w][\w'’-]*")
+_CLAUSE_BREAK = regex.compile(r"[;:—–()]|,\s+(?:while|but|whereas|and\s+(?=\d))|\bwhile\b|\bwhereas\b")
+_ATTRIBUTION = regex.compile(
+    r"""(?i:according)\s+to\s+(?P<according>(?:the\s+)?[\w.'’ -]{2,60}?)(?=[,.;]|\s+(?:who|which|that|on|in|as)\b|$)
+      | (?P<saying>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:[A-Z][\w.'’-]*|police|officials|witnesses|authorities|ministry|agency|organisers|organizers|unions?|spokesm[ae]n|spokeswoman|spokesperson|medics|doctors|estimates?))\s+(?:said|says|say|told|reported|estimated|estimates|put|counted|claimed|confirmed|stated)\b
+      | \b(?:said|says|told|reported|estimated)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})""",
+    regex.VERBOSE,
+)
+_PLACE = regex.compile(r"\b(?:in|at|near|outside|of|from)\s+(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
+_NOT_PLACES = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+               "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+               "August", "September", "October", "November", "December", "Israeli", "Palestinian", "US",
+               "U.S.", "UN", "IDF", "Hamas", "Mr", "Mrs", "Ms", "Dr"}
+_TIME = regex.compile(
+    r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+    r"|\b(?P<day2>\d{1,2})\s+(?P<month2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?P<year2>(?:19|20)\d{2}))?"
+    r"|\b(?:in|since|of|during)\s+(?:(?P<month3>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?P<year3>(?:19|20)\d{2})\b",
+    regex.IGNORECASE,
+)
+_QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Context:
+    sentence: Sentence
+    counted: str | None
+    predicate: str | None
+    attribution: str | None
+    places: tuple[str, ...]
+    time: str | None
+    quoted: bool
+    partial: bool
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of a view text; a line break always ends a sentence."""
+    found: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + len(match.group(0).rstrip())
+        if text[start:end].strip():
+            found.append(_trimmed(text, start, end))
+        start = match.end()
+    if text[start:].strip():
+        found.append(_trimmed(text, start, len(text)))
+    return found
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end])
+
+
+class SentenceIndex:
+    def __init__(self, text: str) -> None:
+        self.sentences = sentences(text)
+        self.starts = [s.start for s in self.sentences]
+
+    def at(self, offset: int) -> Sentence:
+        index = max(bisect_right(self.starts, offset) - 1, 0)
+        return self.sentences[index]
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(load("counted")["function_words"]["words"])
+
+
+def plain_noun(tail: str) -> str | None:
+    """The noun right after a figure when no lexicon class knows it: the last of up to three
+    words before a function word or punctuation ("two main border crossings" -> "crossings")."""
+    words: list[str] = []
+    for word in _WORD.findall(tail[:40]):
+        if word.lower() in _function_words() or not word[0].isalpha():
+            break
+        words.append(word.lower())
+        if len(words) == 3:
+            break
+    return words[-1] if words else None
+
+
+@cache
+def _counted_lexicon() -> tuple[dict[str, str], regex.Pattern, tuple[str, ...], set[str], regex.Pattern]:
+    data = load("counted")
+    noun_class = {noun.lower(): name for name, nouns in data["classes"].items() for noun in nouns}
+    nouns = regex.compile(rf"(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{alternation(noun_class)})\b", regex.I)
+    partitive_of = regex.compile(rf"\s*(?:{alternation(data['partitive']['of'])})\b", regex.I)
+    return (noun_class, nouns, tuple(data["demonym_suffixes"]["suffixes"]),
+            set(data["partitive"]["after"]), partitive_of)
+
+
+@cache
+def _predicate_lexicon() -> tuple[regex.Pattern, dict[str, str]]:
+    data = load("predicates")
+    stem_class = {stem: name for name, table in data.items() for stem in table.get("stems", [])}
+    word_class = {word: name for name, table in data.items() for word in table.get("words", [])}
+    pattern = regex.compile(
+        rf"(?<![\w-])(?:(?P<stem>{alternation(stem_class)})|(?P<stem>{alternation(word_class)})(?![\w-]))",
+        regex.I,
+    )
+    return pattern, stem_class | word_class
+
+
+def growing_predicates() -> frozenset[str]:
+    return frozenset(name for name, table in load("predicates").items() if table.get("grows"))
+
+
+def counted_after(text: str, end: int, limit: int) -> tuple[str | None, bool]:
+    """What the figure ending at ``end`` counts, and whether it is a part of a larger whole."""
+    noun_class, nouns, demonyms, partitive_after, partitive_of = _counted_lexicon()
+    tail = text[end:min(limit, end + 60)]
+    if partitive_of.match(tail):
+        return None, True
+    first = _WORD.search(tail)
+    if first and first.start() <= 2 and first.group(0).lower() in partitive_after:
+        return None, True
+    match = nouns.match(tail.lstrip())
+    if match:
+        return noun_class[match.group("noun").lower()], False
+    if first and first.start() <= 2:
+        word = first.group(0)
+        if word[:1].isupper() and word.endswith(demonyms) and len(word) > 4:
+            return "people", False
+        return plain_noun(tail), False
+    return None, False
+
+
+def predicate_near(text: str, start: int, end: int, sentence: Sentence) -> str | None:
+    """The predicate class nearest the figure inside its clause, looking after it first."""
+    pattern, stem_class = _predicate_lexicon()
+    clause_start, clause_end = _clause(text, start, end, sentence)
+    after = pattern.search(text, end, min(clause_end, end + 70))
+    if after:
+        return stem_class[after.group("stem").lower()]
+    best = None
+    for match in pattern.finditer(text, max(clause_start, start - 70), start):
+        best = match
+    if best:
+        return stem_class[best.group("stem").lower()]
+    return None
+
+
+def _clause(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
+    clause_start, clause_end = sentence.start, sentence.end
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if match.end() <= start:
+            clause_start = match.end()
+        elif match.start() >= end:
+            clause_end = match.start()
+            break
+    return clause_start, clause_end
+
+
+def attribution_in(sentence: Sentence) -> str | None:
+    """Who the sentence says gave its figures: "according to X" first, then "X said"."""
+    matches = list(_ATTRIBUTION.finditer(sentence.text))
+    if not matches:
+        return None
+    best = next((m for m in matches if m.group("according")), matches[0])
+    found = best.group("according") or best.group("saying") or best.group("after") or ""
+    return normalise_source(found)
+
+
+def normalise_source(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words).strip(" ,.") or None
+
+
+def places_in(text: str, start: int, end: int) -> tuple[str, ...]:
+    """Places named in the figure's clause ("in Gaza", "north of Santa Rosa")."""
+    found = []
+    for match in _PLACE.finditer(text, start, end):
+        place = match.group("place")
+        if place.split()[0] not in _NOT_PLACES:
+            found.append(place)
+    return tuple(sorted(set(found)))
+
+
+def time_in(sentence: Sentence, published: str | None) -> str | None:
+    """The date the sentence pins its figures to, resolved against the publication date."""
+    match = _TIME.search(sentence.text)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    month_name = groups["month"] or groups["month2"] or groups["month3"]
+    year_text = groups["year"] or groups["year2"] or groups["year3"]
+    day_text = groups["day"] or groups["day2"]
+    month = MONTHS[month_name.lower()[:3]] if month_name else 1
+    reference = dt.date.fromisoformat(published) if published else None
+    year = int(year_text) if year_text else (reference.year if reference else None)
+    if year is None:
+        return None
+    try:
+        date = dt.date(year, month, int(day_text) if day_text else 1)
+    except ValueError:
+        return None
+    if reference and not year_text and date > reference:
+        date = date.replace(year=year - 1)
+    return date.isoformat()
+
+
+def quoted_at(text: str, sentence: Sentence, offset: int) -> bool:
+    for match in _QUOTES.finditer(text, sentence.start, sentence.end):
+        if match.start() < offset < match.end():
+            return True
+    return False
+
+
+def context_of(text: str, index: SentenceIndex, start: int, end: int, published: str | None) -> Context:
+    sentence = index.at(start)
+    counted, partial = counted_after(text, end, sentence.end)
+    clause_start, clause_end = _clause(text, start, end, sentence)
+    return Context(
+        sentence=sentence,
+        counted=counted,
+        predicate=predicate_near(text, start, end, sentence),
+        attribution=attribution_in(sentence),
+        places=places_in(text, clause_start, clause_end),
+        time=time_in(sentence, published),
+        quoted=quoted_at(text, sentence, start),
+        partial=partial,
+    )

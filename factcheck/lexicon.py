@@ -1,0 +1,29 @@
+"""Loads the lexicons in ``factcheck/lexicons``: data apart from code, read once per process."""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed TOML lexicon ``name`` (without the ``.toml``)."""
+    text = resources.files("factcheck.lexicons").joinpath(f"{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def alternation(words: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first so that "at least" beats "at"."""
+    escaped = sorted({regex.escape(word) for word in words}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
+
+
+def expand_pieces(pattern: str, pieces: dict[str, str]) -> str:
+    """Replace every ``{name}`` in a pattern by its named piece, statcheck-style."""
+    for name, piece in pieces.items():
+        pattern = pattern.replace("{" + name + "}", piece)
+    return pattern

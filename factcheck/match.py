@@ -1,0 +1,123 @@
+"""Match: line up the claims that state the same fact, across articles and inside one.
+
+Two claims are comparable when they have the same predicate class, the same kind of measure
+(counts, money, percent, or one pint dimension), compatible counted things, no two different
+places, and the same time: a figure pinned to a date long before its article (``on Oct. 7``)
+is history and is compared only with figures pinned to that date. Two figures of one sentence
+are two facts, unless two named sources give them. Comparable claims form groups (connected
+components); the rules judge agreement pair by pair.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+
+from factcheck.model import Claim, Group
+from factcheck.units import measure
+
+SAME_EVENT_DAYS = 3  # two dated figures farther apart than this are about different events
+HISTORY_DAYS = 30  # a figure dated this long before its article is history, not news
+PEOPLE_LIKE = frozenset({None, "people"})  # what a figure with no counted noun may count
+
+
+@dataclass(frozen=True)
+class Matching:
+    groups: tuple[Group, ...]
+    pairs: tuple[tuple[Claim, Claim], ...]  # comparable pairs, in document order
+
+
+def kind_of(claim: Claim) -> str:
+    kind = measure(claim.unit).kind
+    return "count" if kind.startswith("count:") else kind
+
+
+def bucket_key(claim: Claim) -> tuple[str, str] | None:
+    """Claims can only be comparable inside one bucket; None when the claim is not comparable."""
+    if claim.predicate is None or claim.partial or claim.emphatic:
+        return None
+    return claim.predicate, kind_of(claim)
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    return (
+        _counted_compatible(a, b)
+        and _not_one_sentence(a, b)
+        and _places_compatible(a, b)
+        and _same_time(a, b)
+    )
+
+
+def _counted_compatible(a: Claim, b: Claim) -> bool:
+    if kind_of(a) != "count":
+        return True
+    return a.counted == b.counted or (a.counted in PEOPLE_LIKE and b.counted in PEOPLE_LIKE)
+
+
+def _not_one_sentence(a: Claim, b: Claim) -> bool:
+    if a.doc != b.doc or a.sentence != b.sentence:
+        return True
+    return bool(a.attribution and b.attribution and a.attribution != b.attribution)
+
+
+def _places_compatible(a: Claim, b: Claim) -> bool:
+    return not (a.places and b.places and not set(a.places) & set(b.places))
+
+
+def _same_time(a: Claim, b: Claim) -> bool:
+    if a.time and b.time:
+        return _days_between(a.time, b.time) <= SAME_EVENT_DAYS
+    dated = a if a.time else b if b.time else None
+    if dated is None:
+        return True
+    return not _is_history(dated)
+
+
+def _is_history(claim: Claim) -> bool:
+    return bool(claim.time and claim.date and _days_between(claim.time, claim.date) > HISTORY_DAYS)
+
+
+def _days_between(first: str, second: str) -> int:
+    return abs((dt.date.fromisoformat(first) - dt.date.fromisoformat(second)).days)
+
+
+def match_claims(claims: list[Claim], only_with: frozenset[str] | None = None) -> Matching:
+    """Comparable pairs and the groups they form. With ``only_with`` (document ids), keep only
+    pairs that have one side in those documents (a draft checked against reference copy)."""
+    buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = bucket_key(claim)
+        if key is not None:
+            buckets[key].append(claim)
+    pairs: list[tuple[Claim, Claim]] = []
+    for key in sorted(buckets):
+        for a, b in combinations(buckets[key], 2):
+            if only_with is not None and (a.doc in only_with) == (b.doc in only_with):
+                continue
+            if comparable(a, b):
+                pairs.append((a, b))
+    return Matching(_groups(pairs), tuple(pairs))
+
+
+def _groups(pairs: list[tuple[Claim, Claim]]) -> tuple[Group, ...]:
+    parent: dict[str, str] = {}
+
+    def root(claim_id: str) -> str:
+        while parent.setdefault(claim_id, claim_id) != claim_id:
+            parent[claim_id] = parent[parent[claim_id]]
+            claim_id = parent[claim_id]
+        return claim_id
+
+    keys: dict[str, str] = {}
+    order: dict[str, int] = {}
+    for a, b in pairs:
+        for claim in (a, b):
+            order.setdefault(claim.id, len(order))
+            keys[claim.id] = f"{claim.predicate}/{claim.counted or '*'}/{kind_of(claim)}"
+        parent[root(a.id)] = root(b.id)
+    members: dict[str, list[str]] = defaultdict(list)
+    for claim_id in sorted(order, key=order.__getitem__):
+        members[root(claim_id)].append(claim_id)
+    ordered = sorted(members.values(), key=lambda ids: order[ids[0]])
+    return tuple(Group(f"G{n}", keys[ids[0]], tuple(ids)) for n, ids in enumerate(ordered, start=1))

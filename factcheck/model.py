@@ -1,0 +1,103 @@
+"""The small frozen records that flow down the pipeline: documents, claims, groups, findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of readable text and the span of the original text it came from.
+
+    When ``len(view) == text_end - text_start`` characters map one to one; otherwise (an HTML
+    entity, say) every character of the view maps to the whole original span.
+    """
+
+    text_start: int
+    text_end: int
+    view: str
+    new_line: bool = True  # the segment starts a new line of the view (else it continues one)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from its file: the decoded text and the parts that are its body."""
+
+    id: str
+    path: str
+    text: str
+    segments: tuple[Segment, ...]
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    source: str | None = None
+    url: str | None = None
+    line_offset: int = 0  # for JSON Lines: the record's line in the file, minus one
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure stated in an article, with its context and where it stands."""
+
+    id: str
+    doc: str
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    surface: str
+    sentence: str
+    value: float
+    low: float | None
+    high: float | None
+    unit: str
+    counted: str | None = None
+    predicate: str | None = None
+    attribution: str | None = None
+    hedge: str | None = None
+    places: tuple[str, ...] = ()
+    time: str | None = None  # ISO date the sentence pins the figure to, when it does
+    quoted: bool = False
+    partial: bool = False  # a part of a larger whole ("four of the victims", "nine others")
+    vague: bool = False  # "tens of thousands", "dozens"
+    emphatic: bool = False  # "thousands of": said for emphasis, never compared
+    precision: float = 0.0  # half the unit of the last stated digit, for rounding
+    date: str | None = None  # the document's publication date
+    source: str | None = None  # the document's outlet
+
+
+@dataclass(frozen=True)
+class Group:
+    """Claims that state the same fact: same thing counted, predicate, event and unit kind."""
+
+    id: str
+    key: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A primary claim and the claims that disagree with it, as a rule judged them."""
+
+    rule: str
+    severity: str
+    title: str
+    message: str
+    claims: tuple[str, ...]  # first the primary claim, then those that disagree with it
+    agreeing: tuple[str, ...] = ()
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A file that could not be read, and why."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything ingest produced: the documents and the errors met on the way."""
+
+    documents: tuple[Document, ...]
+    errors: tuple[InputError, ...] = field(default=())

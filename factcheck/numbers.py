@@ -1,0 +1,159 @@
+"""Numbers as news writes them: digits, words, scales, fractions and vague amounts.
+
+``parse_number`` turns the surface of one number ("360,000", "Forty-five", "half a million",
+"4.5bn", "two dozen", "tens of thousands") into a value, the half-unit of its last stated digit
+(for rounding) and, for vague amounts, an interval. The regex pieces here are the ones
+``factcheck.quantities`` assembles into its scanner; the words come from lexicons/numbers.toml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from factcheck.lexicon import alternation, load
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    precision: float  # half the unit of the last stated digit: 360,000 -> 5,000; 1.2 -> 0.05
+    low: float | None = None  # set for vague amounts ("tens of thousands")
+    high: float | None = None
+    emphatic: bool = False  # "thousands of": a vague amount said for emphasis, not measure
+
+    @property
+    def vague(self) -> bool:
+        return self.low is not None
+
+
+@cache
+def words() -> dict[str, dict]:
+    return load("numbers")
+
+
+@cache
+def pieces() -> dict[str, str]:
+    """Named regex pieces for numbers, built from the lexicon."""
+    data = words()
+    ones, tens = alternation(data["ones"]), alternation(data["tens"])
+    scales = alternation(data["scales"])
+    multiples = alternation(data["multiples"])
+    fractions = alternation(data["fractions"])
+    cardinal = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
+    word_atom = rf"(?:{cardinal}|{scales}|{multiples})"
+    word_run = rf"{cardinal}(?:(?:\s+and)?[-\s]+{word_atom})*"
+    article_run = rf"(?:half\s+an?\s+|an?\s+)(?:{scales}|{multiples}|{fractions})(?:[-\s]+{word_atom})*"
+    fraction_run = rf"{cardinal}[-\s]+{fractions}"
+    return {
+        "digits": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
+        "fraction": r"\d+/\d+",
+        "unicode_fraction": "[½⅓⅔¼¾⅕⅛]",
+        "words": rf"(?:{article_run}|{fraction_run}|{word_run})",
+        "scale": rf"{scales}(?:\s+{scales})*",
+        "suffix": alternation(data["suffixes"]),
+        "vague": alternation(data["vague"]),
+    }
+
+
+UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+
+
+@cache
+def _word_pattern() -> regex.Pattern:
+    return regex.compile(rf"(?:{pieces()['words']})", regex.IGNORECASE)
+
+
+def parse_number(surface: str) -> Number | None:
+    """The value of a number written in digits or words (with scale), or None."""
+    text = " ".join(surface.replace("\u2011", "-").split())
+    lowered = text.lower()
+    vague = words()["vague"].get(lowered.removesuffix(" of"))
+    if vague:
+        return Number(float(vague["value"]), 0.0, float(vague["low"]), float(vague["high"]),
+                      bool(vague.get("emphatic")))
+    head, scale = _split_scale(text)
+    number = _parse_digits(head) or _parse_words(head)
+    if number is None:
+        return None
+    return Number(number.value * scale, number.precision * scale)
+
+
+def _split_scale(text: str) -> tuple[str, float]:
+    """Strip trailing scale words or a glued suffix: ("4.5", 1e9) for "4.5bn"."""
+    data = words()
+    scale = 1.0
+    tokens = text.split()
+    while len(tokens) > 1 and tokens[-1].lower() in data["scales"] and _is_digits(tokens[-2]):
+        scale *= data["scales"][tokens.pop().lower()]
+    head = " ".join(tokens)
+    match = regex.fullmatch(r"(\d[\d,.]*)\s*([A-Za-z]+)", head)
+    if match and match.group(2) in data["suffixes"]:
+        return match.group(1), scale * data["suffixes"][match.group(2)]
+    if match and match.group(2).lower() in data["scales"]:
+        return match.group(1), scale * data["scales"][match.group(2).lower()]
+    return head, scale
+
+
+def _is_digits(token: str) -> bool:
+    return regex.fullmatch(r"[\d,.]+|\d+/\d+|[½⅓⅔¼¾⅕⅛]", token) is not None
+
+
+def _parse_digits(text: str) -> Number | None:
+    mixed = regex.fullmatch(r"(\d+)(?:\s+|-)(\d+)/(\d+)|(\d+)?\s*([½⅓⅔¼¾⅕⅛])|(\d+)/(\d+)", text)
+    if mixed:
+        return _parse_fraction(mixed)
+    if not regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+", text):
+        return None
+    plain = text.replace(",", "")
+    return Number(float(plain), half_unit(plain))
+
+
+def _parse_fraction(match: regex.Match) -> Number | None:
+    whole, numerator, denominator, glued_whole, glyph, top, bottom = match.groups()
+    if glyph:
+        return Number(float(glued_whole or 0) + UNICODE_FRACTIONS[glyph], 0.0)
+    numerator, denominator = (numerator, denominator) if whole else (top, bottom)
+    if int(denominator) == 0:
+        return None
+    return Number(float(whole or 0) + int(numerator) / int(denominator), 0.0)
+
+
+def half_unit(plain: str) -> float:
+    """Half the unit of the last significant digit: "360000" -> 5000, "1.25" -> 0.005."""
+    if "." in plain:
+        return 0.5 * 10 ** -len(plain.split(".")[1])
+    trailing_zeros = len(plain) - len(plain.rstrip("0"))
+    if trailing_zeros == len(plain):
+        return 0.5
+    return 0.5 * 10**trailing_zeros
+
+
+def _parse_words(text: str) -> Number | None:
+    if not _word_pattern().fullmatch(text):
+        return None
+    data = words()
+    tokens = [t for t in regex.split(r"[-\s]+", text.lower()) if t and t != "and"]
+    total, current, fraction = 0.0, 0.0, 1.0
+    for token in tokens:
+        if token in ("a", "an"):
+            current = current or 1.0
+        elif token == "half" and current == 0 and total == 0:
+            fraction = 0.5
+        elif token in data["ones"] or token in data["tens"]:
+            current += data["ones"].get(token, data["tens"].get(token, 0))
+        elif token in data["multiples"] or token == "hundred":
+            current = (current or 1.0) * (data["multiples"].get(token) or 100)
+        elif token in data["scales"]:
+            total += (current or 1.0) * data["scales"][token]
+            current = 0.0
+        elif token in data["fractions"]:
+            current = (current or 1.0) * data["fractions"][token]
+        else:
+            return None
+    value = (total + current) * fraction
+    if value == 0 and "zero" not in tokens:
+        return None
+    precision = half_unit(str(int(value))) if value == int(value) else 0.0
+    return Number(value, precision)

@@ -1,0 +1,57 @@
+"""Provenance: the readable view of a Document and the way back to its file.
+
+Extraction reads ``View.text`` (the article body, one line per body line or HTML block); every
+span found there maps back to offsets, a line and a column in the file as the user has it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from factcheck.model import Document, Segment
+
+
+@dataclass(frozen=True)
+class View:
+    text: str
+    starts: tuple[int, ...]  # where each segment starts in the view
+    segments: tuple[Segment, ...]
+
+    def source_offset(self, offset: int, *, is_end: bool = False) -> int:
+        """The offset in the document text of a view offset (an end offset when ``is_end``)."""
+        probe = offset - 1 if is_end and offset > 0 else offset
+        index = max(bisect_right(self.starts, probe) - 1, 0)
+        segment, start = self.segments[index], self.starts[index]
+        inside = max(0, min(probe - start, len(segment.view) - 1 if segment.view else 0))
+        if len(segment.view) != segment.text_end - segment.text_start:
+            return segment.text_end if is_end else segment.text_start
+        return segment.text_start + inside + (1 if is_end else 0)
+
+
+def view_of(document: Document) -> View:
+    parts: list[str] = []
+    starts: list[int] = []
+    length = 0
+    for index, segment in enumerate(document.segments):
+        if index and segment.new_line:
+            parts.append("\n")
+            length += 1
+        starts.append(length)
+        parts.append(segment.view)
+        length += len(segment.view)
+    return View("".join(parts), tuple(starts), document.segments)
+
+
+class LineIndex:
+    """Line and column (both from 1) of offsets into one text."""
+
+    def __init__(self, text: str) -> None:
+        self.line_starts = [0]
+        position = text.find("\n")
+        while position >= 0:
+            self.line_starts.append(position + 1)
+            position = text.find("\n", position + 1)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1

@@ -1,0 +1,40 @@
+"""The JSON contract: ``documents``, ``claims``, ``groups``, ``findings`` (and ``errors``).
+
+Other tools read this (shared/tools/score_clusters.py among them): keep field names stable.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from factcheck import __version__
+from factcheck.model import Claim, Document
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    return {"id": document.id, "path": document.path, "title": document.title, "date": document.date,
+            "source": document.source, "url": document.url}
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    record = asdict(claim)
+    record["places"] = list(claim.places)
+    return record
+
+
+def render(result, claims_only: bool = False) -> str:
+    report: dict[str, Any] = {
+        "tool": {"name": "factcheck", "version": __version__},
+        "documents": [document_record(d) for d in result.documents],
+        "claims": [claim_record(c) for c in result.claims],
+        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
+    }
+    if not claims_only:
+        report["groups"] = [{"id": g.id, "key": g.key, "claims": list(g.claims)} for g in result.matching.groups]
+        report["findings"] = [
+            {"rule": f.rule, "severity": f.severity, "title": f.title, "message": f.message,
+             "claims": list(f.claims), "agreeing": list(f.agreeing), "group": f.group}
+            for f in result.findings
+        ]
+    return json.dumps(report, ensure_ascii=False, indent=1, allow_nan=False)

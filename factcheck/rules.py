@@ -1,0 +1,261 @@
+"""Rules: the engine that reads ``rules/*.toml`` and judges comparable claims.
+
+Each rule file names a ``check`` (one of ``CHECKS`` below), a severity, a priority and its
+parameters. Every comparable pair that disagrees is given to the rules in priority order; the
+first whose check claims it makes it that rule's. A finding is then one primary claim and the
+claims that disagree with it under one rule, most-contradicted claim first (pyflakes and SARIF
+shape: one location, its related locations).
+"""
+from __future__ import annotations
+
+import math
+import tomllib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from factcheck.context import growing_predicates
+from factcheck.match import Matching
+from factcheck.model import Claim, Finding
+from factcheck.units import measure
+
+SEVERITIES = ("info", "warning", "error")
+AGREEMENT_DEFAULTS: dict[str, Any] = {
+    "rounding": True,  # forgive half a unit of the last stated digit on unhedged figures
+    "currency_drift": 0.15,  # relative slack when two currencies are compared at fixed rates
+    "vague_slack": 1.5,  # "tens of thousands" reaches from 10,000 / slack to 99,999 * slack
+}
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: str
+    check: str
+    priority: int
+    rationale: str
+    parameters: dict[str, Any] = field(default_factory=dict)
+    examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    path: str = ""
+
+    def parameter(self, name: str) -> Any:
+        return self.parameters.get(name, AGREEMENT_DEFAULTS.get(name))
+
+
+def default_rules_dir() -> Path:
+    """``rules/`` beside the package in a checkout, or the copy installed inside the package."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "rules", here / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError("no rules folder found (expected rules/ beside the factcheck package)")
+
+
+def load_rules(directory: Path | None = None) -> list[Rule]:
+    folder = directory or default_rules_dir()
+    rules = [load_rule(path) for path in sorted(folder.glob("*.toml"))]
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleError(f"{rule.path}: rule id {rule.id} is used twice")
+        seen.add(rule.id)
+    return sorted(rules, key=lambda r: (r.priority, r.id))
+
+
+def load_rule(path: Path) -> Rule:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise RuleError(f"{path}: {error}") from error
+    missing = [key for key in ("id", "title", "severity", "check", "rationale") if key not in data]
+    if missing:
+        raise RuleError(f"{path}: missing {', '.join(missing)}")
+    if data["severity"] not in SEVERITIES:
+        raise RuleError(f"{path}: severity must be one of {', '.join(SEVERITIES)}")
+    if data["check"] not in CHECKS:
+        raise RuleError(f"{path}: unknown check {data['check']!r} (known: {', '.join(sorted(CHECKS))})")
+    return Rule(
+        id=data["id"], title=data["title"], severity=data["severity"], check=data["check"],
+        priority=int(data.get("priority", 100)), rationale=data["rationale"].strip(),
+        parameters=dict(data.get("parameters", {})), examples=dict(data.get("examples", {})),
+        path=str(path),
+    )
+
+
+# ---- interval logic ---------------------------------------------------------------------
+
+def interval(claim: Claim, rule: Rule) -> tuple[float, float]:
+    """The values a claim allows, in its measure's base unit, with the rule's forgiveness."""
+    low = -math.inf if claim.low is None else claim.low
+    high = math.inf if claim.high is None else claim.high
+    if rule.parameter("rounding") and not _approximate(claim):
+        low, high = low - claim.precision, high + claim.precision
+    if claim.vague:
+        slack = float(rule.parameter("vague_slack"))
+        low, high = low / slack, high * slack
+    unit = measure(claim.unit)
+    return low * unit.factor + unit.offset, high * unit.factor + unit.offset
+
+
+def _approximate(claim: Claim) -> bool:
+    return claim.low is not None and claim.high is not None and claim.low != claim.high and not claim.vague and claim.hedge is not None
+
+
+def disagree(a: Claim, b: Claim, rule: Rule) -> bool:
+    """True when no value fits both claims' intervals."""
+    (a_low, a_high), (b_low, b_high) = interval(a, rule), interval(b, rule)
+    if measure(a.unit).currency != measure(b.unit).currency:
+        drift = float(rule.parameter("currency_drift"))
+        a_low, a_high = a_low * (1 - drift), a_high * (1 + drift)
+    return a_high < b_low or b_high < a_low
+
+
+# ---- checks -----------------------------------------------------------------------------
+# A check returns None when the pair is not the rule's, else (primary, other): the claim the
+# finding is about first.
+
+Check = Callable[[Claim, Claim, Rule], "tuple[Claim, Claim] | None"]
+
+
+def scale_slip(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    if a.unit != b.unit or not a.value or not b.value or not disagree(a, b, rule):
+        return None
+    ratio = max(a.value, b.value) / min(a.value, b.value)
+    tolerance = float(rule.parameter("ratio_tolerance") or 0.02)
+    if any(abs(ratio / factor - 1) <= tolerance for factor in rule.parameter("factors") or []):
+        return (a, b)
+    return None
+
+
+def _time_ordered(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    """(later, earlier) for two dated reports of a growing count that disagree."""
+    if a.predicate not in growing_predicates() or not (a.date and b.date) or a.date == b.date:
+        return None
+    if not disagree(a, b, rule):
+        return None
+    return (a, b) if a.date > b.date else (b, a)
+
+
+def later_lower(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    ordered = _time_ordered(a, b, rule)
+    if ordered and interval(ordered[0], rule)[1] < interval(ordered[1], rule)[0]:
+        return ordered
+    return None
+
+
+def later_higher(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    ordered = _time_ordered(a, b, rule)
+    if ordered and interval(ordered[0], rule)[0] > interval(ordered[1], rule)[1]:
+        return ordered
+    return None
+
+
+def named_sources(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    if a.attribution and b.attribution and a.attribution.lower() != b.attribution.lower() and disagree(a, b, rule):
+        return (a, b)
+    return None
+
+
+def self_contradiction(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    return (a, b) if a.doc == b.doc and disagree(a, b, rule) else None
+
+
+def cross_article(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    return (a, b) if a.doc != b.doc and disagree(a, b, rule) else None
+
+
+CHECKS: dict[str, Check] = {
+    "scale_slip": scale_slip,
+    "later_lower": later_lower,
+    "later_higher": later_higher,
+    "named_sources": named_sources,
+    "self_contradiction": self_contradiction,
+    "cross_article": cross_article,
+}
+
+
+# ---- findings ---------------------------------------------------------------------------
+
+def apply_rules(matching: Matching, rules: Iterable[Rule]) -> list[Finding]:
+    rules = list(rules)
+    edges: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
+    agreeing: dict[str, set[str]] = defaultdict(set)
+    for a, b in matching.pairs:
+        owner = _first_rule(a, b, rules)
+        if owner is None:
+            agreeing[a.id].add(b.id)
+            agreeing[b.id].add(a.id)
+        else:
+            edges[owner[0].id].append(owner[1])
+    group_of = {claim_id: group.id for group in matching.groups for claim_id in group.claims}
+    findings: list[Finding] = []
+    for rule in rules:
+        for primary, others in _primaries(edges.get(rule.id, [])):
+            findings.append(_finding(rule, primary, others, agreeing[primary.id], group_of.get(primary.id)))
+    return findings
+
+
+def _first_rule(a: Claim, b: Claim, rules: list[Rule]) -> tuple[Rule, tuple[Claim, Claim]] | None:
+    for rule in rules:
+        oriented = CHECKS[rule.check](a, b, rule)
+        if oriented is not None:
+            return rule, oriented
+    return None
+
+
+def _primaries(pairs: list[tuple[Claim, Claim]]) -> list[tuple[Claim, list[Claim]]]:
+    """Greedy cover of the disagreeing pairs: the claim in most of them is the next primary
+    (the outlier that several reports contradict), ties broken by position."""
+    remaining = list(pairs)
+    position = {claim.id: index for index, claim in enumerate(_claims_in_order(pairs))}
+    found: list[tuple[Claim, list[Claim]]] = []
+    while remaining:
+        degree: dict[str, int] = defaultdict(int)
+        by_id: dict[str, Claim] = {}
+        for first, second in remaining:
+            for claim in (first, second):
+                degree[claim.id] += 1
+                by_id[claim.id] = claim
+        primary_id = min(degree, key=lambda cid: (-degree[cid], position[cid]))
+        others = [b if a.id == primary_id else a for a, b in remaining if primary_id in (a.id, b.id)]
+        remaining = [(a, b) for a, b in remaining if primary_id not in (a.id, b.id)]
+        found.append((by_id[primary_id], sorted(others, key=lambda c: position[c.id])))
+    return found
+
+
+def _claims_in_order(pairs: list[tuple[Claim, Claim]]) -> list[Claim]:
+    unique = {claim.id: claim for pair in pairs for claim in pair}
+    return sorted(unique.values(), key=lambda c: (c.path, c.line, c.start, c.id))
+
+
+def _finding(rule: Rule, primary: Claim, others: list[Claim], agreeing: set[str], group: str | None) -> Finding:
+    return Finding(
+        rule=rule.id, severity=rule.severity, title=rule.title,
+        message=describe(rule, primary, others),
+        claims=(primary.id, *(claim.id for claim in others)),
+        agreeing=tuple(sorted(agreeing)), group=group,
+    )
+
+
+def describe(rule: Rule, primary: Claim, others: list[Claim]) -> str:
+    """One line an editor reads: the figure, what it states, and what it disagrees with."""
+    what = " ".join(part for part in (primary.counted, primary.predicate) if part)
+    first = f"{primary.surface!r}" + (f" ({primary.attribution})" if primary.attribution else "")
+    against = ", ".join(
+        f"{c.surface!r}" + (f" ({c.attribution})" if c.attribution else "") for c in others[:3]
+    )
+    more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+    return f"{rule.title}: {first} [{what}] vs {against}{more}"
+
+
+@cache
+def rules_by_id(directory: str | None = None) -> dict[str, Rule]:
+    return {rule.id: rule for rule in load_rules(Path(directory) if directory else None)}

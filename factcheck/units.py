@@ -1,0 +1,62 @@
+"""Units: every claim's unit as a kind of measure and a factor to that kind's base unit.
+
+Counts and percentages are their own kinds; money converts to US dollars at the approximate
+rates in lexicons/currencies.toml; physical units go through pint, imported only here (and
+only when claims are compared), so extraction never pays for it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.lexicon import load
+
+
+@dataclass(frozen=True)
+class Measure:
+    kind: str  # "count", "percent", "money", or a pint dimensionality such as "[length]"
+    factor: float  # multiply a value in the claim's unit by this to reach the kind's base unit
+    offset: float = 0.0  # for temperatures
+    currency: str | None = None
+
+
+@cache
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@cache
+def measure(unit: str) -> Measure:
+    """The measure of a claim's unit; unknown names count as counts of that thing."""
+    if unit in ("count", "percent"):
+        return Measure(unit, 1.0)
+    rates = load("currencies")["rates_to_usd"]
+    if unit in rates:
+        return Measure("money", float(rates[unit]), currency=unit)
+    return _pint_measure(unit)
+
+
+def _pint_measure(unit: str) -> Measure:
+    import pint
+
+    registry = _registry()
+    try:
+        zero = registry.Quantity(0.0, unit).to_base_units()
+        one = registry.Quantity(1.0, unit).to_base_units()
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError):
+        return Measure(f"count:{unit}", 1.0)
+    return Measure(str(one.dimensionality), float(one.magnitude - zero.magnitude), float(zero.magnitude))
+
+
+def to_base(value: float | None, unit: str) -> float | None:
+    if value is None:
+        return None
+    found = measure(unit)
+    return value * found.factor + found.offset
+
+
+def pint_name_is_valid(name: str) -> bool:
+    """True when pint understands the unit name (checked for every lexicon entry by a test)."""
+    return not measure(name).kind.startswith("count:")
