@@ -157,19 +157,26 @@ def counted_after(text: str, end: int, limit: int) -> tuple[str | None, bool]:
     return None, False
 
 
-def predicate_near(text: str, start: int, end: int, sentence: Sentence) -> str | None:
-    """The predicate class nearest the figure inside its clause, looking after it first."""
-    pattern, stem_class = _predicate_lexicon()
-    clause_start, clause_end = _clause(text, start, end, sentence)
-    after = pattern.search(text, end, min(clause_end, end + 70))
+ADJACENT_WORDS = 4  # a predicate this close before a figure binds to it ("killing five")
+WINDOW_CHARS = 70  # how far from a figure its predicate may stand
+
+
+def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], figures: tuple[int, int]) -> str | None:
+    """The predicate class of a figure: a verb right before it ("killed 16", "wounding six"),
+    else the first after it ("35,000 people killed"), else the nearest before it. The search
+    never crosses the clause or a neighbouring figure (``figures``: previous end, next start)."""
+    pattern, classes = _predicate_lexicon()
+    left = max(clause[0], figures[0], start - WINDOW_CHARS)
+    right = min(clause[1], figures[1], end + WINDOW_CHARS)
+    before = None
+    for match in pattern.finditer(text, left, start):
+        before = match
+    if before and len(_WORD.findall(text, before.end(), start)) <= ADJACENT_WORDS:
+        return classes[before.group("stem").lower()]
+    after = pattern.search(text, end, right)
     if after:
-        return stem_class[after.group("stem").lower()]
-    best = None
-    for match in pattern.finditer(text, max(clause_start, start - 70), start):
-        best = match
-    if best:
-        return stem_class[best.group("stem").lower()]
-    return None
+        return classes[after.group("stem").lower()]
+    return classes[before.group("stem").lower()] if before else None
 
 
 def _clause(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
@@ -240,17 +247,30 @@ def quoted_at(text: str, sentence: Sentence, offset: int) -> bool:
     return False
 
 
-def context_of(text: str, index: SentenceIndex, start: int, end: int, published: str | None) -> Context:
-    sentence = index.at(start)
-    counted, partial = counted_after(text, end, sentence.end)
-    clause_start, clause_end = _clause(text, start, end, sentence)
-    return Context(
-        sentence=sentence,
-        counted=counted,
-        predicate=predicate_near(text, start, end, sentence),
-        attribution=attribution_in(sentence),
-        places=places_in(text, clause_start, clause_end),
-        time=time_in(sentence, published),
-        quoted=quoted_at(text, sentence, start),
-        partial=partial,
-    )
+class ContextReader:
+    """Reads the context of each figure of one view text."""
+
+    def __init__(self, text: str, published: str | None, figure_spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.published = published
+        self.sentences = SentenceIndex(text)
+        self.figure_spans = figure_spans
+
+    def context(self, position: int) -> Context:
+        """The context of the figure at ``position`` in ``figure_spans``."""
+        start, end = self.figure_spans[position]
+        previous_end = self.figure_spans[position - 1][1] if position else 0
+        next_start = self.figure_spans[position + 1][0] if position + 1 < len(self.figure_spans) else len(self.text)
+        sentence = self.sentences.at(start)
+        counted, partial = counted_after(self.text, end, min(sentence.end, next_start))
+        clause = _clause(self.text, start, end, sentence)
+        return Context(
+            sentence=sentence,
+            counted=counted,
+            predicate=predicate_near(self.text, start, end, clause, (previous_end, next_start)),
+            attribution=attribution_in(sentence),
+            places=places_in(self.text, *clause),
+            time=time_in(sentence, self.published),
+            quoted=quoted_at(self.text, sentence, start),
+            partial=partial,
+        )

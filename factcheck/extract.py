@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from factcheck.context import SentenceIndex, context_of
+from factcheck.context import ContextReader
 from factcheck.model import Claim, Document
 from factcheck.provenance import LineIndex, view_of
 from factcheck.quantities import find_quantities
@@ -21,10 +21,11 @@ def claims_in(document: Document) -> Iterator[Claim]:
     view = view_of(document)
     if not view.text:
         return
-    sentences = SentenceIndex(view.text)
+    quantities = find_quantities(view.text)
+    reader = ContextReader(view.text, document.date, [(q.start, q.end) for q in quantities])
     lines = LineIndex(document.text)
-    for number, quantity in enumerate(find_quantities(view.text), start=1):
-        context = context_of(view.text, sentences, quantity.start, quantity.end, document.date)
+    for number, quantity in enumerate(quantities, start=1):
+        context = reader.context(number - 1)
         start = view.source_offset(quantity.start)
         end = view.source_offset(quantity.end, is_end=True)
         line, column = lines.line_column(start)
