@@ -93,20 +93,18 @@ def load_rule(path: Path) -> Rule:
 # ---- interval logic ---------------------------------------------------------------------
 
 def interval(claim: Claim, rule: Rule) -> tuple[float, float]:
-    """The values a claim allows, in its measure's base unit, with the rule's forgiveness."""
+    """The values a claim allows, in its measure's base unit, with the rule's forgiveness.
+
+    Rounding is forgiven on unhedged figures only: a hedge already says how exact it is."""
     low = -math.inf if claim.low is None else claim.low
     high = math.inf if claim.high is None else claim.high
-    if rule.parameter("rounding") and not _approximate(claim):
+    if rule.parameter("rounding") and claim.hedge is None and not claim.vague:
         low, high = low - claim.precision, high + claim.precision
     if claim.vague:
         slack = float(rule.parameter("vague_slack"))
         low, high = low / slack, high * slack
     unit = measure(claim.unit)
     return low * unit.factor + unit.offset, high * unit.factor + unit.offset
-
-
-def _approximate(claim: Claim) -> bool:
-    return claim.low is not None and claim.high is not None and claim.low != claim.high and not claim.vague and claim.hedge is not None
 
 
 def disagree(a: Claim, b: Claim, rule: Rule) -> bool:
