@@ -36,7 +36,8 @@ _NOT_PLACES = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday
 _TIME = regex.compile(
     r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
     r"|\b(?P<day2>\d{1,2})\s+(?P<month2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?P<year2>(?:19|20)\d{2}))?"
-    r"|\b(?:in|since|of|during)\s+(?:(?P<month3>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?P<year3>(?:19|20)\d{2})\b",
+    r"|\b(?:in|since|of|during)\s+(?:(?P<month3>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?P<year3>(?:19|20)\d{2})\b"
+    r"|\b(?P<month4>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<year4>(?:19|20)\d{2})\b",
     regex.IGNORECASE,
 )
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
@@ -102,8 +103,9 @@ def plain_noun(tail: str) -> str | None:
     """The noun right after a figure when no lexicon class knows it: the last of up to three
     words before a function word or punctuation ("two main border crossings" -> "crossings")."""
     words: list[str] = []
+    predicates, _ = _predicate_lexicon()
     for word in _WORD.findall(tail[:40]):
-        if word.lower() in _function_words() or not word[0].isalpha():
+        if word.lower() in _function_words() or not word[0].isalpha() or predicates.match(word):
             break
         words.append(word.lower())
         if len(words) == 3:
@@ -122,6 +124,12 @@ def _counted_lexicon() -> tuple[dict[str, str], regex.Pattern, tuple[str, ...], 
 
 
 @cache
+def _partitive_before() -> regex.Pattern:
+    words = load("counted")["partitive"]["before"]
+    return regex.compile(rf"\b{alternation(words)}\s+(?:(?:about|some|at least|nearly)\s+)?$", regex.I)
+
+
+@cache
 def _predicate_lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     data = load("predicates")
     stem_class = {stem: name for name, table in data.items() for stem in table.get("stems", [])}
@@ -137,11 +145,12 @@ def growing_predicates() -> frozenset[str]:
     return frozenset(name for name, table in load("predicates").items() if table.get("grows"))
 
 
-def counted_after(text: str, end: int, limit: int) -> tuple[str | None, bool]:
-    """What the figure ending at ``end`` counts, and whether it is a part of a larger whole."""
+def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | None, bool]:
+    """What the figure at ``start:end`` counts, and whether it is a part of a larger whole
+    ("four of the victims", "nine others", "of whom four")."""
     noun_class, nouns, demonyms, partitive_after, partitive_of = _counted_lexicon()
     tail = text[end:min(limit, end + 60)]
-    if partitive_of.match(tail):
+    if partitive_of.match(tail) or _partitive_before().search(text, max(0, start - 25), start):
         return None, True
     first = _WORD.search(tail)
     if first and first.start() <= 2 and first.group(0).lower() in partitive_after:
@@ -158,15 +167,16 @@ def counted_after(text: str, end: int, limit: int) -> tuple[str | None, bool]:
 
 
 ADJACENT_WORDS = 4  # a predicate this close before a figure binds to it ("killing five")
-WINDOW_CHARS = 70  # how far from a figure its predicate may stand
+WINDOW_CHARS = 70  # how far after a figure its predicate may stand
 
 
 def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], figures: tuple[int, int]) -> str | None:
     """The predicate class of a figure: a verb right before it ("killed 16", "wounding six"),
-    else the first after it ("35,000 people killed"), else the nearest before it. The search
-    never crosses the clause or a neighbouring figure (``figures``: previous end, next start)."""
+    else the first after it ("35,000 people killed"), else the nearest before it in its clause.
+    The search never crosses the clause or a neighbouring figure of the same unit (``figures``:
+    previous end, next start): a "24-hour strike" does not compete with a crowd of 30,000."""
     pattern, classes = _predicate_lexicon()
-    left = max(clause[0], figures[0], start - WINDOW_CHARS)
+    left = max(clause[0], figures[0])
     right = min(clause[1], figures[1], end + WINDOW_CHARS)
     before = None
     for match in pattern.finditer(text, left, start):
@@ -202,19 +212,26 @@ def attribution_in(sentence: Sentence) -> str | None:
 
 def normalise_source(name: str) -> str | None:
     words = name.split()
-    while words and words[0].lower() in ("the", "a", "an"):
+    while words and words[0].lower() in ("the", "a", "an", "but", "and", "while", "yet", "so"):
         words = words[1:]
     return " ".join(words).strip(" ,.") or None
 
 
 def places_in(text: str, start: int, end: int) -> tuple[str, ...]:
     """Places named in the figure's clause ("in Gaza", "north of Santa Rosa")."""
+    aliases = _place_aliases()
     found = []
     for match in _PLACE.finditer(text, start, end):
-        place = match.group("place")
+        place = regex.sub(r"['’]s$", "", match.group("place"))
         if place.split()[0] not in _NOT_PLACES:
-            found.append(place)
+            found.append(aliases.get(place, place))
     return tuple(sorted(set(found)))
+
+
+@cache
+def _place_aliases() -> dict[str, str]:
+    """Other names of a place -> the name used to compare ("Salonika" -> "Thessaloniki")."""
+    return {alias: name for name, others in load("places")["aliases"].items() for alias in others}
 
 
 def time_in(sentence: Sentence, published: str | None) -> str | None:
@@ -223,8 +240,8 @@ def time_in(sentence: Sentence, published: str | None) -> str | None:
     if match is None:
         return None
     groups = match.groupdict()
-    month_name = groups["month"] or groups["month2"] or groups["month3"]
-    year_text = groups["year"] or groups["year2"] or groups["year3"]
+    month_name = groups["month"] or groups["month2"] or groups["month3"] or groups["month4"]
+    year_text = groups["year"] or groups["year2"] or groups["year3"] or groups["year4"]
     day_text = groups["day"] or groups["day2"]
     month = MONTHS[month_name.lower()[:3]] if month_name else 1
     reference = dt.date.fromisoformat(published) if published else None
@@ -250,19 +267,26 @@ def quoted_at(text: str, sentence: Sentence, offset: int) -> bool:
 class ContextReader:
     """Reads the context of each figure of one view text."""
 
-    def __init__(self, text: str, published: str | None, figure_spans: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, published: str | None, figures: list[tuple[int, int, str]]) -> None:
+        """``figures``: (start, end, unit) of every figure in the text, in order."""
         self.text = text
         self.published = published
         self.sentences = SentenceIndex(text)
-        self.figure_spans = figure_spans
+        self.figures = figures
+
+    def _neighbours(self, position: int) -> tuple[int, int]:
+        """End of the previous and start of the next figure with the same unit."""
+        unit = self.figures[position][2]
+        before = [end for start, end, other in self.figures[:position] if other == unit]
+        after = [start for start, end, other in self.figures[position + 1:] if other == unit]
+        return (before[-1] if before else 0), (after[0] if after else len(self.text))
 
     def context(self, position: int) -> Context:
-        """The context of the figure at ``position`` in ``figure_spans``."""
-        start, end = self.figure_spans[position]
-        previous_end = self.figure_spans[position - 1][1] if position else 0
-        next_start = self.figure_spans[position + 1][0] if position + 1 < len(self.figure_spans) else len(self.text)
+        """The context of the figure at ``position`` in ``figures``."""
+        start, end, _ = self.figures[position]
+        previous_end, next_start = self._neighbours(position)
         sentence = self.sentences.at(start)
-        counted, partial = counted_after(self.text, end, min(sentence.end, next_start))
+        counted, partial = counted_after(self.text, start, end, min(sentence.end, next_start))
         clause = _clause(self.text, start, end, sentence)
         return Context(
             sentence=sentence,

@@ -22,7 +22,7 @@ def claims_in(document: Document) -> Iterator[Claim]:
     if not view.text:
         return
     quantities = find_quantities(view.text)
-    reader = ContextReader(view.text, document.date, [(q.start, q.end) for q in quantities])
+    reader = ContextReader(view.text, document.date, [(q.start, q.end, q.unit) for q in quantities])
     lines = LineIndex(document.text)
     for number, quantity in enumerate(quantities, start=1):
         context = reader.context(number - 1)
