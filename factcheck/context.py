@@ -7,6 +7,7 @@ sentence always gives the same context.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -124,6 +125,12 @@ def _counted_lexicon() -> tuple[dict[str, str], regex.Pattern, tuple[str, ...], 
 
 
 @cache
+def _known_noun() -> regex.Pattern:
+    noun_class = _counted_lexicon()[0]
+    return regex.compile(rf"(?<![\w-])(?P<noun>{alternation(noun_class)})(?![\w-])", regex.I)
+
+
+@cache
 def _partitive_before() -> regex.Pattern:
     words = load("counted")["partitive"]["before"]
     return regex.compile(rf"\b{alternation(words)}\s+(?:(?:about|some|at least|nearly)\s+)?$", regex.I)
@@ -141,8 +148,14 @@ def _predicate_lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     return pattern, stem_class | word_class
 
 
+@cache
 def growing_predicates() -> frozenset[str]:
     return frozenset(name for name, table in load("predicates").items() if table.get("grows"))
+
+
+@cache
+def measure_predicates() -> frozenset[str]:
+    return frozenset(name for name, table in load("predicates").items() if table.get("measure"))
 
 
 def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | None, bool]:
@@ -166,27 +179,35 @@ def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | No
     return None, False
 
 
-ADJACENT_WORDS = 4  # a predicate this close before a figure binds to it ("killing five")
 WINDOW_CHARS = 70  # how far after a figure its predicate may stand
 
 
 def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], figures: tuple[int, int]) -> str | None:
-    """The predicate class of a figure: a verb right before it ("killed 16", "wounding six"),
-    else the first after it ("35,000 people killed"), else the nearest before it in its clause.
+    """The predicate class of a figure: the nearer, in words, of the last cue before it
+    ("killed 16", "wounding six") and the first after it ("35,000 people killed", "one mile
+    below ground"); the one before wins a tie, and a cue after must be within WINDOW_CHARS.
     The search never crosses the clause or a neighbouring figure of the same unit (``figures``:
     previous end, next start): a "24-hour strike" does not compete with a crowd of 30,000."""
     pattern, classes = _predicate_lexicon()
-    left = max(clause[0], figures[0])
-    right = min(clause[1], figures[1], end + WINDOW_CHARS)
     before = None
-    for match in pattern.finditer(text, left, start):
+    for match in pattern.finditer(text, max(clause[0], figures[0]), start):
         before = match
-    if before and len(_WORD.findall(text, before.end(), start)) <= ADJACENT_WORDS:
-        return classes[before.group("stem").lower()]
-    after = pattern.search(text, end, right)
-    if after:
-        return classes[after.group("stem").lower()]
-    return classes[before.group("stem").lower()] if before else None
+    after = pattern.search(text, end, min(clause[1], figures[1], end + WINDOW_CHARS))
+    if before is None and after is None:
+        return None
+    gap_before = len(_WORD.findall(text, before.end(), start)) if before else math.inf
+    gap_after = len(_WORD.findall(text, end, after.start())) if after else math.inf
+    nearest = before if gap_before <= gap_after else after
+    return classes[nearest.group("stem").lower()]
+
+
+def measured_thing(text: str, clause: tuple[int, int], start: int) -> str | None:
+    """For measures (magnitude, depth, worth): the nearest known noun of the clause, so that
+    "an earthquake with a magnitude of 4.6" measures the quake, not an aftershock."""
+    noun_class, nouns, _, _, _ = _counted_lexicon()
+    found = [(abs(m.start() - start), noun_class[m.group("noun").lower()])
+             for m in _known_noun().finditer(text, *clause)]
+    return min(found)[1] if found else None
 
 
 def _clause(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
@@ -288,10 +309,13 @@ class ContextReader:
         sentence = self.sentences.at(start)
         counted, partial = counted_after(self.text, start, end, min(sentence.end, next_start))
         clause = _clause(self.text, start, end, sentence)
+        predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
+        if predicate in measure_predicates() and counted is None:
+            counted = measured_thing(self.text, clause, start)
         return Context(
             sentence=sentence,
             counted=counted,
-            predicate=predicate_near(self.text, start, end, clause, (previous_end, next_start)),
+            predicate=predicate,
             attribution=attribution_in(sentence),
             places=places_in(self.text, *clause),
             time=time_in(sentence, self.published),

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
+from factcheck.context import measure_predicates
 from factcheck.model import Claim, Group
 from factcheck.units import measure
 
@@ -50,9 +51,13 @@ def comparable(a: Claim, b: Claim) -> bool:
 
 
 def _counted_compatible(a: Claim, b: Claim) -> bool:
-    if kind_of(a) != "count":
+    """Counts must count the same thing (a figure with no noun counts people); measures may
+    leave the thing unnamed."""
+    if a.counted == b.counted:
         return True
-    return a.counted == b.counted or (a.counted in PEOPLE_LIKE and b.counted in PEOPLE_LIKE)
+    if a.predicate in measure_predicates() or kind_of(a) != "count":
+        return a.counted is None or b.counted is None
+    return a.counted in PEOPLE_LIKE and b.counted in PEOPLE_LIKE
 
 
 def _not_one_sentence(a: Claim, b: Claim) -> bool:
