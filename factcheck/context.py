@@ -185,7 +185,8 @@ WINDOW_CHARS = 70  # how far after a figure its predicate may stand
 def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], figures: tuple[int, int]) -> str | None:
     """The predicate class of a figure: the nearer, in words, of the last cue before it
     ("killed 16", "wounding six") and the first after it ("35,000 people killed", "one mile
-    below ground"); the one before wins a tie, and a cue after must be within WINDOW_CHARS.
+    below ground"); the one after wins a tie ("Five dead, 8 wounded"), and must stand within
+    WINDOW_CHARS.
     The search never crosses the clause or a neighbouring figure of the same unit (``figures``:
     previous end, next start): a "24-hour strike" does not compete with a crowd of 30,000."""
     pattern, classes = _predicate_lexicon()
@@ -195,10 +196,16 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     after = pattern.search(text, end, min(clause[1], figures[1], end + WINDOW_CHARS))
     if before is None and after is None:
         return None
-    gap_before = len(_WORD.findall(text, before.end(), start)) if before else math.inf
-    gap_after = len(_WORD.findall(text, end, after.start())) if after else math.inf
-    nearest = before if gap_before <= gap_after else after
+    gap_before = _distance(text, before.end(), start) if before else math.inf
+    gap_after = _distance(text, end, after.start()) if after else math.inf
+    nearest = before if gap_before < gap_after else after
     return classes[nearest.group("stem").lower()]
+
+
+def _distance(text: str, start: int, end: int) -> int:
+    """Words and punctuation marks between two offsets: "dead, 8" is farther than "dead 8"."""
+    between = text[start:end]
+    return len(_WORD.findall(between)) + sum(between.count(mark) for mark in ",;:")
 
 
 def measured_thing(text: str, clause: tuple[int, int], start: int) -> str | None:
@@ -310,7 +317,7 @@ class ContextReader:
         counted, partial = counted_after(self.text, start, end, min(sentence.end, next_start))
         clause = _clause(self.text, start, end, sentence)
         predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
-        if predicate in measure_predicates() and counted is None:
+        if predicate in measure_predicates():
             counted = measured_thing(self.text, clause, start)
         return Context(
             sentence=sentence,
