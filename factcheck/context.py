@@ -41,6 +41,7 @@ _TIME = regex.compile(
     r"|\b(?P<month4>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<year4>(?:19|20)\d{2})\b",
     regex.IGNORECASE,
 )
+_AGE_APPOSITION = regex.compile(r".*?\b[A-Z][\w'’-]+,\s+\d{1,3},", regex.DOTALL)
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
@@ -131,6 +132,13 @@ def _known_noun() -> regex.Pattern:
 
 
 @cache
+def _restricted() -> regex.Pattern:
+    """A modifier after the counted noun that picks out a subset ("four victims with ties to")."""
+    words = load("counted")["partitive"]["restrictive"]
+    return regex.compile(rf"\s+{alternation(words)}\b", regex.I)
+
+
+@cache
 def _partitive_before() -> regex.Pattern:
     words = load("counted")["partitive"]["before"]
     return regex.compile(rf"\b{alternation(words)}\s+(?:(?:about|some|at least|nearly)\s+)?$", regex.I)
@@ -154,6 +162,16 @@ def growing_predicates() -> frozenset[str]:
 
 
 @cache
+def uncompared_predicates() -> frozenset[str]:
+    return frozenset(name for name, table in load("predicates").items() if table.get("compare") is False)
+
+
+@cache
+def pronoun_numbers() -> frozenset[str]:
+    return frozenset(load("counted")["pronoun_numbers"]["words"])
+
+
+@cache
 def measure_predicates() -> frozenset[str]:
     return frozenset(name for name, table in load("predicates").items() if table.get("measure"))
 
@@ -170,7 +188,8 @@ def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | No
         return None, True
     match = nouns.match(tail.lstrip())
     if match:
-        return noun_class[match.group("noun").lower()], False
+        rest = tail.lstrip()[match.end():]
+        return noun_class[match.group("noun").lower()], _restricted().match(rest) is not None
     if first and first.start() <= 2:
         word = first.group(0)
         if word[:1].isupper() and word.endswith(demonyms) and len(word) > 4:
@@ -188,12 +207,18 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     below ground"); the one after wins a tie ("Five dead, 8 wounded"), and must stand within
     WINDOW_CHARS.
     The search never crosses the clause or a neighbouring figure of the same unit (``figures``:
-    previous end, next start): a "24-hour strike" does not compete with a crowd of 30,000."""
+    previous end, next start), and a cue nearer to the neighbour is the neighbour's; a
+    "24-hour strike" does not compete with a crowd of 30,000 (another unit)."""
     pattern, classes = _predicate_lexicon()
+    previous_end, next_start = figures
     before = None
-    for match in pattern.finditer(text, max(clause[0], figures[0]), start):
+    for match in pattern.finditer(text, max(clause[0], previous_end), start):
         before = match
-    after = pattern.search(text, end, min(clause[1], figures[1], end + WINDOW_CHARS))
+    after = pattern.search(text, end, min(clause[1], next_start, end + WINDOW_CHARS))
+    if before and previous_end and _distance(text, previous_end, before.start()) < _distance(text, before.end(), start):
+        before = None  # "Five dead, 8 wounded": "dead" belongs to five
+    if after and next_start < len(text) and _distance(text, after.end(), next_start) < _distance(text, end, after.start()):
+        after = None  # "trapping five people and injuring another 40": "injuring" belongs to 40
     if before is None and after is None:
         return None
     gap_before = _distance(text, before.end(), start) if before else math.inf
@@ -317,6 +342,9 @@ class ContextReader:
         counted, partial = counted_after(self.text, start, end, min(sentence.end, next_start))
         clause = _clause(self.text, start, end, sentence)
         predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
+        if _AGE_APPOSITION.match(self.text, max(0, start - 40), end + 2) and _AGE_APPOSITION.match(
+                self.text, max(0, start - 40), end + 2).end() >= end:
+            predicate = "age"
         if predicate in measure_predicates():
             counted = measured_thing(self.text, clause, start)
         return Context(

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from factcheck.context import measure_predicates
+from factcheck.context import measure_predicates, pronoun_numbers, uncompared_predicates
 from factcheck.model import Claim, Group
 from factcheck.units import measure
 
@@ -35,10 +35,14 @@ def kind_of(claim: Claim) -> str:
 
 
 def bucket_key(claim: Claim) -> tuple[str, str] | None:
-    """Claims can only be comparable inside one bucket; None when the claim is not comparable."""
-    if claim.predicate is None or claim.partial or claim.emphatic:
+    """Claims can only be comparable inside one bucket; None when the claim is not comparable:
+    no predicate, a part of a whole, an emphatic amount, a duration or age, a pronoun "one"."""
+    if claim.predicate is None or claim.partial or claim.emphatic or claim.predicate in uncompared_predicates():
         return None
-    return claim.predicate, kind_of(claim)
+    kind = kind_of(claim)
+    if kind == "[time]" or (claim.counted is None and claim.surface.lower() in pronoun_numbers()):
+        return None
+    return claim.predicate, kind
 
 
 def comparable(a: Claim, b: Claim) -> bool:

@@ -123,8 +123,18 @@ def disagree(a: Claim, b: Claim, rule: Rule) -> bool:
 Check = Callable[[Claim, Claim, Rule], "tuple[Claim, Claim] | None"]
 
 
+def significant_digits(surface: str) -> str | None:
+    """The digits of a figure written in digits, without leading or trailing zeros ("1.2" and
+    "12" -> "12"); None for figures written in words, where a slip of scale is no typo."""
+    digits = "".join(ch for ch in surface if ch.isdigit())
+    return digits.strip("0") or None if digits else None
+
+
 def scale_slip(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    """Same unit, same significant digits, values a power of ten apart (1.2 vs 12 miles)."""
     if a.unit != b.unit or not a.value or not b.value or not disagree(a, b, rule):
+        return None
+    if significant_digits(a.surface) is None or significant_digits(a.surface) != significant_digits(b.surface):
         return None
     ratio = max(a.value, b.value) / min(a.value, b.value)
     tolerance = float(rule.parameter("ratio_tolerance") or 0.02)
