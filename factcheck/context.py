@@ -29,18 +29,28 @@ _ATTRIBUTION = regex.compile(
       | \b(?:said|says|told|reported|estimated)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})""",
     regex.VERBOSE,
 )
-_PLACE = regex.compile(r"\b(?:in|at|near|outside|of|from)\s+(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
+_PLACE = regex.compile(r"\b(?:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\s+(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
 _NOT_PLACES = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December", "Israeli", "Palestinian", "US",
                "U.S.", "UN", "IDF", "Hamas", "Mr", "Mrs", "Ms", "Dr"}
-_TIME = regex.compile(
-    r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
-    r"|\b(?P<day2>\d{1,2})\s+(?P<month2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?P<year2>(?:19|20)\d{2}))?"
-    r"|\b(?:in|since|of|during)\s+(?:(?P<month3>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?P<year3>(?:19|20)\d{2})\b"
-    r"|\b(?P<month4>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<year4>(?:19|20)\d{2})\b",
-    regex.IGNORECASE,
-)
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_YEAR = r"(?:19|20)\d{2}"
+_TIME_PIECES = {
+    "month_day": rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>\d{{1,2}})\b(?:,?\s+(?P<md_year>{_YEAR})\b)?",
+    "day_month": rf"\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{_MONTH})(?![a-z])(?:\s+(?P<dm_year>{_YEAR})\b)?",
+    "month_year": rf"\b(?P<my_month>{_MONTH})\s+(?P<my_year>{_YEAR})\b",
+    "year": rf"\b(?:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
+    "month": rf"\b(?:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{_MONTH_NAME})\b",
+    "relative": r"\b(?P<relative>last\s+(?:month|year)|a\s+year\s+ago|the\s+(?:previous|prior)\s+(?:month|year))\b",
+}
+_TIME = regex.compile("|".join(f"(?:{piece})" for piece in _TIME_PIECES.values()), regex.IGNORECASE)
+_NAME = regex.compile(r"(?<=[\w,;:)\"”]\s+)[A-Z][\w'’-]+")
+_NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "A", "An", "The", "In", "On",
+              "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+              "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"}
 _AGE_APPOSITION = regex.compile(r".*?\b[A-Z][\w'’-]+,\s+\d{1,3},", regex.DOTALL)
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 
@@ -59,6 +69,7 @@ class Context:
     predicate: str | None
     attribution: str | None
     places: tuple[str, ...]
+    names: tuple[str, ...]
     time: str | None
     quoted: bool
     partial: bool
@@ -288,19 +299,22 @@ def _place_aliases() -> dict[str, str]:
 
 
 def time_in(sentence: Sentence, published: str | None) -> str | None:
-    """The date the sentence pins its figures to, resolved against the publication date."""
+    """The date the sentence pins its figures to ("on Oct. 7", "in June 2012", "last month"),
+    resolved against the publication date; None when it pins none."""
     match = _TIME.search(sentence.text)
     if match is None:
         return None
-    groups = match.groupdict()
-    month_name = groups["month"] or groups["month2"] or groups["month3"] or groups["month4"]
-    year_text = groups["year"] or groups["year2"] or groups["year3"] or groups["year4"]
-    day_text = groups["day"] or groups["day2"]
-    month = MONTHS[month_name.lower()[:3]] if month_name else 1
     reference = dt.date.fromisoformat(published) if published else None
+    groups = {name: value for name, value in match.groupdict().items() if value}
+    if "relative" in groups:
+        return _relative(groups["relative"].lower(), reference)
+    month_name = next((groups[k] for k in ("md_month", "dm_month", "my_month", "m_month") if k in groups), None)
+    year_text = next((groups[k] for k in ("md_year", "dm_year", "my_year", "y_year") if k in groups), None)
+    day_text = groups.get("md_day") or groups.get("dm_day")
     year = int(year_text) if year_text else (reference.year if reference else None)
     if year is None:
         return None
+    month = MONTHS[month_name.lower()[:3]] if month_name else 1
     try:
         date = dt.date(year, month, int(day_text) if day_text else 1)
     except ValueError:
@@ -308,6 +322,22 @@ def time_in(sentence: Sentence, published: str | None) -> str | None:
     if reference and not year_text and date > reference:
         date = date.replace(year=year - 1)
     return date.isoformat()
+
+
+def _relative(phrase: str, reference: dt.date | None) -> str | None:
+    if reference is None:
+        return None
+    if "month" in phrase:
+        previous = reference.replace(day=1) - dt.timedelta(days=1)
+        return previous.replace(day=1).isoformat()
+    return reference.replace(year=reference.year - 1, day=min(reference.day, 28)).isoformat()
+
+
+def names_in(sentence: Sentence) -> tuple[str, ...]:
+    """Capitalised words inside the sentence (not its first): the people, places and bodies
+    it is about, used to tell whether an undated figure can be about a dated event."""
+    found = {regex.sub(r"['’]s$", "", word) for word in _NAME.findall(sentence.text)}
+    return tuple(sorted(name for name in found if name not in _NOT_NAMES))
 
 
 def quoted_at(text: str, sentence: Sentence, offset: int) -> bool:
@@ -353,6 +383,7 @@ class ContextReader:
             predicate=predicate,
             attribution=attribution_in(sentence),
             places=places_in(self.text, *clause),
+            names=names_in(sentence),
             time=time_in(sentence, self.published),
             quoted=quoted_at(self.text, sentence, start),
             partial=partial,

@@ -48,6 +48,7 @@ def claims_in(document: Document) -> Iterator[Claim]:
             attribution=context.attribution,
             hedge=quantity.hedge,
             places=context.places,
+            names=context.names,
             time=context.time,
             quoted=context.quoted,
             partial=context.partial,

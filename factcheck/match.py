@@ -3,7 +3,8 @@
 Two claims are comparable when they have the same predicate class, the same kind of measure
 (counts, money, percent, or one pint dimension), compatible counted things, no two different
 places, and the same time: a figure pinned to a date long before its article (``on Oct. 7``)
-is history and is compared only with figures pinned to that date. Two figures of one sentence
+is history, compared only with figures pinned to that date or undated figures whose sentence
+names someone or something it names (the Cannes theft "in May" and "the Cannes festival"). Two figures of one sentence
 are two facts, unless two named sources give them. Comparable claims form groups (connected
 components); the rules judge agreement pair by pair.
 """
@@ -77,10 +78,10 @@ def _places_compatible(a: Claim, b: Claim) -> bool:
 def _same_time(a: Claim, b: Claim) -> bool:
     if a.time and b.time:
         return _days_between(a.time, b.time) <= SAME_EVENT_DAYS
-    dated = a if a.time else b if b.time else None
-    if dated is None:
+    dated, undated = (a, b) if a.time else (b, a)
+    if not dated.time or not _is_history(dated):
         return True
-    return not _is_history(dated)
+    return bool(set(dated.names) & set(undated.names))
 
 
 def _is_history(claim: Claim) -> bool:

@@ -55,6 +55,7 @@ class Claim:
     attribution: str | None = None
     hedge: str | None = None
     places: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # capitalised names in the sentence: who and what it is about
     time: str | None = None  # ISO date the sentence pins the figure to, when it does
     quoted: bool = False
     partial: bool = False  # a part of a larger whole ("four of the victims", "nine others")

@@ -20,6 +20,7 @@ def document_record(document: Document) -> dict[str, Any]:
 def claim_record(claim: Claim) -> dict[str, Any]:
     record = asdict(claim)
     record["places"] = list(claim.places)
+    record["names"] = list(claim.names)
     return record
 
 
