@@ -157,8 +157,7 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
     """The unit of a figure ("count" when none) and where the surface ends."""
     currency = match.group("currency") or match.group("glued")
     if currency:
-        codes = load("currencies")
-        return codes["symbols"].get(currency) or codes["symbols_glued"][currency], end
+        return _currency_code(currency), end
     after = _unit_after().match(text, end)
     if after is None:
         return "count", end
@@ -170,6 +169,14 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
             return "pound", after.end()
         return load("currencies")["words"][word], after.end()
     return load("units")["units"][after.group("unit").lower()], after.end()
+
+
+def _currency_code(symbol: str) -> str:
+    """The ISO code of a currency symbol as written ("nis" and "NIS" alike)."""
+    codes = load("currencies")
+    table = {**{k.lower(): v for k, v in codes["symbols_glued"].items()},
+             **{k.lower(): v for k, v in codes["symbols"].items()}}
+    return codes["symbols"].get(symbol) or codes["symbols_glued"].get(symbol) or table[symbol.lower()]
 
 
 def _hedge(text: str, start: int) -> tuple[str | None, int]:
