@@ -73,6 +73,7 @@ class Context:
     time: str | None
     quoted: bool
     partial: bool
+    superseded: bool
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -228,7 +229,7 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     after = pattern.search(text, end, min(clause[1], next_start, end + WINDOW_CHARS))
     if before and previous_end and _distance(text, previous_end, before.start()) < _distance(text, before.end(), start):
         before = None  # "Five dead, 8 wounded": "dead" belongs to five
-    if after and next_start < len(text) and _distance(text, after.end(), next_start) < _distance(text, end, after.start()):
+    if after and next_start < len(text) and _distance(text, _word_end(text, after.end()), next_start) < _distance(text, end, after.start()):
         after = None  # "trapping five people and injuring another 40": "injuring" belongs to 40
     if before is None and after is None:
         return None
@@ -236,6 +237,13 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     gap_after = _distance(text, end, after.start()) if after else math.inf
     nearest = before if gap_before < gap_after else after
     return classes[nearest.group("stem").lower()]
+
+
+def _word_end(text: str, offset: int) -> int:
+    """The end of the word a stem match stops inside ("injur|ing" -> after "injuring")."""
+    while offset < len(text) and (text[offset].isalnum() or text[offset] in "-'’"):
+        offset += 1
+    return offset
 
 
 def _distance(text: str, start: int, end: int) -> int:
@@ -340,6 +348,24 @@ def names_in(sentence: Sentence) -> tuple[str, ...]:
     return tuple(sorted(name for name in found if name not in _NOT_NAMES))
 
 
+@cache
+def _superseded_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    data = load("revisions")["superseded"]
+    window = int(data["window_words"])
+    marked = regex.compile(rf"\b{alternation(data['before'])}\b(?:\W+\w+){{0,{window}}}?\W*$", regex.I)
+    change = regex.compile(rf"\b{alternation(data['change_verbs'])}\b(?:\W+\w+){{0,4}}?\s+from\s+$", regex.I)
+    return marked, change
+
+
+def superseded_at(text: str, clause: tuple[int, int], start: int, end: int) -> bool:
+    """True when the text sets the figure aside: an old value or a figure called wrong."""
+    marked, change = _superseded_patterns()
+    head = text[max(clause[0], start - 60):start]
+    if marked.search(head):
+        return True
+    return bool(change.search(head) and regex.match(r"\s+to\b", text[end:end + 5]))
+
+
 def quoted_at(text: str, sentence: Sentence, offset: int) -> bool:
     for match in _QUOTES.finditer(text, sentence.start, sentence.end):
         if match.start() < offset < match.end():
@@ -387,4 +413,5 @@ class ContextReader:
             time=time_in(sentence, self.published),
             quoted=quoted_at(self.text, sentence, start),
             partial=partial,
+            superseded=superseded_at(self.text, clause, start, end),
         )

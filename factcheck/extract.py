@@ -52,6 +52,7 @@ def claims_in(document: Document) -> Iterator[Claim]:
             time=context.time,
             quoted=context.quoted,
             partial=context.partial,
+            superseded=context.superseded,
             vague=quantity.vague,
             emphatic=quantity.emphatic,
             precision=quantity.precision,

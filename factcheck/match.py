@@ -37,8 +37,11 @@ def kind_of(claim: Claim) -> str:
 
 def bucket_key(claim: Claim) -> tuple[str, str] | None:
     """Claims can only be comparable inside one bucket; None when the claim is not comparable:
-    no predicate, a part of a whole, an emphatic amount, a duration or age, a pronoun "one"."""
-    if claim.predicate is None or claim.partial or claim.emphatic or claim.predicate in uncompared_predicates():
+    no predicate, a part of a whole, set aside by its own text, an emphatic amount, a duration or
+    age, a pronoun "one", or a figure inside a quotation that does not say what it counts."""
+    if claim.predicate is None or claim.partial or claim.superseded or claim.emphatic:
+        return None
+    if claim.predicate in uncompared_predicates() or (claim.quoted and claim.counted is None):
         return None
     kind = kind_of(claim)
     if kind == "[time]" or (claim.counted is None and claim.surface.lower() in pronoun_numbers()):

@@ -58,7 +58,8 @@ class Claim:
     names: tuple[str, ...] = ()  # capitalised names in the sentence: who and what it is about
     time: str | None = None  # ISO date the sentence pins the figure to, when it does
     quoted: bool = False
-    partial: bool = False  # a part of a larger whole ("four of the victims", "nine others")
+    partial: bool = False  # a part of a larger whole ("four of the victims", "of whom four")
+    superseded: bool = False  # set aside by the text itself ("revised from eight to six": eight)
     vague: bool = False  # "tens of thousands", "dozens"
     emphatic: bool = False  # "thousands of": said for emphasis, never compared
     precision: float = 0.0  # half the unit of the last stated digit, for rounding
