@@ -29,7 +29,7 @@ _ATTRIBUTION = regex.compile(
       | \b(?:said|says|told|reported|estimated)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})""",
     regex.VERBOSE,
 )
-_PLACE = regex.compile(r"\b(?:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:city|town|village|province|state|region|county|capital|streets|port|district|island|suburb)\s+of)\s+(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
+_PLACE = regex.compile(r"\b(?i:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:city|town|village|province|state|region|county|capital|streets|port|district|island|suburb)\s+of)\s+(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
 _NOT_PLACES = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December", "Israeli", "Palestinian", "US",
@@ -401,7 +401,7 @@ class ContextReader:
         if _AGE_APPOSITION.match(self.text, max(0, start - 40), end + 2) and _AGE_APPOSITION.match(
                 self.text, max(0, start - 40), end + 2).end() >= end:
             predicate = "age"
-        if predicate in measure_predicates() and (self.figures[position][2] != "count" or counted is None):
+        if predicate in measure_predicates():
             counted = measured_thing(self.text, clause, start)
         return Context(
             sentence=sentence,

@@ -61,11 +61,13 @@ def comparable(a: Claim, b: Claim) -> bool:
 def _counted_compatible(a: Claim, b: Claim) -> bool:
     """Counts must count the same thing (a figure with no noun counts people, unless it is a
     unitless measure such as a magnitude); measures in units may leave the thing unnamed."""
+    if a.predicate in measure_predicates() and kind_of(a) == "count":
+        return a.counted is not None and a.counted == b.counted
     if a.counted == b.counted:
         return True
     if kind_of(a) != "count":
         return a.counted is None or b.counted is None
-    return a.predicate not in measure_predicates() and a.counted in PEOPLE_LIKE and b.counted in PEOPLE_LIKE
+    return a.counted in PEOPLE_LIKE and b.counted in PEOPLE_LIKE
 
 
 def _not_one_sentence(a: Claim, b: Claim) -> bool:

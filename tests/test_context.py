@@ -1,0 +1,74 @@
+"""Context of a figure: predicate, counted thing, source, time (specification of
+factcheck.context as seen through extraction)."""
+from __future__ import annotations
+
+from factcheck.extract import extract_claims
+
+from conftest import article
+
+
+def claims(text: str, date: str | None = "2024-05-13") -> dict[str, object]:
+    return {c.surface: c for c in extract_claims([article("a.md", text, date)])}
+
+
+def test_a_verb_right_before_a_figure_is_its_predicate():
+    found = claims("The blast killed 16 people and injured 37.")
+    assert found["16"].predicate == "killed"
+    assert found["37"].predicate == "injured"
+
+
+def test_a_verb_after_a_figure_is_its_predicate():
+    assert claims("Nearly 360,000 people have fled the city.")["Nearly 360,000"].predicate == "displaced"
+
+
+def test_a_cue_nearer_the_next_figure_belongs_to_it():
+    found = claims("The tram overturned, trapping five people and injuring another 40.")
+    assert found["five"].predicate is None
+    assert found["40"].predicate == "injured"
+
+
+def test_a_headline_pair_binds_each_cue_to_its_own_figure():
+    found = claims("Five dead, 8 wounded after shooting at the airport")
+    assert found["Five"].predicate == "killed"
+    assert found["8"].predicate == "injured"
+
+
+def test_a_demonym_counts_people():
+    assert claims("About 360,000 Palestinians were forced out.")["About 360,000"].counted == "people"
+
+
+def test_an_unknown_noun_is_its_own_counted_thing():
+    assert claims("Tensions grew between the two allies over the raid.")["two"].counted == "allies"
+
+
+def test_according_to_names_the_source():
+    found = claims("Nearly 360,000 people have fled, according to the United Nations.")
+    assert found["Nearly 360,000"].attribution == "United Nations"
+
+
+def test_a_source_before_said_is_the_source():
+    assert claims("Police said 12 people were injured in the riots.")["12"].attribution == "Police"
+
+
+def test_a_month_resolves_to_the_most_recent_past():
+    found = claims("In May, thieves stole jewels worth £910,000 from a hotel.", date="2013-09-09")
+    assert found["£910,000"].time == "2013-05-01"
+
+
+def test_last_month_resolves_against_the_publication_date():
+    found = claims("Last month thieves made off with £35,000 of jewellery.", date="2013-09-09")
+    assert found["£35,000"].time == "2013-08-01"
+
+
+def test_a_figure_in_quotation_marks_is_quoted():
+    found = claims('"We saw 200 people running," a witness said.')
+    assert found["200"].quoted
+
+
+def test_a_subset_named_after_the_noun_is_partial():
+    assert claims("Four victims from Ohio were shot on Bourbon Street.")["Four"].partial
+
+
+def test_a_measure_takes_the_nearest_known_noun():
+    found = claims("An earthquake with a preliminary magnitude of 4.6 struck the valley.")
+    assert found["4.6"].predicate == "magnitude" and found["4.6"].counted == "quakes"

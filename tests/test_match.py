@@ -1,0 +1,79 @@
+"""Matching: which claims state the same fact (specification of factcheck.match)."""
+from __future__ import annotations
+
+from factcheck.extract import extract_claims
+from factcheck.match import comparable, bucket_key
+
+from conftest import article
+
+
+def claim_at(text: str, surface: str, name: str = "a.md", date: str | None = "2024-05-13"):
+    claims = extract_claims([article(name, text, date)])
+    return next(c for c in claims if c.surface == surface)
+
+
+def can_compare(first, second) -> bool:
+    return bucket_key(first) is not None and bucket_key(first) == bucket_key(second) and comparable(first, second)
+
+
+def test_same_count_and_predicate_in_two_articles_are_comparable():
+    a = claim_at("Nearly 360,000 people have fled the city.", "Nearly 360,000", "a.md")
+    b = claim_at("About 450,000 have fled the city since Monday.", "About 450,000", "b.md")
+    assert can_compare(a, b)
+
+
+def test_different_counted_things_are_not_comparable():
+    a = claim_at("Four soldiers were killed in the attack.", "Four", "a.md")
+    b = claim_at("Some 1,200 people were killed in the attack.", "Some 1,200", "b.md")
+    assert not can_compare(a, b)
+
+
+def test_a_figure_pinned_to_an_old_date_is_history():
+    a = claim_at("The toll passed 35,000 people killed, officials said.", "35,000", "a.md")
+    b = claim_at("In the attack on Oct. 7, some 1,200 people were killed.", "some 1,200", "b.md")
+    assert b.time == "2023-10-07"
+    assert not can_compare(a, b)
+
+
+def test_different_places_are_not_comparable():
+    a = claim_at("In Patras, 20,000 people marched against the cuts.", "20,000", "a.md")
+    b = claim_at("In Heraklion, 10,000 people marched against the cuts.", "10,000", "b.md")
+    assert not can_compare(a, b)
+
+
+def test_another_name_of_the_same_place_is_the_same_place():
+    a = claim_at("In Salonika, 50,000 people marched.", "50,000", "a.md")
+    b = claim_at("In Thessaloniki, 20,000 people marched.", "20,000", "b.md")
+    assert can_compare(a, b)
+
+
+def test_two_figures_of_one_sentence_are_two_facts():
+    text = "The toll was revised on Saturday and 12 people were injured while 18 were injured elsewhere."
+    claims = extract_claims([article("a.md", text)])
+    assert not comparable(claims[0], claims[1])
+
+
+def test_a_part_of_a_whole_is_never_compared():
+    part = claim_at("Four of the victims were injured by glass.", "Four")
+    assert part.partial and bucket_key(part) is None
+
+
+def test_the_old_value_of_a_revision_is_set_aside():
+    old = claim_at("The number of injured was revised on Saturday from eight to six.", "eight")
+    assert old.superseded and bucket_key(old) is None
+
+
+def test_emphatic_amounts_are_never_compared():
+    vague = claim_at("Thousands of people have fled the fighting.", "Thousands of")
+    assert vague.emphatic and bucket_key(vague) is None
+
+
+def test_ages_are_never_compared():
+    age = claim_at("Toliver, 25, died in the shooting.", "25")
+    assert bucket_key(age) is None
+
+
+def test_hectares_and_acres_share_a_bucket():
+    a = claim_at("The fire has burned 12,000 hectares of forest.", "12,000 hectares", "a.md")
+    b = claim_at("The fire has burned 30,000 acres of forest.", "30,000 acres", "b.md")
+    assert can_compare(a, b)
