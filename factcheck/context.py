@@ -51,6 +51,7 @@ _NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "A"
               "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
               "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December"}
+_AND = regex.compile(r"\s(?:and|but|while)\s", regex.I)
 _AGE_APPOSITION = regex.compile(r".*?\b[A-Z][\w'’-]+,\s+\d{1,3},", regex.DOTALL)
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 
@@ -169,6 +170,12 @@ def _predicate_lexicon() -> tuple[regex.Pattern, dict[str, str]]:
 
 
 @cache
+def predicate_classes() -> dict[str, dict]:
+    """Every predicate class and its settings (lexicons/predicates.toml)."""
+    return load("predicates")
+
+
+@cache
 def growing_predicates() -> frozenset[str]:
     return frozenset(name for name, table in load("predicates").items() if table.get("grows"))
 
@@ -235,8 +242,21 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
         return None
     gap_before = _distance(text, before.end(), start) if before else math.inf
     gap_after = _distance(text, end, after.start()) if after else math.inf
+    if before and predicate_classes()[classes[before.group("stem").lower()]].get("leads") and gap_before <= 2:
+        return classes[before.group("stem").lower()]
+    if before and _AND.search(text, before.end(), start):
+        gap_before += 2  # "a student was killed and nine others were injured": a new clause
     nearest = before if gap_before < gap_after else after
-    return classes[nearest.group("stem").lower()]
+    found = classes[nearest.group("stem").lower()]
+    if nearest is after and gap_after <= 1 and _counts_the_cue(text, after, found):
+        return None  # "20 smaller earthquakes": a count of quakes, not a magnitude
+    return found
+
+
+def _counts_the_cue(text: str, cue: regex.Match, predicate: str) -> bool:
+    """True when a measure's cue right after a figure is the plural noun the figure counts."""
+    word = text[cue.start():_word_end(text, cue.end())]
+    return bool(predicate_classes()[predicate].get("measure")) and word.lower().endswith("s")
 
 
 def _word_end(text: str, offset: int) -> int:
@@ -298,6 +318,16 @@ def places_in(text: str, start: int, end: int) -> tuple[str, ...]:
         if place.split()[0] not in _NOT_PLACES:
             found.append(aliases.get(place, place))
     return tuple(sorted(set(found)))
+
+
+def scope_in(text: str, start: int, end: int) -> tuple[str, ...]:
+    """A scope wider than any place ("nationwide", "across the country"), as a pseudo-place."""
+    return tuple(sorted({f"({name})" for name, pattern in _scopes().items() if pattern.search(text, start, end)}))
+
+
+@cache
+def _scopes() -> dict[str, regex.Pattern]:
+    return {name: regex.compile(rf"\b{alternation(words)}\b", regex.I) for name, words in load("places")["scope"].items()}
 
 
 @cache
@@ -390,6 +420,12 @@ class ContextReader:
         after = [start for start, end, other in self.figures[position + 1:] if other == unit]
         return (before[-1] if before else 0), (after[0] if after else len(self.text))
 
+    def _places(self, predicate: str | None, clause: tuple[int, int], end: int) -> tuple[str, ...]:
+        """Places of the clause; for a distance, only the place it is measured from."""
+        if predicate and predicate_classes()[predicate].get("needs_place"):
+            return places_in(self.text, end, min(clause[1], end + 40))[:1]
+        return places_in(self.text, *clause) + scope_in(self.text, *clause)
+
     def context(self, position: int) -> Context:
         """The context of the figure at ``position`` in ``figures``."""
         start, end, _ = self.figures[position]
@@ -408,7 +444,7 @@ class ContextReader:
             counted=counted,
             predicate=predicate,
             attribution=attribution_in(sentence),
-            places=places_in(self.text, *clause),
+            places=self._places(predicate, clause, end),
             names=names_in(sentence),
             time=time_in(sentence, self.published),
             quoted=quoted_at(self.text, sentence, start),

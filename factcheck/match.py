@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from factcheck.context import measure_predicates, pronoun_numbers, uncompared_predicates
+from factcheck.context import measure_predicates, predicate_classes, pronoun_numbers, uncompared_predicates
 from factcheck.model import Claim, Group
 from factcheck.units import measure
 
@@ -37,14 +37,19 @@ def kind_of(claim: Claim) -> str:
 
 def bucket_key(claim: Claim) -> tuple[str, str] | None:
     """Claims can only be comparable inside one bucket; None when the claim is not comparable:
-    no predicate, a part of a whole, set aside by its own text, an emphatic amount, a duration or
-    age, a pronoun "one", or a figure inside a quotation that does not say what it counts."""
+    no predicate, a part of a whole, set aside by its own text, an emphatic amount, an age, a
+    kind of figure its predicate does not take (a duration said to be "killed"), a distance from
+    nowhere named, a pronoun "one", or a figure inside a quotation that does not say what it
+    counts."""
     if claim.predicate is None or claim.partial or claim.superseded or claim.emphatic:
         return None
     if claim.predicate in uncompared_predicates() or (claim.quoted and claim.counted is None):
         return None
     kind = kind_of(claim)
-    if kind == "[time]" or (claim.counted is None and claim.surface.lower() in pronoun_numbers()):
+    settings = predicate_classes()[claim.predicate]
+    if kind not in settings.get("kinds", ["count"]) or (settings.get("needs_place") and not claim.places):
+        return None
+    if claim.counted is None and claim.surface.lower() in pronoun_numbers():
         return None
     return claim.predicate, kind
 
@@ -53,6 +58,7 @@ def comparable(a: Claim, b: Claim) -> bool:
     return (
         _counted_compatible(a, b)
         and _not_one_sentence(a, b)
+        and _one_measured_thing(a, b)
         and _places_compatible(a, b)
         and _same_time(a, b)
     )
@@ -74,6 +80,14 @@ def _not_one_sentence(a: Claim, b: Claim) -> bool:
     if a.doc != b.doc or a.sentence != b.sentence:
         return True
     return bool(a.attribution and b.attribution and a.attribution != b.attribution)
+
+
+def _one_measured_thing(a: Claim, b: Claim) -> bool:
+    """Inside one article, two measures (values, distances) are of one thing only when their
+    sentences name it alike: an article recalling earlier heists gives each its own value."""
+    if a.doc != b.doc or a.predicate not in measure_predicates():
+        return True
+    return bool(set(a.names) & set(b.names)) or (a.counted is not None and a.counted == b.counted)
 
 
 def _places_compatible(a: Claim, b: Claim) -> bool:
