@@ -51,6 +51,7 @@ _NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "A"
               "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
               "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December"}
+_POINTS_BACK = regex.compile(r"(?:The|That|This|These|Those|It|Its|They|Their)\b")
 _AND = regex.compile(r"\s(?:and|but|while)\s", regex.I)
 _AGE_APPOSITION = regex.compile(r".*?\b[A-Z][\w'’-]+,\s+\d{1,3},", regex.DOTALL)
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
@@ -320,6 +321,18 @@ def places_in(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(sorted(set(found)))
 
 
+PLACE_REACH = 30  # how far after a distance its reference place may start ("3 miles southwest of")
+
+
+def first_place_after(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The place a distance is measured from: the first one named right after the figure."""
+    match = _PLACE.search(text, start, end)
+    if match is None or match.start() - start > PLACE_REACH:
+        return ()
+    place = regex.sub(r"['’]s$", "", match.group("place"))
+    return (_place_aliases().get(place, place),)
+
+
 def scope_in(text: str, start: int, end: int) -> tuple[str, ...]:
     """A scope wider than any place ("nationwide", "across the country"), as a pseudo-place."""
     return tuple(sorted({f"({name})" for name, pattern in _scopes().items() if pattern.search(text, start, end)}))
@@ -372,10 +385,12 @@ def _relative(phrase: str, reference: dt.date | None) -> str | None:
 
 
 def names_in(sentence: Sentence) -> tuple[str, ...]:
-    """Capitalised words inside the sentence (not its first): the people, places and bodies
-    it is about, used to tell whether an undated figure can be about a dated event."""
+    """Capitalised words inside the sentence (not its first and not in a place phrase): the
+    people, bodies and events it is about, used to tell whether an undated figure can be about
+    a dated event. Places are left out: they frame a sentence rather than name its event."""
+    place_words = {word for match in _PLACE.finditer(sentence.text) for word in match.group("place").split()}
     found = {regex.sub(r"['’]s$", "", word) for word in _NAME.findall(sentence.text)}
-    return tuple(sorted(name for name in found if name not in _NOT_NAMES))
+    return tuple(sorted(name for name in found if name not in _NOT_NAMES and name not in place_words))
 
 
 @cache
@@ -420,10 +435,19 @@ class ContextReader:
         after = [start for start, end, other in self.figures[position + 1:] if other == unit]
         return (before[-1] if before else 0), (after[0] if after else len(self.text))
 
+    def _time(self, sentence: Sentence) -> str | None:
+        """The sentence's own time cue, or the previous sentence's when this one opens by
+        pointing back to it ("In June 2012, a quake struck. The quake was six miles west...")."""
+        own = time_in(sentence, self.published)
+        if own or not _POINTS_BACK.match(sentence.text):
+            return own
+        index = self.sentences.sentences.index(sentence)
+        return self._time(self.sentences.sentences[index - 1]) if index else None
+
     def _places(self, predicate: str | None, clause: tuple[int, int], end: int) -> tuple[str, ...]:
         """Places of the clause; for a distance, only the place it is measured from."""
         if predicate and predicate_classes()[predicate].get("needs_place"):
-            return places_in(self.text, end, min(clause[1], end + 40))[:1]
+            return first_place_after(self.text, end, clause[1])
         return places_in(self.text, *clause) + scope_in(self.text, *clause)
 
     def context(self, position: int) -> Context:
@@ -446,7 +470,7 @@ class ContextReader:
             attribution=attribution_in(sentence),
             places=self._places(predicate, clause, end),
             names=names_in(sentence),
-            time=time_in(sentence, self.published),
+            time=self._time(sentence),
             quoted=quoted_at(self.text, sentence, start),
             partial=partial,
             superseded=superseded_at(self.text, clause, start, end),
