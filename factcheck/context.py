@@ -29,7 +29,7 @@ _ATTRIBUTION = regex.compile(
       | \b(?:said|says|told|reported|estimated)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})""",
     regex.VERBOSE,
 )
-_PLACE = regex.compile(r"\b(?i:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:city|town|village|province|state|region|county|capital|streets|port|district|island|suburb)\s+of)\s+(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
+_PLACE = regex.compile(r"\b(?i:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:city|town|village|province|state|region|county|capital|streets|port|district|island|suburb)\s+of)\s+(?i:(?:northern|southern|eastern|western|central|north|south|east|west|downtown|rural|suburban)\s+)?(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
 _NOT_PLACES = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December", "Israeli", "Palestinian", "US",
@@ -43,7 +43,8 @@ _TIME_PIECES = {
     "month_year": rf"\b(?P<my_month>{_MONTH})\s+(?P<my_year>{_YEAR})\b",
     "year": rf"\b(?:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
     "month": rf"\b(?:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{_MONTH_NAME})\b",
-    "relative": r"\b(?P<relative>last\s+(?:month|year)|a\s+year\s+ago|the\s+(?:previous|prior)\s+(?:month|year))\b",
+    "relative": r"\b(?P<relative>last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
+                r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:weeks?|months?|years?)\s+ago)\b",
 }
 _TIME = regex.compile("|".join(f"(?:{piece})" for piece in _TIME_PIECES.values()), regex.IGNORECASE)
 _NAME = regex.compile(r"(?<=[\w,;:)\"”]\s+)[A-Z][\w'’-]+")
@@ -53,7 +54,11 @@ _NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "A"
               "September", "October", "November", "December"}
 _POINTS_BACK = regex.compile(r"(?:The|That|This|These|Those|It|Its|They|Their)\b")
 _AND = regex.compile(r"\s(?:and|but|while)\s", regex.I)
-_AGE_APPOSITION = regex.compile(r".*?\b[A-Z][\w'’-]+,\s+\d{1,3},", regex.DOTALL)
+_AGE = regex.compile(
+    r"\b(?-i:[A-Z])[\w'’.-]+,\s+(?P<age>\d{1,3})(?:,|\s+[—–-]|\))"  # "Demontris Toliver, 25, of"
+    r"|\b(?:die[sd]?|dead|passed away)\s+at\s+(?P<age>\d{1,3})\b",  # "dies at 77"
+    regex.IGNORECASE,
+)
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
@@ -148,8 +153,13 @@ def _known_noun() -> regex.Pattern:
 @cache
 def _restricted() -> regex.Pattern:
     """A modifier after the counted noun that picks out a subset ("four victims with ties to")."""
-    words = load("counted")["partitive"]["restrictive"]
-    return regex.compile(rf"\s+{alternation(words)}\b", regex.I)
+    return regex.compile(rf"\s+{alternation(load('counted')['partitive']['restrictive'])}\b", regex.I)
+
+
+@cache
+def _among() -> regex.Pattern:
+    """ "three Tunisians were among the 84": the figure is a part of a whole named later."""
+    return regex.compile(rf"(?:\s+[\w'’,-]+){{0,6}}?\s+{alternation(load('counted')['partitive']['among'])}\b", regex.I)
 
 
 @cache
@@ -206,16 +216,25 @@ def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | No
     first = _WORD.search(tail)
     if first and first.start() <= 2 and first.group(0).lower() in partitive_after:
         return None, True
+    subset = _among().match(tail) is not None
     match = nouns.match(tail.lstrip())
     if match:
         rest = tail.lstrip()[match.end():]
-        return noun_class[match.group("noun").lower()], _restricted().match(rest) is not None
+        counted = noun_class[match.group("noun").lower()]
+        return _with_modifier(tail.lstrip()[:match.start("noun")], counted), subset or _restricted().match(rest) is not None
     if first and first.start() <= 2:
         word = first.group(0)
         if word[:1].isupper() and word.endswith(demonyms) and len(word) > 4:
-            return "people", False
-        return plain_noun(tail), False
-    return None, False
+            return "people", subset
+        return plain_noun(tail), subset
+    return None, subset
+
+
+def _with_modifier(modifiers: str, counted: str) -> str:
+    """A capitalised modifier narrows what is counted: "two Chinese tourists" count Chinese
+    tourists, not people; "four IDF soldiers" count IDF soldiers."""
+    named = [word.lower() for word in _WORD.findall(modifiers) if word[:1].isupper()]
+    return " ".join([*named, counted])
 
 
 WINDOW_CHARS = 70  # how far after a figure its predicate may stand
@@ -251,6 +270,8 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     found = classes[nearest.group("stem").lower()]
     if nearest is after and gap_after <= 1 and _counts_the_cue(text, after, found):
         return None  # "20 smaller earthquakes": a count of quakes, not a magnitude
+    if predicate_classes()[found].get("decimal") and "." not in text[start:end] and min(gap_before, gap_after) > 0:
+        return None  # "flattening seven villages" near "magnitude": magnitudes come with a decimal
     return found
 
 
@@ -258,6 +279,11 @@ def _counts_the_cue(text: str, cue: regex.Match, predicate: str) -> bool:
     """True when a measure's cue right after a figure is the plural noun the figure counts."""
     word = text[cue.start():_word_end(text, cue.end())]
     return bool(predicate_classes()[predicate].get("measure")) and word.lower().endswith("s")
+
+
+def is_age(text: str, start: int, end: int) -> bool:
+    """True when the figure is a person's age written beside their name or death."""
+    return any(match.span("age") == (start, end) for match in _AGE.finditer(text, max(0, start - 40), end + 3))
 
 
 def _word_end(text: str, offset: int) -> int:
@@ -375,9 +401,18 @@ def time_in(sentence: Sentence, published: str | None) -> str | None:
     return date.isoformat()
 
 
+_AGO_UNITS = {"week": 7, "month": 30, "year": 365}
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
 def _relative(phrase: str, reference: dt.date | None) -> str | None:
     if reference is None:
         return None
+    if phrase.endswith("ago"):
+        count, unit = phrase.split()[:2]
+        amount = int(count) if count.isdigit() else _SMALL_NUMBERS[count]
+        return (reference - dt.timedelta(days=amount * _AGO_UNITS[unit.rstrip("s")])).isoformat()
     if "month" in phrase:
         previous = reference.replace(day=1) - dt.timedelta(days=1)
         return previous.replace(day=1).isoformat()
@@ -458,8 +493,7 @@ class ContextReader:
         counted, partial = counted_after(self.text, start, end, min(sentence.end, next_start))
         clause = _clause(self.text, start, end, sentence)
         predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
-        if _AGE_APPOSITION.match(self.text, max(0, start - 40), end + 2) and _AGE_APPOSITION.match(
-                self.text, max(0, start - 40), end + 2).end() >= end:
+        if is_age(self.text, start, end):
             predicate = "age"
         if predicate in measure_predicates():
             counted = measured_thing(self.text, clause, start)

@@ -84,8 +84,10 @@ def _not_one_sentence(a: Claim, b: Claim) -> bool:
 
 def _one_measured_thing(a: Claim, b: Claim) -> bool:
     """Inside one article, two measures (values, distances) are of one thing only when their
-    sentences name it alike: an article recalling earlier heists gives each its own value."""
-    if a.doc != b.doc or a.predicate not in measure_predicates():
+    sentences name it alike: an article recalling earlier heists gives each its own value.
+    Classes marked ``shared_name`` ask this across articles too."""
+    needs_name = predicate_classes()[a.predicate].get("shared_name")
+    if not needs_name and (a.doc != b.doc or a.predicate not in measure_predicates()):
         return True
     return bool(set(a.names) & set(b.names)) or (a.counted is not None and a.counted == b.counted)
 
