@@ -42,7 +42,7 @@ _TIME_PIECES = {
     "day_month": rf"\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{_MONTH})(?![a-z])(?:\s+(?P<dm_year>{_YEAR})\b)?",
     "month_year": rf"\b(?P<my_month>{_MONTH})\s+(?P<my_year>{_YEAR})\b",
     "year": rf"\b(?:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
-    "month": rf"\b(?:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{_MONTH_NAME})\b",
+    "month": rf"\b(?:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{_MONTH_NAME})\b(?!,?\s+(?:{_YEAR}|\d{{1,2}}\b))",
     "relative": r"\b(?P<relative>last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
                 r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:weeks?|months?|years?)\s+ago)\b",
 }
@@ -224,9 +224,10 @@ def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | No
         return _with_modifier(tail.lstrip()[:match.start("noun")], counted), subset or _restricted().match(rest) is not None
     if first and first.start() <= 2:
         word = first.group(0)
-        if word[:1].isupper() and word.endswith(demonyms) and len(word) > 4:
-            return "people", subset
-        return plain_noun(tail), subset
+        noun = plain_noun(tail)
+        if word[:1].isupper() and word.endswith(demonyms) and len(word) > 4 and noun == word.lower():
+            return "people", subset  # "360,000 Palestinians"
+        return _with_modifier(word if word[:1].isupper() and noun != word.lower() else "", noun) if noun else None, subset
     return None, subset
 
 
