@@ -22,6 +22,7 @@ class Number:
     low: float | None = None  # set for vague amounts ("tens of thousands")
     high: float | None = None
     emphatic: bool = False  # "thousands of": a vague amount said for emphasis, not measure
+    scale: float = 1.0  # the stated scale word or suffix: 1e9 for "4.5bn" and "five billion"
 
     @property
     def vague(self) -> bool:
@@ -44,13 +45,16 @@ def pieces() -> dict[str, str]:
     cardinal = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
     word_atom = rf"(?:{cardinal}|{scales}|{multiples})"
     word_run = rf"{cardinal}(?:(?:\s+and)?[-\s]+{word_atom})*"
-    article_run = rf"(?:half\s+an?\s+|an?\s+)(?:{scales}|{multiples}|{fractions})(?:[-\s]+{word_atom})*"
+    article_run = (rf"(?:half\s+an?\s+|an?\s+)(?:{scales}|{multiples})(?:[-\s]+{word_atom})*"
+                   rf"|an?\s+{fractions}(?=\s+of\b)")
     fraction_run = rf"{cardinal}[-\s]+{fractions}"
+    half_of = r"(?<!\b(?:the|a|first|second|other|this|that|latter|former)\s)half(?=\s+(?:of|the)\b)"
     return {
         "digits": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
-        "fraction": r"\d+/\d+",
+        "fraction": r"\d+[/⁄]\d+",
         "unicode_fraction": "[½⅓⅔¼¾⅕⅛]",
-        "words": rf"(?:{article_run}|{fraction_run}|{word_run})",
+        "words": rf"(?:{article_run}|{fraction_run}|{word_run}|{half_of})",
+        "word_atom": word_atom,
         "scale": rf"{scales}(?:\s+{scales})*",
         "suffix": alternation(data["suffixes"]),
         "vague": alternation(data["vague"]),
@@ -60,14 +64,9 @@ def pieces() -> dict[str, str]:
 UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 
 
-@cache
-def _word_pattern() -> regex.Pattern:
-    return regex.compile(rf"(?:{pieces()['words']})", regex.IGNORECASE)
-
-
 def parse_number(surface: str) -> Number | None:
     """The value of a number written in digits or words (with scale), or None."""
-    text = " ".join(surface.replace("\u2011", "-").split())
+    text = " ".join(surface.replace("\u2011", "-").replace("⁄", "/").split())
     lowered = text.lower()
     vague = words()["vague"].get(lowered.removesuffix(" of"))
     if vague:
@@ -77,7 +76,7 @@ def parse_number(surface: str) -> Number | None:
     number = _parse_digits(head) or _parse_words(head)
     if number is None:
         return None
-    return Number(number.value * scale, number.precision * scale)
+    return Number(number.value * scale, number.precision * scale, scale=scale * number.scale)
 
 
 def _split_scale(text: str) -> tuple[str, float]:
@@ -85,7 +84,7 @@ def _split_scale(text: str) -> tuple[str, float]:
     data = words()
     scale = 1.0
     tokens = text.split()
-    while len(tokens) > 1 and tokens[-1].lower() in data["scales"] and _is_digits(tokens[-2]):
+    while len(tokens) > 1 and tokens[-1].lower() in data["scales"] and _is_digits(tokens[0]):
         scale *= data["scales"][tokens.pop().lower()]
     head = " ".join(tokens)
     match = regex.fullmatch(r"(\d[\d,.]*)\s*([A-Za-z]+)", head)
@@ -131,8 +130,7 @@ def half_unit(plain: str) -> float:
 
 
 def _parse_words(text: str) -> Number | None:
-    if not _word_pattern().fullmatch(text):
-        return None
+    """The value of number words; the scanner has already checked their order."""
     data = words()
     tokens = [t for t in regex.split(r"[-\s]+", text.lower()) if t and t != "and"]
     total, current, fraction = 0.0, 0.0, 1.0
@@ -152,8 +150,8 @@ def _parse_words(text: str) -> Number | None:
             current = (current or 1.0) * data["fractions"][token]
         else:
             return None
-    value = (total + current) * fraction
+    value = (total + current or (1.0 if fraction != 1.0 else 0.0)) * fraction
     if value == 0 and "zero" not in tokens:
         return None
     precision = half_unit(str(int(value))) if value == int(value) else 0.0
-    return Number(value, precision)
+    return Number(value, precision, scale=data["scales"].get(tokens[-1], 1.0))

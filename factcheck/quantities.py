@@ -1,21 +1,20 @@
 """Quantities: where the figures are in a text, with their hedge, unit and stated bounds.
 
 One compiled scanner, built from the named pieces of ``factcheck.numbers`` and the unit,
-currency and hedge lexicons, finds every number; spans that the non-claim patterns cover
-(dates, clock times, identifiers, phone numbers, ordinals) are skipped; neighbours joined by
-"to", "-" or "between ... and" become one range. No per-call model, no hashing: the same text
-gives the same quantities in any process.
+currency and hedge lexicons, finds every number with its sign and currency; a number that a
+non-claim pattern covers (dates, clock times, identifiers, addresses, names such as "S&P 500")
+is skipped; neighbours joined by "to", "-", "from ... to" or "between ... and" become one
+range. No per-call model, no hashing: the same text gives the same quantities in any process.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
 from factcheck.lexicon import alternation, expand_pieces, load
-from factcheck.numbers import Number, parse_number, pieces
+from factcheck.numbers import Number, parse_number, pieces, words
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,12 @@ class Quantity:
     vague: bool
     emphatic: bool
     scaled: bool  # a scale word or suffix was stated ("million", "bn")
+    scale: float = 1.0  # that scale's multiplier, carried to the low end of a range
+    number_end: int = 0  # where the number (with its scale) ends, before any unit
+    integer: bool = False  # written as plain digits with no unit: may be a score ("2-1")
 
+
+# ---- lexicon tables -----------------------------------------------------------------------
 
 @cache
 def hedge_kinds() -> dict[str, str]:
@@ -45,39 +49,101 @@ def hedge_tolerance() -> dict[str, float]:
 
 
 @cache
+def money_symbols() -> dict[str, str]:
+    """Every way of writing a currency before a figure, spaces removed -> ISO code."""
+    data = load("currencies")
+    table = {**data["symbols"], **data["symbols_glued"], **data["symbols_amount"]}
+    for prefix, code in data["dollar_prefixes"].items():
+        table[f"{prefix}$"] = table[f"${prefix}"] = code
+    return table
+
+
+@cache
+def money_words() -> dict[str, str]:
+    """Currency names after a figure, lower case -> ISO code ("australian dollars" -> AUD)."""
+    data = load("currencies")
+    table = {word.lower(): code for word, code in data["words"].items()}
+    for adjective, code in data["dollar_adjectives"].items():
+        table[f"{adjective} dollar"] = table[f"{adjective} dollars"] = code
+    table.update({symbol.lower(): code for symbol, code in data["symbols_after"].items()})
+    return table
+
+
+@cache
+def unit_names() -> tuple[dict[str, str], dict[str, str]]:
+    """Unit surfaces -> pint names: (case-insensitive, lower-cased keys; case-sensitive)."""
+    data = load("units")
+    folded = {surface.lower(): name for surface, name in data["units"].items()}
+    exact = dict(data["case_sensitive"])
+    si = dict(data["si"])
+    prefixes = si.pop("prefixes")
+    for base, entry in si.items():
+        for prefix in entry["prefixes"]:
+            exact[prefixes.get(prefix, "") + entry["symbol"]] = prefix + base
+            folded.update({prefix + word: prefix + base for word in entry["words"]})
+    return folded, exact
+
+
+# ---- patterns -----------------------------------------------------------------------------
+
+def _money_before_piece() -> str:
+    data = load("currencies")
+    dollar = alternation(data["dollar_prefixes"])
+    amount = r"(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:m|bn|k)\b|\d{2,})"
+    return rf"""(?-i:
+        (?P<currency>{alternation(data['symbols'])}|{dollar}\s?\$|\$(?:{dollar})(?=\d))\s?
+      | (?P<glued>{alternation(data['symbols_glued'])})(?=\d)
+      | (?P<amount_symbol>{alternation(data['symbols_amount'])}){amount}
+    )"""
+
+
+@cache
 def _scanner() -> regex.Pattern:
     number = pieces()
-    currencies = load("currencies")
-    symbols = alternation(currencies["symbols"])
-    glued = alternation(currencies["symbols_glued"])
+    prefixes = alternation(words()["glued_prefixes"])
     pattern = rf"""
-        (?:(?P<currency>{symbols})\s?|(?<![\w$£€])(?P<glued>{glued})(?=\d)|(?<![\w.,/]|\d[\s,]|\w-))
+        (?:
+            (?<![\w.,/$£€-])(?P<sign>[-−])(?=[$£€¥]?\d)
+          | (?<![\w-])(?P<prefix>{prefixes})(?:-|(?<=minus)\s+)(?=[$£€¥]?\d|[a-z])
+          | (?<![\w.,/]|\d[ \t,]|[^\W\d]-)
+        )
+        (?:{_money_before_piece()})?
+        (?P<sign_after>[-−](?=\d))?
         (?P<number>
             (?P<vague>{number['vague']})(?:\s+of)?(?=\s)
-          | (?P<digits>(?:{number['digits']})(?:(?:\s+|-){number['fraction']}|\s?{number['unicode_fraction']})?
-                       |{number['fraction']}|{number['unicode_fraction']})
-          | (?P<words>{number['words']})(?![\w-])
+          | (?P<digits>{number['fraction']}
+                     |(?:{number['digits']})(?:(?:\s+|-){number['fraction']}|\s?{number['unicode_fraction']})?
+                     |{number['unicode_fraction']})
+          | (?P<words>{number['words']})(?!\w)(?!-{number['word_atom']}\b)
         )
         (?:
             (?P<suffix>{number['suffix']})(?![\w])
           | [\s-]*(?P<scale>{number['scale']})(?![\w])
         )?
+        (?:\s?[×x]\s?10\s?\^?(?P<power>[-−]?\d{{1,3}})(?!\d))?
     """
     return regex.compile(pattern, regex.VERBOSE | regex.IGNORECASE | regex.VERSION0)
 
 
 @cache
 def _unit_after() -> regex.Pattern:
-    units = load("units")["units"]
-    words = load("currencies")["words"]
+    folded, exact = unit_names()
+    subunits = load("currencies")["subunits"]
     return regex.compile(
         rf"""(?:
-            \s?(?P<percent>%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)
-          | [\s-]?(?P<unit>{alternation(units)})(?![\w/])
-          | \s(?P<money>{alternation(words)})\b
+            (?P<percent>\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)|(?<=\d)pc\b)
+          | \s?(?P<money>{alternation(money_words())})(?![\w])
+          | \s(?P<subunit>{alternation(subunits)})\b
+          | [\s-]?(?P<unit>(?-i:{alternation(exact)})|{alternation(folded)})(?![\w/])
         )""",
         regex.VERBOSE | regex.IGNORECASE,
     )
+
+
+@cache
+def _rate_after() -> regex.Pattern:
+    per = load("units")["per"]
+    return regex.compile(rf"(?:\s+(?:per|an?|each)\s+|\s?/\s?|-an?-)(?P<per>{alternation(per)})\b", regex.I)
 
 
 @cache
@@ -86,14 +152,20 @@ def _hedge_before() -> regex.Pattern:
 
 
 _HEDGE_AFTER = regex.compile(r"(?:\s+or\s+(?P<more>more|so|fewer|less)\b|(?P<plus>\+|-plus\b))", regex.I)
-_RANGE_JOIN = regex.compile(r"\s*(?:-|–|—|to|and|or)\s*$", regex.I)
-_BETWEEN = regex.compile(r"\b(?:between|from)\s+(?:about\s+|some\s+|roughly\s+)?$", regex.I)
+_RANGE_JOIN = regex.compile(r"\s*(?:-|–|—|to-?|and)\s*", regex.I)
+_OPENER = regex.compile(r"\b(?P<opener>between|from|by)\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$", regex.I)
+_UNIT_SHARED = regex.compile(r"[-\s]*(?:or|and|to|-|–)\s*", regex.I)
+_AGE_BEFORE = regex.compile(r"(?:\baged?\s+|(?-i:[A-Z][a-z]+),\s)$", regex.I)
+_TABLE_CELL = regex.compile(r"(?:^|[|\t])\s*$")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$")
+_COUNTED_NOUN_AFTER = regex.compile(r"\s+[a-z]")
 
 
 @cache
 def _nonclaims() -> regex.Pattern:
     data = load("nonclaims")
-    alternatives = "|".join(f"(?:{expand_pieces(p, data['pieces'])})" for p in data["patterns"].values())
+    named = {**data["pieces"], "money_symbol": alternation(money_symbols())}
+    alternatives = "|".join(f"(?:{expand_pieces(p, named)})" for p in data["patterns"].values())
     return regex.compile(alternatives, regex.IGNORECASE | regex.VERSION1 | regex.MULTILINE)
 
 
@@ -101,22 +173,24 @@ def nonclaim_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _nonclaims().finditer(text)]
 
 
-def _covered(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    index = bisect_right(starts, end - 1) - 1
-    while index >= 0 and spans[index][1] > start:
-        if spans[index][0] < end:
+def is_nonclaim(text: str, start: int, end: int) -> bool:
+    """True when a non-claim pattern overlaps text[start:end]; only a window around the
+    number is searched, which keeps the large alternation off most of the text."""
+    for match in _nonclaims().finditer(text, max(0, start - 60), min(len(text), end + 40)):
+        if match.start() >= end:
+            return False
+        if match.end() > start:
             return True
-        index -= 1
     return False
 
 
+# ---- one figure ---------------------------------------------------------------------------
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure in ``text`` that is a claim, ranges merged, in order of position."""
-    spans = nonclaim_spans(text)
-    starts = [s for s, _ in spans]
     found: list[Quantity] = []
     for match in _scanner().finditer(text):
-        if _covered(spans, starts, match.start("number"), match.end("number")):
+        if is_nonclaim(text, match.start("number"), match.end("number")) or _is_name(text, match):
             continue
         quantity = _quantity(text, match)
         if quantity is not None:
@@ -124,21 +198,38 @@ def find_quantities(text: str) -> list[Quantity]:
     return merge_ranges(text, found)
 
 
+def _is_name(text: str, match: regex.Match) -> bool:
+    """A capitalised number word inside a sentence names something ("BBC One", "Kick Six")."""
+    spelled = match.group("words")
+    return bool(spelled) and spelled[0].isupper() and not _SENTENCE_START.search(text, 0, match.start())
+
+
 def _quantity(text: str, match: regex.Match) -> Quantity | None:
     number = parse_number(match.group("number") + _scale_text(match))
-    if number is None or _is_year(match, number):
+    if number is None:
         return None
+    number = _with_power(number, match.group("power"))
     end = match.end()
     unit, unit_end = _unit(text, match, end)
-    hedge, start = _hedge(text, match.start())
-    after = _HEDGE_AFTER.match(text, unit_end)
-    if after and not hedge:
-        hedge = "or more" if after.group("plus") or after.group("more") == "more" else (
-            "or fewer" if after.group("more") in ("fewer", "less") else "or so")
-        unit_end = after.end()
+    if unit == "count" and _is_year(match):
+        return None
+    if _is_metres(text, match, unit):
+        number = Number(number.value / number.scale, number.precision / number.scale)
+        unit = load("units")["ambiguous_suffixes"][match.group("suffix")]
+    unit, unit_end = _rate(text, unit, unit_end)
+    if unit == "count" and _AGE_BEFORE.search(text, max(0, match.start() - 30), match.start()) \
+            and text.startswith(",", end):
+        unit = "year"
+    hedge, start = _hedge(text, match)
+    hedge, unit_end = _hedge_after(text, hedge, unit_end)
+    value = -number.value if _is_negative(text, match, unit_end) else number.value
+    number = replace(number, value=value)
     low, high = bounds(number, hedge)
+    scaled = bool(match.group("suffix") or match.group("scale")) or number.scale > 1
+    plain = bool(match.group("digits")) and unit == "count" and "." not in match.group("number")
     return Quantity(start, unit_end, match.start(), number.value, low, high, unit, hedge,
-                    number.precision, number.vague, number.emphatic, bool(match.group("suffix") or match.group("scale")))
+                    number.precision, number.vague, number.emphatic, scaled, number.scale,
+                    end, plain and not scaled)
 
 
 def _scale_text(match: regex.Match) -> str:
@@ -147,44 +238,100 @@ def _scale_text(match: regex.Match) -> str:
     return " " + match.group("scale") if match.group("scale") else ""
 
 
-def _is_year(match: regex.Match, number: Number) -> bool:
+def _with_power(number: Number, power: str | None) -> Number:
+    """Scientific notation: "2.998×10−8" is 2.998e-8."""
+    if power is None:
+        return number
+    factor = 10.0 ** int(power.replace("−", "-"))
+    return Number(number.value * factor, number.precision * factor)
+
+
+def _is_year(match: regex.Match) -> bool:
     digits = match.group("digits") or ""
     return (regex.fullmatch(r"(?:1[5-9]|20)\d{2}", digits) is not None
-            and not match.group("currency") and not match.group("suffix") and not match.group("scale"))
+            and not (match.group("currency") or match.group("glued") or match.group("amount_symbol"))
+            and not match.group("suffix") and not match.group("scale"))
+
+
+def _is_money(match: regex.Match) -> bool:
+    return bool(match.group("currency") or match.group("glued") or match.group("amount_symbol"))
+
+
+def _is_metres(text: str, match: regex.Match, unit: str) -> bool:
+    """A glued "m" is metres unless the figure is money or counts a noun after it."""
+    suffix = match.group("suffix")
+    return (suffix in load("units")["ambiguous_suffixes"] and unit == "count" and not _is_money(match)
+            and not _COUNTED_NOUN_AFTER.match(text, match.end()))
+
+
+def _is_negative(text: str, match: regex.Match, end: int) -> bool:
+    """A minus sign or word, or accounting parentheses in a table row: "| (1,234) |"."""
+    prefix = (match.group("prefix") or "").lower()
+    if match.group("sign") or match.group("sign_after") or words()["glued_prefixes"].get(prefix) == "negative":
+        return True
+    start = match.start()
+    return (start > 0 and text[start - 1] == "(" and text.startswith(")", end)
+            and _TABLE_CELL.search(text, max(0, start - 40), start - 1) is not None)
 
 
 def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
     """The unit of a figure ("count" when none) and where the surface ends."""
-    currency = match.group("currency") or match.group("glued")
-    if currency:
-        return _currency_code(currency), end
+    if _is_money(match):
+        return money_symbols()[regex.sub(r"\s", "", _currency_text(match))], end
     after = _unit_after().match(text, end)
     if after is None:
         return "count", end
     if after.group("percent"):
         return "percent", after.end()
+    if after.group("subunit"):
+        return "cent", after.end()
     if after.group("money"):
         word = after.group("money").lower()
         if word in ("pound", "pounds") and not match.group("scale") and not match.group("suffix"):
             return "pound", after.end()
-        return load("currencies")["words"][word], after.end()
-    return load("units")["units"][after.group("unit").lower()], after.end()
+        return money_words()[word], after.end()
+    folded, exact = unit_names()
+    surface = after.group("unit")
+    return exact.get(surface) or folded[surface.lower()], after.end()
 
 
-def _currency_code(symbol: str) -> str:
-    """The ISO code of a currency symbol as written ("nis" and "NIS" alike)."""
-    codes = load("currencies")
-    table = {**{k.lower(): v for k, v in codes["symbols_glued"].items()},
-             **{k.lower(): v for k, v in codes["symbols"].items()}}
-    return codes["symbols"].get(symbol) or codes["symbols_glued"].get(symbol) or table[symbol.lower()]
+def _currency_text(match: regex.Match) -> str:
+    return match.group("currency") or match.group("glued") or match.group("amount_symbol")
 
 
-def _hedge(text: str, start: int) -> tuple[str | None, int]:
-    window_start = max(0, start - 40)
-    match = _hedge_before().search(text, window_start, start)
-    if match is None:
+def _rate(text: str, unit: str, end: int) -> tuple[str, int]:
+    """A unit per something: "$3,500 a month" is USD / month, "barrels a day" oil_barrel / day."""
+    if unit in ("count", "percent", "cent"):
+        return unit, end
+    after = _rate_after().match(text, end)
+    if after is None:
+        return unit, end
+    per = load("units")["per"][after.group("per").lower()]
+    return f"{unit} / {per}", after.end()
+
+
+def _hedge(text: str, match: regex.Match) -> tuple[str | None, int]:
+    prefix = (match.group("prefix") or "").lower()
+    glued = words()["glued_prefixes"].get(prefix)
+    if glued and glued != "negative":
+        return glued, match.start()
+    start = match.start()
+    found = _hedge_before().search(text, max(0, start - 40), start)
+    if found is None:
         return None, start
-    return match.group("hedge").lower(), match.start()
+    return found.group("hedge").lower(), found.start()
+
+
+def _hedge_after(text: str, hedge: str | None, end: int) -> tuple[str | None, int]:
+    """"or more", "or so", "+" and "-plus" after the figure."""
+    after = _HEDGE_AFTER.match(text, end)
+    if after is None or hedge:
+        return hedge, end
+    if after.group("plus") or after.group("more") == "more":
+        return "or more", after.end()
+    if after.group("more") in ("fewer", "less"):
+        return "or fewer", after.end()
+    return "or so", after.end()
 
 
 def bounds(number: Number, hedge: str | None) -> tuple[float | None, float | None]:
@@ -192,13 +339,8 @@ def bounds(number: Number, hedge: str | None) -> tuple[float | None, float | Non
     if number.vague:
         return number.low, number.high
     value = number.value
-    kind = hedge_kinds().get(hedge or "", "or more" if hedge == "or more" else None)
-    if hedge == "or more":
-        return value, None
-    if hedge == "or fewer":
-        return None, value
-    if hedge == "or so":
-        kind = "approximate"
+    kind = {"or more": "at_least", "or fewer": "at_most", "or so": "approximate"}.get(
+        hedge or "", hedge_kinds().get(hedge or ""))
     tolerance = hedge_tolerance().get(kind or "", 0.0) * abs(value)
     return {
         "approximate": (value - tolerance, value + tolerance),
@@ -208,42 +350,82 @@ def bounds(number: Number, hedge: str | None) -> tuple[float | None, float | Non
     }.get(kind or "", (value, value))
 
 
+# ---- neighbours: ranges, shared units, scores ------------------------------------------------
+
 def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """Join "300 to 350", "40-50" and "between 40 and 50" into one ranged quantity."""
+    """Join "300 to 350", "40-50", "from 4.8 to 4.7" and "between 40 and 50" into one ranged
+    quantity; "eight or nine euros" shares its unit; "won 2-1" is a score, not two figures."""
     merged: list[Quantity] = []
     for quantity in quantities:
         previous = merged[-1] if merged else None
+        if previous is not None and _is_score(text, previous, quantity):
+            merged.pop()
+            continue
         if previous is not None and _is_range(text, previous, quantity):
             merged[-1] = _range(previous, quantity)
-        else:
-            merged.append(quantity)
+            continue
+        if previous is not None and _shares_unit(text, previous, quantity):
+            merged[-1] = replace(previous, unit=quantity.unit, integer=False)
+        merged.append(quantity)
     return merged
+
+
+def _is_score(text: str, first: Quantity, second: Quantity) -> bool:
+    """"2-1", "89-89": a hyphenated pair of whole numbers, the first no smaller."""
+    return (first.integer and second.integer and first.end == second.number_start - 1
+            and text[first.end] == "-" and first.value >= second.value)
+
+
+@cache
+def _change_before_from() -> regex.Pattern:
+    """A change verb shortly before "from": "revised from eight to six" states two figures, the
+    old one set aside by the context step (lexicons/revisions.toml), not a range."""
+    verbs = load("revisions")["superseded"]["change_verbs"]
+    return regex.compile(rf"\b{alternation(verbs)}\b(?:\W+\w+){{0,4}}?\s+from\s+$", regex.I)
+
+
+def _opener(text: str, first: Quantity) -> str | None:
+    found = _OPENER.search(text, max(0, first.start - 20), first.start)
+    return found.group("opener").lower() if found else None
 
 
 def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
     gap = text[first.end:second.number_start]
-    if len(gap) > 6 or _RANGE_JOIN.fullmatch(gap) is None or first.vague or second.vague:
+    if _RANGE_JOIN.fullmatch(gap) is None or first.vague or second.vague:
         return False
+    opener = _opener(text, first)
     joiner = gap.strip().lower()
-    opened = _BETWEEN.search(text, max(0, first.start - 20), first.start)
-    if joiner in ("and", "or") and not (opened and opened.group(0).lower().startswith("between")):
+    if opener == "by" or (joiner == "and") != (opener == "between"):
         return False
-    if opened and opened.group(0).lower().startswith("from"):
+    if not _units_join(first, second):
         return False
-    return _range_low(first, second) < second.value and first.unit in (second.unit, "count")
+    if opener == "from":
+        return not _change_before_from().search(text, max(0, first.start - 60), first.start)
+    return _range_low(first, second) < second.value
+
+
+def _units_join(first: Quantity, second: Quantity) -> bool:
+    return first.unit in (second.unit, "count") or second.unit.startswith(first.unit + " / ")
 
 
 def _range_low(first: Quantity, second: Quantity) -> float:
     """The low end, carrying the high end's scale over: "40 to 50 million" starts at 40 million."""
-    if first.scaled or not second.scaled:
-        return first.value
-    return first.value * 10 ** ((len(str(int(second.value))) - 1) // 3 * 3)
+    carries = (not first.scaled and second.scale > 1 and abs(first.value) < 1000
+               and abs(first.value) <= abs(second.value) / second.scale * 10)
+    return first.value * second.scale if carries else first.value
 
 
 def _range(first: Quantity, second: Quantity) -> Quantity:
-    low = _range_low(first, second)
+    """One quantity for both ends; "from 4.8 to 4.7" spans 4.7 to 4.8."""
+    ends = sorted((_range_low(first, second), second.value if second.high is None else second.high))
     return replace(
-        second, start=first.start, number_start=first.number_start, value=low,
-        low=low, high=second.value if second.high is None else second.high,
-        hedge=first.hedge or second.hedge, precision=max(first.precision, second.precision),
+        second, start=first.start, number_start=first.number_start, value=ends[0],
+        low=ends[0], high=ends[1], hedge=first.hedge or second.hedge,
+        precision=max(first.precision, second.precision), integer=False,
     )
+
+
+def _shares_unit(text: str, first: Quantity, second: Quantity) -> bool:
+    """"eight or nine euros", "7- or 8-inch": the first figure takes the unit stated after both."""
+    return (first.unit == "count" and second.unit != "count" and not first.vague
+            and _UNIT_SHARED.fullmatch(text, first.end, second.start) is not None)
