@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 import regex
 
+from factcheck import metadata
 from factcheck.model import Segment
 from factcheck.provenance import LineIndex
 
@@ -24,6 +25,16 @@ BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", 
               "figcaption", "title", "body"}
 VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
              "track", "wbr"}
+# Elements whose end tag may be left out, and the start tags that close them (the HTML standard's
+# "optional end tags"): without this, an unclosed ``<p class="byline">`` would swallow the article.
+_CLOSE_P = {"p", "div", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+            "article", "main", "aside", "nav", "header", "footer", "blockquote", "pre", "figure",
+            "form", "hr"}
+IMPLIED_END = {"p": _CLOSE_P, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"},
+               "tr": {"tr"}, "td": {"td", "th", "tr"}, "th": {"td", "th", "tr"}, "option": {"option"}}
+DATE_META = ("article:published_time", "og:published_time", "date", "dc.date", "pubdate",
+             "publish-date", "parsely-pub-date", "sailthru.date")
+BLANK = " \t\n\r\f\v\xa0\ufeff"
 FURNITURE_ATTR = regex.compile(
     r"share|social|related|most[-_]?read|popular|trending|ticker|breaking|newsletter|subscribe|promo|"
     r"advert|\bad\b|sponsor|comment|byline|read[-_]?time|breadcrumb|menu|nav|footer|sidebar|"
@@ -66,14 +77,27 @@ class _ArticleParser(HTMLParser):
             self._meta(attributes)
         if tag == "title":
             self.in_title = True
+        if tag == "time" and attributes.get("datetime"):
+            self.meta.setdefault("time", attributes["datetime"])
         if tag in BLOCK_TAGS:
             self._break()
         if tag in VOID_TAGS:
             return
+        self._close_implied(tag)
         marker = f"{attributes.get('class', '')} {attributes.get('id', '')} {attributes.get('role', '')}"
         skipped = tag in SKIP_TAGS or (tag not in ("body", "html", "article", "main")
                                        and FURNITURE_ATTR.search(marker) is not None)
         self.stack.append((tag, skipped))
+
+    def _close_implied(self, tag: str) -> None:
+        """Close the innermost open block element that ``tag`` ends implicitly (``<p>`` a ``<p>``)."""
+        for index in range(len(self.stack) - 1, -1, -1):
+            open_tag = self.stack[index][0]
+            if tag in IMPLIED_END.get(open_tag, ()):
+                del self.stack[index:]
+                return
+            if open_tag in BLOCK_TAGS:
+                return
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -95,23 +119,27 @@ class _ArticleParser(HTMLParser):
         self.current.append((start, start + len(data), data))
 
     def handle_entityref(self, name: str) -> None:
-        self._reference(f"&{name};")
+        self._reference(f"&{name}")
 
     def handle_charref(self, name: str) -> None:
-        self._reference(f"&#{name};")
+        self._reference(f"&#{name}")
 
     def _reference(self, reference: str) -> None:
-        if self.in_title:
-            self.title_text += html.unescape(reference)
-            return
-        if self.skipping() or not self._in_body():
-            return
+        """An entity or character reference: one view character for its whole source span,
+        which ends after the name and its ``;`` when there is one (``&amp`` may lack it)."""
         start = self.source_position()
-        end = self.text.find(";", start) + 1 or start + len(reference)
-        self.current.append((start, end, html.unescape(self.text[start:end])))
+        end = start + len(reference)
+        if self.text.startswith(";", end):
+            end += 1
+        view = html.unescape(self.text[start:end])
+        if self.in_title:
+            self.title_text += view
+        elif not self.skipping() and self._in_body():
+            self.current.append((start, end, view))
 
     def _in_body(self) -> bool:
-        return any(tag in ("body", "article", "main") for tag, _ in self.stack) or not self.stack
+        """Text outside ``<head>`` is the page's body, whether or not ``<body>`` is written."""
+        return all(tag != "head" for tag, _ in self.stack)
 
     def _break(self) -> None:
         if self.current:
@@ -137,7 +165,7 @@ def article_text(text: str) -> Page:
     parser._break()
     blocks = parser.pieces["article"] or parser.pieces["main"] or parser.pieces["body"]
     page = Page(title=parser.title_text.strip() or parser.meta.get("og:title"))
-    page.date = parser.meta.get("article:published_time", "")[:10] or None
+    page.date = _published(parser.meta)
     page.source = parser.meta.get("og:site_name")
     page.url = parser.meta.get("og:url")
     for block in blocks:
@@ -147,9 +175,18 @@ def article_text(text: str) -> Page:
     return page
 
 
+def _published(meta: dict[str, str]) -> str | None:
+    """The page's publication date from its meta tags, else its first ``<time datetime>``."""
+    for key in (*DATE_META, "time"):
+        found = metadata.iso_date(meta.get(key))
+        if found:
+            return found
+    return None
+
+
 def _block_segments(block: list[tuple[int, int, str]]) -> list[Segment]:
     """A block's text runs as one line: newlines inside the markup read as spaces."""
-    if not "".join(view for _, _, view in block).strip():
+    if not "".join(view for _, _, view in block).strip(BLANK):
         return []
     return [Segment(start, end, view.replace("\n", " "), new_line=index == 0)
             for index, (start, end, view) in enumerate(block)]

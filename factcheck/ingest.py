@@ -1,56 +1,101 @@
 """Ingest: read articles (plain text, Markdown, HTML, JSON Lines, stdin) into Documents.
 
-Every Document keeps the decoded text of its file (universal newlines, as Python's text mode
-reads it) and a list of Segments: the runs of that text that are article body. Offsets of
+Every Document keeps the decoded text of its file (universal newlines, a byte-order mark kept as
+U+FEFF: exactly what ``open(path, encoding="utf-8").read()`` gives) and a list of Segments: the runs of that text that are article body. Offsets of
 claims are offsets into ``Document.text``, so provenance survives page furniture and markup.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import regex
 import yaml
 
 from factcheck import furniture, htmltext, metadata
 from factcheck.model import Corpus, Document, InputError, Segment
 
 MAX_BYTES = 20 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson"}
+JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"} | JSON_LINES_SUFFIXES
 HIDDEN_PREFIXES = (".", "_")
+BOM = "\ufeff"
+MAX_BAD_RECORDS_SHOWN = 5
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 class IngestError(Exception):
-    """A file that cannot be read as an article; the message names what is wrong."""
+    """A file that cannot be read as an article; the message names what is wrong.
+
+    ``documents`` holds what could be read all the same (the good records of a JSON Lines file).
+    """
+
+    def __init__(self, message: str, documents: Iterable[Document] = ()) -> None:
+        super().__init__(message)
+        self.documents = tuple(documents)
 
 
 def read_corpus(paths: Iterable[str], stdin_name: str | None = None) -> Corpus:
-    """Read every path (files, folders recursively, ``-`` for stdin) into one Corpus."""
+    """Read every path (files, folders recursively, ``-`` for stdin) into one Corpus.
+
+    A file that cannot be read becomes an InputError naming it; the others are still read.
+    """
     documents: list[Document] = []
     errors: list[InputError] = []
     for path in expand_paths(paths, errors):
+        shown = (stdin_name or "-") if path == "-" else path
         try:
-            documents.extend(read_path(path, stdin_name))
+            found = read_path(path, stdin_name)
         except IngestError as error:
-            errors.append(InputError(stdin_name or path if path == "-" else path, str(error)))
+            found = list(error.documents)
+            errors.append(InputError(shown, str(error)))
+        documents.extend(_new_ids(found, {d.id for d in documents}, shown, errors))
     return Corpus(tuple(documents), tuple(errors))
 
 
-def expand_paths(paths: Iterable[str], errors: list[InputError]) -> Iterator[str]:
-    """Files named directly, and the article files below each folder, in sorted order."""
-    for path in paths:
-        if path == "-" or os.path.isfile(path):
-            yield path
-        elif os.path.isdir(path):
-            yield from sorted(_files_below(Path(path)))
+def _new_ids(found: list[Document], seen: set[str], shown: str, errors: list[InputError]) -> Iterator[Document]:
+    """The documents whose id is not taken yet: claim ids are built from document ids."""
+    for document in found:
+        if document.id in seen:
+            errors.append(InputError(shown, f"document id {document.id!r} is already used by another article"))
         else:
-            errors.append(InputError(path, "no such file or folder"))
+            seen.add(document.id)
+            yield document
 
 
-def _files_below(folder: Path) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
+def expand_paths(paths: Iterable[str], errors: list[InputError]) -> Iterator[str]:
+    """Files named directly, and the article files below each folder, sorted, each once."""
+    given: set[str] = set()
+    for path in paths:
+        for found in _files_of(path, errors):
+            key = found if found == "-" else os.path.realpath(found)
+            if key not in given:
+                given.add(key)
+                yield found
+
+
+def _files_of(path: str, errors: list[InputError]) -> list[str]:
+    if path == "-" or os.path.isfile(path):
+        return [path]
+    if not os.path.isdir(path):
+        errors.append(InputError(path, "no such file or folder"))
+        return []
+    found = sorted(_files_below(Path(path), errors))
+    if not found:
+        suffixes = ", ".join(sorted(TEXT_SUFFIXES))
+        errors.append(InputError(path, f"no article files in this folder (looked for {suffixes})"))
+    return found
+
+
+def _files_below(folder: Path, errors: list[InputError]) -> Iterator[str]:
+    def unreadable(error: OSError) -> None:
+        errors.append(InputError(error.filename or str(folder), f"cannot read folder: {error.strerror}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith(HIDDEN_PREFIXES))
         for name in files:
             if Path(name).suffix.lower() in TEXT_SUFFIXES and not name.startswith("."):
@@ -68,8 +113,8 @@ def parse_text(name: str, text: str) -> list[Document]:
     """The Documents in decoded text, read in the format its name's suffix gives."""
     suffix = Path(name).suffix.lower()
     shown = name
-    if suffix in (".jsonl", ".ndjson"):
-        return list(read_json_lines(shown, text))
+    if suffix in JSON_LINES_SUFFIXES or suffix == ".json":
+        return read_json_lines(shown, text)
     if suffix in (".html", ".htm") or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
         return [read_html(shown, text)]
     if suffix in (".md", ".markdown"):
@@ -88,23 +133,33 @@ def _read_bytes(path: str) -> bytes:
         raise IngestError(f"cannot read: {error.strerror or error}") from error
     if len(raw) > MAX_BYTES:
         raise IngestError(f"larger than {MAX_BYTES // (1024 * 1024)} MiB; split it into articles")
-    if not raw.strip():
-        raise IngestError("empty file")
-    if b"\x00" in raw[:8192]:
-        raise IngestError("binary file (NUL bytes), not text")
     return raw
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 text with universal newlines, as Python's text mode reads the file."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise IngestError(
-            f"not UTF-8 text (byte {error.start}: {raw[error.start:error.start + 1]!r}); "
-            "convert it with iconv"
-        ) from error
+    """The text of a file, as Python's text mode reads it: UTF-8 (a byte-order mark kept as
+    U+FEFF, so offsets match ``open(path, encoding="utf-8")``), or UTF-16 when a byte-order mark
+    says so; universal newlines."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decoded(raw, "utf-16")
+    elif b"\x00" in raw[:8192]:
+        raise IngestError("binary file (NUL bytes), not text")
+    else:
+        text = _decoded(raw, "utf-8")
+    if not text.strip(" \t\n\r" + BOM):
+        raise IngestError("empty file: no text to check")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decoded(raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise IngestError(
+            f"not {encoding.upper()} text (line {line}, byte {error.start}: "
+            f"{raw[error.start:error.start + 1]!r}); convert it, e.g. iconv -f CP1252 -t UTF-8"
+        ) from error
 
 
 def _looks_like_html(text: str) -> bool:
@@ -112,14 +167,16 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
 
-def line_segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
-    """The body lines of ``text[start:end]`` as Segments, page furniture dropped."""
-    end = len(text) if end is None else end
+def line_segments(text: str, start: int = 0) -> list[Segment]:
+    """The body lines of ``text[start:]`` as Segments, page furniture dropped. Any line break
+    (``\\n``, ``\\r\\n``, ``\\r``) ends a line: JSON Lines text fields keep theirs."""
+    start += text.startswith(BOM, start)
     spans: list[tuple[int, int]] = []
     position = start
-    for line in text[start:end].split("\n"):
-        spans.append((position, position + len(line)))
-        position += len(line) + 1
+    for line_break in LINE_BREAK.finditer(text, start):
+        spans.append((position, line_break.start()))
+        position = line_break.end()
+    spans.append((position, len(text)))
     lines = [text[s:e] for s, e in spans]
     return [Segment(spans[i][0], spans[i][1], lines[i]) for i in furniture.body_lines(lines)]
 
@@ -146,13 +203,14 @@ def read_markdown(path: str, text: str) -> Document:
 
 def split_front_matter(path: str, text: str) -> tuple[dict, int]:
     """The YAML front matter of a Markdown file and the offset where its body starts."""
-    if not text.startswith("---\n"):
+    opening = len(BOM) if text.startswith(BOM) else 0
+    if not text.startswith("---\n", opening):
         return {}, 0
-    close = text.find("\n---", 3)
+    close = text.find("\n---", opening + 3)
     if close < 0:
         return {}, 0
     try:
-        front = yaml.safe_load(text[4:close]) or {}
+        front = yaml.safe_load(text[opening + 4:close]) or {}
     except yaml.YAMLError as error:
         raise IngestError(f"malformed front matter: {error}") from error
     if not isinstance(front, dict):
@@ -173,22 +231,27 @@ def read_html(path: str, text: str) -> Document:
     )
 
 
-def read_json_lines(path: str, text: str) -> Iterator[Document]:
-    """One Document per JSON Lines record; a malformed record is an error naming its line."""
+def read_json_lines(path: str, text: str) -> list[Document]:
+    """One Document per JSON Lines record. Malformed records are reported together, naming
+    their lines, in an IngestError that still carries the good records."""
+    documents: list[Document] = []
     bad: list[str] = []
     seen: set[str] = set()
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+        if not line.strip(" \t" + BOM):
             continue
         try:
-            document = _json_record(path, line, number, seen)
+            document = _json_record(path, line.lstrip(BOM), number, seen)
         except IngestError as error:
             bad.append(f"line {number}: {error}")
             continue
         seen.add(document.id)
-        yield document
+        documents.append(document)
     if bad:
-        raise IngestError("; ".join(bad))
+        more = len(bad) - MAX_BAD_RECORDS_SHOWN
+        shown = "; ".join(bad[:MAX_BAD_RECORDS_SHOWN]) + (f"; and {more} more" if more > 0 else "")
+        raise IngestError(f"{len(bad)} unreadable JSON Lines record(s): {shown}", documents)
+    return documents
 
 
 def _json_record(path: str, line: str, number: int, seen: set[str]) -> Document:
@@ -201,7 +264,7 @@ def _json_record(path: str, line: str, number: int, seen: set[str]) -> Document:
     doc_id = str(record.get("id") or f"{path}:{number}")
     if doc_id in seen:
         raise IngestError(f"duplicate id {doc_id!r}")
-    body = record["text"].replace("\r\n", "\n")
+    body = record["text"]
     found = metadata.from_text(body)
     return Document(
         id=doc_id, path=path, text=body, segments=tuple(line_segments(body)),

@@ -15,7 +15,7 @@ MONTHS = {name: index for index, name in enumerate(
 )}
 _MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_PATTERNS = [
-    regex.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+    regex.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"),
     regex.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", regex.I),
     regex.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d{{2}})\b", regex.I),
 ]
@@ -83,6 +83,6 @@ def iso_date(value: object) -> str | None:
 
 def first_line(text: str) -> str | None:
     for line in text.split("\n"):
-        if line.strip():
-            return line.strip()[:200]
+        if line.strip(" \t\r\ufeff"):
+            return line.strip(" \t\r\ufeff")[:200]
     return None

@@ -43,10 +43,11 @@ def view_of(document: Document) -> View:
 
 
 class LineIndex:
-    """Line and column (both from 1) of offsets into one text."""
+    """Line and column (both from 1) of offsets into one text, as an editor counts them: a
+    byte-order mark at the start takes no column."""
 
     def __init__(self, text: str) -> None:
-        self.line_starts = [0]
+        self.line_starts = [1 if text.startswith("\ufeff") else 0]
         position = text.find("\n")
         while position >= 0:
             self.line_starts.append(position + 1)
