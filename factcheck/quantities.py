@@ -34,6 +34,7 @@ class Quantity:
     scale: float = 1.0  # that scale's multiplier, carried to the low end of a range
     number_end: int = 0  # where the number (with its scale) ends, before any unit
     integer: bool = False  # written as plain digits with no unit: may be a score ("2-1")
+    ranged: bool = False  # two stated ends joined into one ("40 to 50")
 
 
 # ---- lexicon tables -----------------------------------------------------------------------
@@ -143,7 +144,8 @@ def _unit_after() -> regex.Pattern:
 @cache
 def _rate_after() -> regex.Pattern:
     per = load("units")["per"]
-    return regex.compile(rf"(?:\s+(?:per|an?|each)\s+|\s?/\s?|-an?-)(?P<per>{alternation(per)})\b", regex.I)
+    return regex.compile(rf"(?:\s+(?:per|an?|each)[\s-]+|\s?/\s?|-an?-)(?P<per>{alternation(per)})\b"
+                         r"(?!\s+(?:earlier|ago|before|later|after|on)\b)", regex.I)
 
 
 @cache
@@ -211,7 +213,8 @@ def _quantity(text: str, match: regex.Match) -> Quantity | None:
     number = _with_power(number, match.group("power"))
     end = match.end()
     unit, unit_end = _unit(text, match, end)
-    if unit == "count" and _is_year(match):
+    hedge, start = _hedge(text, match)
+    if unit == "count" and hedge is None and _is_year(match):
         return None
     if _is_metres(text, match, unit):
         number = Number(number.value / number.scale, number.precision / number.scale)
@@ -220,7 +223,6 @@ def _quantity(text: str, match: regex.Match) -> Quantity | None:
     if unit == "count" and _AGE_BEFORE.search(text, max(0, match.start() - 30), match.start()) \
             and text.startswith(",", end):
         unit = "year"
-    hedge, start = _hedge(text, match)
     hedge, unit_end = _hedge_after(text, hedge, unit_end)
     value = -number.value if _is_negative(text, match, unit_end) else number.value
     number = replace(number, value=value)
@@ -248,7 +250,7 @@ def _with_power(number: Number, power: str | None) -> Number:
 
 def _is_year(match: regex.Match) -> bool:
     digits = match.group("digits") or ""
-    return (regex.fullmatch(r"(?:1[5-9]|20)\d{2}", digits) is not None
+    return (regex.fullmatch(r"(?:1[5-9]|2[01])\d{2}", digits) is not None
             and not (match.group("currency") or match.group("glued") or match.group("amount_symbol"))
             and not match.group("suffix") and not match.group("scale"))
 
@@ -301,7 +303,7 @@ def _currency_text(match: regex.Match) -> str:
 
 def _rate(text: str, unit: str, end: int) -> tuple[str, int]:
     """A unit per something: "$3,500 a month" is USD / month, "barrels a day" oil_barrel / day."""
-    if unit in ("count", "percent", "cent"):
+    if unit in ("count", "percent"):
         return unit, end
     after = _rate_after().match(text, end)
     if after is None:
@@ -395,8 +397,10 @@ def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
         return False
     opener = _opener(text, first)
     joiner = gap.strip().lower()
-    if opener == "by" or (joiner == "and") != (opener == "between"):
+    if first.ranged or (joiner == "and") != (opener == "between"):
         return False
+    if opener == "by" and first.unit != "count":
+        return False  # "rose by $43.6 billion to $419.2 billion": a change and a new level
     if not _units_join(first, second):
         return False
     if opener == "from":
@@ -421,7 +425,7 @@ def _range(first: Quantity, second: Quantity) -> Quantity:
     return replace(
         second, start=first.start, number_start=first.number_start, value=ends[0],
         low=ends[0], high=ends[1], hedge=first.hedge or second.hedge,
-        precision=max(first.precision, second.precision), integer=False,
+        precision=max(first.precision, second.precision), integer=False, ranged=True,
     )
 
 
