@@ -1,0 +1,114 @@
+"""The command line: exit codes, the JSON contract other tools read, and output that does not
+depend on the interpreter's hash seed."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.cli import main
+
+from conftest import FIXTURES, ROOT
+
+CLAIM_FIELDS = {"id", "doc", "path", "start", "end", "line", "column", "surface", "sentence", "value",
+                "low", "high", "unit", "counted", "predicate", "attribution"}
+FINDING_FIELDS = {"rule", "severity", "message", "claims"}
+
+
+def run_cli(*args: str, stdin: str | None = None, hash_seed: str = "0") -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=120)
+
+
+def json_report(*args: str) -> dict:
+    return json.loads(run_cli("check", *args, "--format", "json").stdout)
+
+
+# ---- exit codes ------------------------------------------------------------------------------
+
+def test_exit_code_is_0_when_nothing_at_the_failing_severity_is_found(capsys):
+    assert main(["check", str(FIXTURES / "same-verb")]) == 0
+
+
+def test_exit_code_is_1_when_a_warning_is_found(capsys):
+    assert main(["check", str(FIXTURES / "hedges")]) == 1
+
+
+def test_fail_on_raises_the_severity_that_fails(capsys):
+    assert main(["check", str(FIXTURES / "hedges"), "--fail-on", "error"]) == 0
+    assert main(["check", str(FIXTURES / "updates"), "--fail-on", "info"]) == 1
+
+
+def test_exit_code_is_2_on_unreadable_input_and_the_rest_is_still_checked(tmp_path, capsys):
+    missing = str(tmp_path / "nowhere.md")
+    assert main(["check", missing, str(FIXTURES / "hedges"), "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    assert missing in err and "no such file" in err
+    assert len(json.loads(out)["findings"]) == 2
+
+
+def test_exit_code_is_2_on_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["check"])
+    assert stopped.value.code == 2
+
+
+# ---- the JSON contract -------------------------------------------------------------------------
+
+def test_json_report_holds_documents_claims_groups_and_findings_with_their_contract_fields():
+    report = json_report(str(FIXTURES / "disputed-sources"), str(FIXTURES / "updates"))
+    assert {"documents", "claims", "groups", "findings"} <= report.keys()
+    assert report["documents"] and report["claims"] and report["findings"]
+    for claim in report["claims"]:
+        assert CLAIM_FIELDS <= claim.keys()
+    claim_ids = {claim["id"] for claim in report["claims"]}
+    for finding in report["findings"]:
+        assert FINDING_FIELDS <= finding.keys()
+        assert finding["severity"] in {"error", "warning", "info"}
+        assert len(finding["claims"]) >= 2 and set(finding["claims"]) <= claim_ids
+
+
+def test_json_claim_offsets_index_the_file_as_the_user_has_it():
+    report = json_report(str(FIXTURES / "furniture"), str(FIXTURES / "money"))
+    for claim in report["claims"]:
+        text = (ROOT / claim["path"]).read_text(encoding="utf-8")
+        assert text[claim["start"]:claim["end"]] == claim["surface"]
+        line_start = text.rfind("\n", 0, claim["start"]) + 1
+        assert claim["line"] == text.count("\n", 0, claim["start"]) + 1
+        assert claim["column"] == claim["start"] - line_start + 1
+
+
+def test_json_lines_claims_carry_the_record_id_as_doc(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": "ostry-1", "date": "2025-02-03", "text": "Police said 40 people were injured in Ostry."},
+               {"id": "ostry-2", "date": "2025-02-03", "text": "Police said 90 people were injured in Ostry."}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    report = json_report(str(feed))
+    assert [(c["doc"], c["surface"]) for c in report["claims"]] == [("ostry-1", "40"), ("ostry-2", "90")]
+    assert [d["id"] for d in report["documents"]] == ["ostry-1", "ostry-2"]
+
+
+def test_stdin_is_checked_under_the_name_given(tmp_path):
+    page = "<html><body><p>Police said 40 people were injured in Ostry.</p></body></html>"
+    result = run_cli("extract", "-", "--stdin-filename", "pasted.html", "--format", "json", stdin=page)
+    assert result.returncode == 0, result.stderr
+    [claim] = json.loads(result.stdout)["claims"]
+    assert (claim["path"], claim["surface"]) == ("pasted.html", "40")
+    assert page[claim["start"]:claim["end"]] == "40"
+
+
+def test_the_text_report_names_each_figure_with_file_line_and_column():
+    result = run_cli("check", "fixtures/scale-slip")
+    assert result.returncode == 1
+    assert "FC104" in result.stdout
+    assert "fixtures/scale-slip/metro-daily.md:8:36" in result.stdout
+    assert "fixtures/scale-slip/transit-journal.md:8:36" in result.stdout
+
+
+def test_output_does_not_depend_on_the_hash_seed():
+    runs = [run_cli("check", str(FIXTURES), "--format", "json", hash_seed=seed) for seed in ("0", "4242")]
+    assert runs[0].stdout and runs[0].stdout == runs[1].stdout
