@@ -77,6 +77,15 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Location:
+    """A place in a file, for a finding that is about no claim (an unused suppression)."""
+
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Finding:
     """A primary claim and the claims that disagree with it, as a rule judged them."""
 
@@ -87,6 +96,7 @@ class Finding:
     claims: tuple[str, ...]  # first the primary claim, then those that disagree with it
     agreeing: tuple[str, ...] = ()
     group: str | None = None
+    location: Location | None = None  # only for findings without claims
 
 
 @dataclass(frozen=True)

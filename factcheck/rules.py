@@ -180,6 +180,12 @@ def cross_article(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
     return (a, b) if a.doc != b.doc and disagree(a, b, rule) else None
 
 
+def unused_suppression(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    """Claims no pair: suppression comments are judged after the pair rules, by the pipeline
+    (factcheck/suppress.py), which reports under the rule whose check this is."""
+    return None
+
+
 CHECKS: dict[str, Check] = {
     "scale_slip": scale_slip,
     "later_lower": later_lower,
@@ -187,6 +193,7 @@ CHECKS: dict[str, Check] = {
     "named_sources": named_sources,
     "self_contradiction": self_contradiction,
     "cross_article": cross_article,
+    "unused_suppression": unused_suppression,
 }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from factcheck import __version__
 from factcheck.model import Claim, Document
+from factcheck.report.common import where
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -25,6 +26,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 
 def render(result, claims_only: bool = False) -> str:
+    claims = {claim.id: claim for claim in result.claims}
     report: dict[str, Any] = {
         "tool": {"name": "factcheck", "version": __version__},
         "documents": [document_record(d) for d in result.documents],
@@ -35,7 +37,10 @@ def render(result, claims_only: bool = False) -> str:
         report["groups"] = [{"id": g.id, "key": g.key, "claims": list(g.claims)} for g in result.matching.groups]
         report["findings"] = [
             {"rule": f.rule, "severity": f.severity, "title": f.title, "message": f.message,
-             "claims": list(f.claims), "agreeing": list(f.agreeing), "group": f.group}
-            for f in result.findings
+             "claims": list(f.claims), "agreeing": list(f.agreeing), "group": f.group,
+             "fingerprint": fingerprint, "location": asdict(where(f, claims))}
+            for f, fingerprint in zip(result.findings, result.fingerprints, strict=True)
         ]
+        report["summary"] = {"suppressed": result.suppressed, "baselined": result.baselined,
+                             "fail_on": result.fail_on, "failing": result.failing}
     return json.dumps(report, ensure_ascii=False, indent=1, allow_nan=False)

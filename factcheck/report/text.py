@@ -6,6 +6,7 @@ import textwrap
 from tabulate import tabulate
 
 from factcheck.model import Claim
+from factcheck.report.common import counts, provenance
 
 SENTENCE_WIDTH = 70
 
@@ -19,18 +20,21 @@ def _sentence(claim: Claim) -> str:
 
 
 def _row(role: str, claim: Claim) -> list[str]:
-    provenance = " ".join(part for part in (claim.source, claim.date) if part) or "-"
     said = claim.attribution or "-"
-    return [role, claim.surface, location(claim), provenance, said, _sentence(claim)]
+    return [role, claim.surface, location(claim), provenance(claim), said, _sentence(claim)]
 
 
 def render(result) -> str:
     claims = {claim.id: claim for claim in result.claims}
     blocks: list[str] = []
     for number, finding in enumerate(result.findings, start=1):
+        header = f"{number}. {finding.rule} {finding.severity}: {finding.title}"
+        if not finding.claims and finding.location:
+            place = finding.location
+            blocks.append(f"{header}\n{place.path}:{place.line}:{place.column}: {finding.message}")
+            continue
         primary, *others = (claims[cid] for cid in finding.claims)
         rows = [_row("claim", primary)] + [_row("vs", other) for other in others]
-        header = f"{number}. {finding.rule} {finding.severity}: {finding.title}"
         table = tabulate(rows, headers=["", "figure", "where", "source/date", "said by", "sentence"])
         blocks.append(f"{header}\n{table}")
     blocks.append(summary(result))
@@ -38,12 +42,14 @@ def render(result) -> str:
 
 
 def summary(result) -> str:
-    counts = {severity: 0 for severity in ("error", "warning", "info")}
-    for finding in result.findings:
-        counts[finding.severity] += 1
+    found = counts(result)
     parts = [f"{len(result.documents)} documents", f"{len(result.claims)} claims",
-             f"{len(result.findings)} findings ({counts['error']} error, {counts['warning']} warning, "
-             f"{counts['info']} info)"]
+             f"{len(result.findings)} findings ({found['error']} error, {found['warning']} warning, "
+             f"{found['info']} info)"]
+    if result.suppressed:
+        parts.append(f"{result.suppressed} suppressed")
+    if result.baselined:
+        parts.append(f"{result.baselined} in the baseline")
     if result.errors:
         parts.append(f"{len(result.errors)} unreadable input(s)")
     return ", ".join(parts)

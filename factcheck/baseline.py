@@ -1,0 +1,98 @@
+"""Fingerprints of findings, and the baseline file of accepted ones.
+
+A fingerprint names a figure by its article, its sentence and its wording (and which of
+identical figures in identical sentences it is), never by line or offset, so it survives edits
+elsewhere in the file. The baseline records conflicts as pairs of figures under a rule: a
+later run drops the pairs it already holds, so a finding comes back only with the claims that
+newly disagree.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.model import Claim, Finding
+
+BASELINE_VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read; the message names it."""
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def claim_identities(claims: Iterable[Claim]) -> dict[str, str]:
+    """Claim id -> a name for the figure that holds while the rest of its file changes."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    identities: dict[str, str] = {}
+    for claim in claims:
+        key = (claim.doc, " ".join(claim.sentence.split()), claim.surface)
+        identities[claim.id] = _digest(*key, str(seen[key]))
+        seen[key] += 1
+    return identities
+
+
+def finding_fingerprint(finding: Finding, identities: Mapping[str, str]) -> str:
+    """Rule and primary figure: each figure is the primary of at most one finding per rule."""
+    if finding.claims:
+        return _digest(finding.rule, identities[finding.claims[0]])
+    path = finding.location.path if finding.location else ""
+    return _digest(finding.rule, path, finding.message)
+
+
+def pair_fingerprints(finding: Finding, identities: Mapping[str, str]) -> dict[str, str]:
+    """Claim id of each claim the primary disagrees with -> the fingerprint of that pair."""
+    if not finding.claims:
+        return {"": finding_fingerprint(finding, identities)}
+    primary, *others = finding.claims
+    return {
+        other: _digest(finding.rule, *sorted((identities[primary], identities[other])))
+        for other in others
+    }
+
+
+@dataclass(frozen=True)
+class Baseline:
+    fingerprints: frozenset[str]
+
+    def __contains__(self, fingerprint: str) -> bool:
+        return fingerprint in self.fingerprints
+
+
+def read_baseline(path: Path) -> Baseline:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        entries = data["accepted"]
+        return Baseline(frozenset(str(entry["fingerprint"]) for entry in entries))
+    except FileNotFoundError as error:
+        raise BaselineError(f"{path}: no such baseline (write one with `factcheck baseline`)") from error
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise BaselineError(f"{path}: not a factcheck baseline ({error})") from error
+
+
+def baseline_text(findings: Iterable[Finding], claims: Mapping[str, Claim], identities: Mapping[str, str]) -> str:
+    """The baseline file for these findings: one entry per disagreeing pair, readable in a diff."""
+    entries = []
+    for finding in findings:
+        for other, fingerprint in pair_fingerprints(finding, identities).items():
+            if finding.claims:
+                primary = claims[finding.claims[0]]
+                between = [_figure(primary), _figure(claims[other])]
+            else:
+                between = [finding.message]
+            entries.append({"fingerprint": fingerprint, "rule": finding.rule, "between": between})
+    entries.sort(key=lambda entry: (entry["rule"], entry["between"], entry["fingerprint"]))
+    unique = list({entry["fingerprint"]: entry for entry in entries}.values())
+    report = {"tool": "factcheck", "version": BASELINE_VERSION, "accepted": unique}
+    return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
+
+
+def _figure(claim: Claim) -> str:
+    return f"{claim.doc}: {claim.surface}"

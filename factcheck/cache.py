@@ -1,0 +1,150 @@
+"""The claim cache: what ingest and extraction made of each file, in one SQLite database.
+
+A row is looked up by the file's path and the SHA-256 of its bytes, and the whole database
+belongs to one *engine*: the tool version and a hash of the package's code, lexicons and rules.
+A different engine, a database SQLite cannot read (truncated, overwritten) or a row whose
+payload does not match its own checksum is never trusted: the cache is rebuilt or the file
+extracted again. The cache folder holds only files factcheck writes, and a ``.gitignore``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import asdict
+from functools import cache as memoize
+from pathlib import Path
+
+from factcheck import __version__
+from factcheck.model import Claim, Document, Segment
+
+DATABASE = "claims.sqlite3"
+SCHEMA = 1
+PACKAGE = Path(__file__).resolve().parent
+
+
+@memoize
+def engine_hash(rules_dir: str) -> str:
+    """Tool version, and every source, lexicon and rule file that shapes the claims."""
+    digest = hashlib.sha256(f"factcheck {__version__} schema {SCHEMA}".encode())
+    files = sorted(PACKAGE.rglob("*.py")) + sorted(PACKAGE.rglob("*.toml")) + sorted(Path(rules_dir).glob("*.toml"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+class ClaimCache:
+    """Documents and claims per file; ``hits`` and ``misses`` count the lookups of this run."""
+
+    def __init__(self, folder: Path, engine: str) -> None:
+        self.folder = folder
+        self.engine = engine
+        self.hits = 0
+        self.misses = 0
+        self._pending: list[tuple[str, str, str, str]] = []
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# written by factcheck\n*\n", "utf-8")
+        self.connection = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        path = self.folder / DATABASE
+        try:
+            connection = _connect(path)
+            if _engine_of(connection) == self.engine:
+                return connection
+            connection.close()
+        except sqlite3.DatabaseError:
+            pass
+        path.unlink(missing_ok=True)
+        connection = _connect(path)
+        with connection:
+            connection.execute("CREATE TABLE meta (engine TEXT NOT NULL)")
+            connection.execute("INSERT INTO meta VALUES (?)", (self.engine,))
+            connection.execute(
+                "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
+                "payload TEXT NOT NULL, checksum TEXT NOT NULL)"
+            )
+        return connection
+
+    def load(self, path: str, digest: str) -> tuple[list[Document], list[Claim]] | None:
+        """The documents and claims of a file with these bytes, or None when not (safely) known."""
+        try:
+            row = self.connection.execute(
+                "SELECT payload, checksum FROM files WHERE path = ? AND digest = ?", (path, digest)
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        if row is None or hashlib.sha256(row[0].encode()).hexdigest() != row[1]:
+            self.misses += 1
+            return None
+        try:
+            found = _decode(row[0])
+        except (ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def store(self, path: str, digest: str, documents: list[Document], claims: list[Claim]) -> None:
+        payload = json.dumps({"documents": [asdict(d) for d in documents], "claims": [asdict(c) for c in claims]},
+                             ensure_ascii=False)
+        self._pending.append((path, digest, payload, hashlib.sha256(payload.encode()).hexdigest()))
+
+    def close(self) -> None:
+        """Write what this run extracted; a cache that cannot be written is left to the next run."""
+        try:
+            with self.connection:
+                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._pending)
+        except sqlite3.DatabaseError:
+            (self.folder / DATABASE).unlink(missing_ok=True)
+        finally:
+            self.connection.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        _check_size(connection, path)
+    except sqlite3.DatabaseError:
+        connection.close()
+        raise
+    return connection
+
+
+def _check_size(connection: sqlite3.Connection, path: Path) -> None:
+    """A database shorter than its header says was truncated: SQLite may not notice by itself."""
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    if os.path.getsize(path) < page_size * pages:
+        raise sqlite3.DatabaseError(f"{path} is truncated")
+
+
+def _engine_of(connection: sqlite3.Connection) -> str | None:
+    row = connection.execute("SELECT engine FROM meta").fetchone()
+    return row[0] if row else None
+
+
+def _decode(payload: str) -> tuple[list[Document], list[Claim]]:
+    data = json.loads(payload)
+    documents = [
+        Document(**{**_tuples(record), "segments": tuple(Segment(**segment) for segment in record["segments"])})
+        for record in data["documents"]
+    ]
+    return documents, [Claim(**_tuples(record)) for record in data["claims"]]
+
+
+def _tuples(record: dict) -> dict:
+    """JSON gives lists where the records hold tuples."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in record.items()}

@@ -1,0 +1,35 @@
+"""Files changed since a git revision: ``--changed-since REF``.
+
+Changed means changed on this branch since it left REF (``git diff`` against the merge base,
+the way a pull request shows it), plus uncommitted and untracked files, so a PR job and a
+local run before committing agree.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+
+class ChangesError(Exception):
+    """git could not say what changed; the message says why."""
+
+
+def _git(*arguments: str, cwd: Path) -> str:
+    try:
+        done = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise ChangesError(f"cannot run git: {error}") from error
+    if done.returncode != 0:
+        raise ChangesError(f"git {' '.join(arguments)}: {done.stderr.strip() or 'failed'}")
+    return done.stdout
+
+
+def changed_files(ref: str, cwd: Path | None = None) -> frozenset[str]:
+    """Real paths of the files changed since ``ref`` that still exist."""
+    here = cwd or Path.cwd()
+    top = Path(_git("rev-parse", "--show-toplevel", cwd=here).strip())
+    base = _git("merge-base", ref, "HEAD", cwd=here).strip()
+    names = _git("diff", "--name-only", "-z", base, cwd=top).split("\0")
+    names += _git("ls-files", "--others", "--exclude-standard", "-z", cwd=top).split("\0")
+    return frozenset(os.path.realpath(top / name) for name in names if name and (top / name).is_file())
