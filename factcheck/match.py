@@ -113,9 +113,15 @@ def _days_between(first: str, second: str) -> int:
     return abs((dt.date.fromisoformat(first) - dt.date.fromisoformat(second)).days)
 
 
-def match_claims(claims: list[Claim], only_with: frozenset[str] | None = None) -> Matching:
-    """Comparable pairs and the groups they form. With ``only_with`` (document ids), keep only
-    pairs that have one side in those documents (a draft checked against reference copy)."""
+def match_claims(
+    claims: list[Claim],
+    related: frozenset[frozenset[str]] | None = None,
+    only_with: frozenset[str] | None = None,
+) -> Matching:
+    """Comparable pairs and the groups they form. ``related``: the pairs of document ids that
+    report one story (``stories.related_pairs``; None when every document does). With
+    ``only_with`` (document ids), keep only pairs with one side in those documents (a draft
+    checked against reference copy)."""
     buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         key = bucket_key(claim)
@@ -125,6 +131,8 @@ def match_claims(claims: list[Claim], only_with: frozenset[str] | None = None) -
     for key in sorted(buckets):
         for a, b in combinations(buckets[key], 2):
             if only_with is not None and (a.doc in only_with) == (b.doc in only_with):
+                continue
+            if related is not None and a.doc != b.doc and frozenset((a.doc, b.doc)) not in related:
                 continue
             if comparable(a, b):
                 pairs.append((a, b))
