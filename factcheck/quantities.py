@@ -133,7 +133,7 @@ def _unit_after() -> regex.Pattern:
     return regex.compile(
         rf"""(?:
             (?P<percent>\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)|(?<=\d)pc\b)
-          | \s?(?P<money>{alternation(money_words())})(?![\w])
+          | \s?(?P<money>{alternation(money_words())})(?![\w-])
           | \s(?P<subunit>{alternation(subunits)})\b
           | [\s-]?(?P<unit>(?-i:{alternation(exact)})|{alternation(folded)})(?![\w/])
         )""",
@@ -157,10 +157,10 @@ _HEDGE_AFTER = regex.compile(r"(?:\s+or\s+(?P<more>more|so|fewer|less)\b|(?P<plu
 _RANGE_JOIN = regex.compile(r"\s*(?:-|–|—|to-?|and)\s*", regex.I)
 _OPENER = regex.compile(r"\b(?P<opener>between|from|by)\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$", regex.I)
 _UNIT_SHARED = regex.compile(r"[-\s]*(?:or|and|to|-|–)\s*", regex.I)
+_OF_A_UNIT = regex.compile(r"\s+of\s+an?\s+(?:US\s+|U\.S\.\s+|imperial\s+)?", regex.I)
 _AGE_BEFORE = regex.compile(r"(?:\baged?\s+|(?-i:[A-Z][a-z]+),\s)$", regex.I)
 _TABLE_CELL = regex.compile(r"(?:^|[|\t])\s*$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$")
-_COUNTED_NOUN_AFTER = regex.compile(r"\s+[a-z]")
 
 
 @cache
@@ -262,8 +262,17 @@ def _is_money(match: regex.Match) -> bool:
 def _is_metres(text: str, match: regex.Match, unit: str) -> bool:
     """A glued "m" is metres unless the figure is money or counts a noun after it."""
     suffix = match.group("suffix")
-    return (suffix in load("units")["ambiguous_suffixes"] and unit == "count" and not _is_money(match)
-            and not _COUNTED_NOUN_AFTER.match(text, match.end()))
+    if suffix not in load("units")["ambiguous_suffixes"] or unit != "count" or _is_money(match):
+        return False
+    word_after = _length_word_after().match(text, match.end())
+    return word_after is None or word_after.group("length") is not None
+
+
+@cache
+def _length_word_after() -> regex.Pattern:
+    """The next word, when it is a lower-case word: a counted noun, or a word of length."""
+    lengths = alternation(load("units")["length_words"]["words"])
+    return regex.compile(rf"[\s-]+(?:(?P<length>{lengths})\b|[a-z])")
 
 
 def _is_negative(text: str, match: regex.Match, end: int) -> bool:
@@ -281,6 +290,10 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
     if _is_money(match):
         return money_symbols()[regex.sub(r"\s", "", _currency_text(match))], end
     after = _unit_after().match(text, end)
+    of_a = _OF_A_UNIT.match(text, end) if after is None and number_is_fraction(match) else None
+    if of_a is not None:
+        after = _unit_after().match(text, of_a.end() - 1)
+        after = after if after is not None and after.group("unit") else None
     if after is None:
         return "count", end
     if after.group("percent"):
@@ -295,6 +308,12 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
     folded, exact = unit_names()
     surface = after.group("unit")
     return exact.get(surface) or folded[surface.lower()], after.end()
+
+
+def number_is_fraction(match: regex.Match) -> bool:
+    """"1/16", "a third", "half": a part, which may be a part of a unit ("1/16 of a pint")."""
+    number = match.group("number")
+    return "/" in number or "⁄" in number or any(word in number.lower() for word in words()["fractions"])
 
 
 def _currency_text(match: regex.Match) -> str:
@@ -397,7 +416,7 @@ def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
         return False
     opener = _opener(text, first)
     joiner = gap.strip().lower()
-    if first.ranged or (joiner == "and") != (opener == "between"):
+    if first.ranged or (joiner == "and" and opener != "between"):
         return False
     if opener == "by" and first.unit != "count":
         return False  # "rose by $43.6 billion to $419.2 billion": a change and a new level

@@ -1,0 +1,248 @@
+"""Finding figures in text (specification of factcheck.quantities), on sentences written for
+these tests: each behaviour of the extractor, and the numbers it must leave alone."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from factcheck.quantities import Quantity, find_quantities
+
+
+def found(text: str) -> list[tuple[str, float, str]]:
+    """(surface, value, unit) of every figure found."""
+    return [(text[q.start:q.end], q.value, q.unit) for q in find_quantities(text)]
+
+
+def only(text: str) -> Quantity:
+    quantities = find_quantities(text)
+    assert len(quantities) == 1, found(text)
+    return quantities[0]
+
+
+def values(text: str) -> list[float]:
+    return [q.value for q in find_quantities(text)]
+
+
+# ---- numbers --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("Forty-five villagers were rescued by boat.", 45),
+    ("The council hired twenty-three new teachers.", 23),
+    ("About two hundred and fifty runners finished.", 250),
+    ("Organisers expect half a million visitors.", 500_000),
+])
+def test_spelled_out_and_hyphenated_numbers(text, value):
+    assert only(text).value == value
+
+
+def test_a_hyphenated_number_word_before_a_noun_is_a_figure():
+    assert values("The ferry has a four-cylinder engine.") == [4]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The fund lost 2.6 million dollars.", 2.6e6),
+    ("The bridge will cost £4.5bn to build.", 4.5e9),
+    ("Its debts reached $1.2tn last year.", 1.2e12),
+    ("The app has 35k daily users.", 35_000),
+    ("A 3m people live in the region.", 3e6),
+])
+def test_scale_words_and_suffixes(text, value):
+    assert math.isclose(only(text).value, value)
+
+
+def test_a_glued_m_is_metres_unless_it_is_money_or_counts_something():
+    assert found("The crane is 37m tall.") == [("37m", 37, "meter")]
+    assert found("A 37m-long skeleton.") == [("37m", 37, "meter")]
+    assert found("The club paid £37m for him.")[0][1:] == (37e6, "GBP")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Tickets cost $25 each.", "USD"), ("The fine was €300.", "EUR"), ("He paid £40.", "GBP"),
+    ("It sold for ¥9,000.", "JPY"), ("Rent is HK$12,000.", "HKD"), ("A bond of US$4bn was sold.", "USD"),
+    ("The deal is worth A$2m.", "AUD"), ("Debt hit $US113 billion.", "USD"), ("It cost C $6.", "CAD"),
+    ("The stall takes RM79.", "MYR"), ("Fees rose to R26 million.", "ZAR"), ("A loan of USD10m.", "USD"),
+    ("The club spent 2 million euros.", "EUR"), ("They raised 9 billion shekels.", "ILS"),
+    ("Budget: 8.99 Australian dollars.", "AUD"), ("The laptop cost 1,200€.", "EUR"),
+    ("The rate is 110 JPY.", "JPY"), ("A transfer of PS2.7m was agreed.", "GBP"),
+])
+def test_money_in_common_currencies_and_symbols(text, code):
+    assert only(text).unit == code
+
+
+def test_a_games_console_is_not_money():
+    assert found("The PS5 sold out in an hour.") == []
+
+
+def test_money_per_something_is_a_rate():
+    assert only("The flat costs $3,500 a month.").unit == "USD / month"
+    assert only("Output fell by 800,000 barrels a day.").unit == "oil_barrel / day"
+    assert only("Revenue was $6.8 billion a year earlier.").unit == "USD"
+
+
+def test_cents_are_a_unit_of_their_own():
+    assert only("The shares rose 19 cents.").unit == "cent"
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout rose 4.5 per cent.", "Turnout rose 4.5 percent.", "Turnout rose 4.5%.",
+    "Turnout rose 4.5 percentage points.", "Gilts yield 4.5pc.",
+])
+def test_per_cent_and_percentage_points(text):
+    assert (only(text).value, only(text).unit) == (4.5, "percent")
+
+
+# ---- ranges ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Between 40 and 50 people were hurt.", 40, 50, "count"),
+    ("Some 300 to 350 homes lost power.", 300, 350, "count"),
+    ("The drive takes 15-22 minutes.", 15, 22, "minute"),
+    ("Prices range from $800,000 to $1.3 million.", 800_000, 1.3e6, "USD"),
+    ("Four to five thousand fans came.", 4_000, 5_000, "count"),
+    ("The project will cost 33-35 billion euros.", 33e9, 35e9, "EUR"),
+    ("It runs at between 15kHz and 17kHz.", 15, 17, "kilohertz"),
+    ("The plan lasts between seven to 10 years.", 7, 10, "year"),
+])
+def test_ranges_and_from_x_to_y(text, low, high, unit):
+    quantity = only(text)
+    assert (quantity.low, quantity.high, quantity.unit) == (low, high, unit)
+
+
+def test_a_change_from_x_to_y_is_two_figures():
+    assert values("The toll was revised from eight to six.") == [8, 6]
+
+
+def test_a_change_by_x_to_y_is_two_figures():
+    assert values("Debt rose by $43 billion to $419 billion.") == [43e9, 419e9]
+
+
+def test_a_unit_stated_after_two_figures_belongs_to_both():
+    assert found("Lunch costs eight or nine euros.") == [("eight", 8, "EUR"), ("nine euros", 9, "EUR")]
+
+
+# ---- fractions, negatives -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("Add 1/2 cup of sugar.", 0.5), ("The pipe is 2 1/2 inches wide.", 2.5),
+    ("Mix in 1½ spoons.", 1.5), ("Two thirds of voters agreed.", 2 / 3),
+    ("A third of the staff left.", 1 / 3), ("Almost half of them stayed.", 0.5),
+])
+def test_fractions_and_mixed_numbers(text, value):
+    assert math.isclose(only(text).value, value)
+
+
+def test_a_fraction_of_a_unit_takes_the_unit():
+    assert only("Use 1/16 of a pint of milk.").unit == "pint"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The index closed -1.3% lower.", -1.3), ("It was minus 5 degrees.", -5),
+    ("Night fell to minus-130 degrees Fahrenheit.", -130), ("The balance was $-50.8bn.", -50.8e9),
+    ("| Net income | (1,234) |", -1234),
+])
+def test_negative_and_accounting_parenthesis_values(text, value):
+    assert math.isclose(only(text).value, value)
+
+
+def test_a_conversion_in_parentheses_is_not_negative():
+    assert values("It cost 10 million euros ($11 million).") == [10e6, 11e6]
+
+
+def test_scientific_notation():
+    assert math.isclose(only("Light travels at 2.998×10^8 metres per second.").value, 2.998e8)
+
+
+# ---- hedges ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, low, high", [
+    ("About 100 people marched.", 90, 110),
+    ("At least 100 people marched.", 100, None),
+    ("Up to 100 people marched.", None, 100),
+    ("100 or more people marched.", 100, None),
+    ("A crowd of 100-plus marched.", 100, None),
+])
+def test_approximations_and_bounds(text, low, high):
+    quantity = only(text)
+    assert quantity.hedge is not None and (quantity.low, quantity.high) == pytest.approx((low, high))
+
+
+def test_nearly_is_just_under():
+    quantity = only("Nearly 100 people marched.")
+    assert quantity.low < 100 == quantity.high
+
+
+def test_a_sub_prefix_is_an_upper_bound():
+    quantity = only("Chips are made at sub-7 nanometre sizes.")
+    assert (quantity.value, quantity.high, quantity.unit) == (7, 7, "nanometer")
+
+
+# ---- units ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, unit", [
+    ("The storm moved at 15 mph.", "mile / hour"), ("A 6.1-inch screen.", "inch"),
+    ("It weighs 70kg.", "kilogram"), ("The plant makes 35 GWh a year.", "gigawatt_hour / year"),
+    ("Water boils at 100 °C.", "celsius"), ("The phone has a 120Hz display.", "hertz"),
+    ("A 4500 mAh battery.", "milliampere_hour"), ("The car makes 300 hp.", "horsepower"),
+    ("A 30Mbps plan.", "megabit / second"), ("A 60GB cap.", "gigabyte"),
+    ("The office is 570 sq m.", "meter ** 2"), ("Steel of 61.4 MPa.", "megapascal"),
+])
+def test_physical_units(text, unit):
+    assert only(text).unit == unit
+
+
+def test_a_generation_of_wireless_is_not_grams():
+    assert only("The 5G rollout is slow.").unit == "count"
+
+
+# ---- what is not a claim --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The amendment is in section 427 of the act.",
+    "She sat in row 21 of the stalls.",
+    "Flight 370 left at dawn.",
+    "The 737 Max was grounded.",
+    "The S&P 500 was flat.",
+    "He bought an iPhone 11 Pro.",
+    "The shop at 575 Wilbraham Road closed.",
+    "The meeting was on March 5, 2019.",
+    "It happened on 12 June.",
+    "The bridge opened in 1998.",
+    "The train left at 10:45.",
+    "The train left at 5pm.",
+    "Call 555-123-4567 for details.",
+    "She came 3rd in the race.",
+    "They won 2-1 at home.",
+    "The game was tied at 89-89.",
+    "The temple was built in A.D. 1000.",
+    "The 49ers won again.",
+    "The report was filed 2019-09-01T10:38:07Z.",
+    "He watched BBC One all night.",
+    "Quarterback Dak Prescott (4) ran in.",
+    "The hunt runs Sept. 20-24.",
+])
+def test_identifiers_dates_years_times_and_names_are_skipped(text):
+    assert found(text) == []
+
+
+def test_list_markers_are_skipped():
+    assert values("Steps:\n1. Add 200 grams of flour.\n2. Stir.") == [200]
+
+
+def test_a_pronoun_one_is_skipped():
+    assert found("Each one was checked.") == []
+
+
+def test_years_with_a_hedge_or_unit_are_figures():
+    assert values("About 2000 people came.") == [2000]
+    assert values("The dam holds 1900 tonnes.") == [1900]
+
+
+# ---- offsets --------------------------------------------------------------------------------
+
+def test_offsets_cover_hedge_currency_number_and_unit_exactly():
+    text = "Officials said nearly $2.5 billion a year was lost."
+    quantity = only(text)
+    assert text[quantity.start:quantity.end] == "nearly $2.5 billion a year"
+    assert text[quantity.number_start:].startswith("$2.5")
+    assert (quantity.value, quantity.unit) == (2.5e9, "USD / year")
