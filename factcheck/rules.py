@@ -229,20 +229,22 @@ def _first_rule(a: Claim, b: Claim, rules: list[Rule]) -> tuple[Rule, tuple[Clai
 def _primaries(pairs: list[tuple[Claim, Claim]]) -> list[tuple[Claim, list[Claim]]]:
     """Greedy cover of the disagreeing pairs: the claim in most of them is the next primary
     (the outlier that several reports contradict), ties broken by position."""
-    remaining = list(pairs)
-    position = {claim.id: index for index, claim in enumerate(_claims_in_order(pairs))}
+    ordered = _claims_in_order(pairs)
+    position = {claim.id: index for index, claim in enumerate(ordered)}
+    by_id = {claim.id: claim for claim in ordered}
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for first, second in pairs:
+        neighbours[first.id].add(second.id)
+        neighbours[second.id].add(first.id)
     found: list[tuple[Claim, list[Claim]]] = []
-    while remaining:
-        degree: dict[str, int] = defaultdict(int)
-        by_id: dict[str, Claim] = {}
-        for first, second in remaining:
-            for claim in (first, second):
-                degree[claim.id] += 1
-                by_id[claim.id] = claim
-        primary_id = min(degree, key=lambda cid: (-degree[cid], position[cid]))
-        others = [b if a.id == primary_id else a for a, b in remaining if primary_id in (a.id, b.id)]
-        remaining = [(a, b) for a, b in remaining if primary_id not in (a.id, b.id)]
-        found.append((by_id[primary_id], sorted(others, key=lambda c: position[c.id])))
+    while neighbours:
+        primary_id = min(neighbours, key=lambda cid: (-len(neighbours[cid]), position[cid]))
+        others = sorted(neighbours.pop(primary_id), key=position.__getitem__)
+        for other in others:
+            neighbours[other].discard(primary_id)
+            if not neighbours[other]:
+                del neighbours[other]
+        found.append((by_id[primary_id], [by_id[other] for other in others]))
     return found
 
 
