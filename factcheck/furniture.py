@@ -47,6 +47,31 @@ def reads_as_prose(line: str) -> bool:
     return len(stripped.split()) >= min_words and endings.search(stripped) is not None
 
 
+@cache
+def _gallery() -> tuple[regex.Pattern, regex.Pattern]:
+    data = load("furniture")["gallery"]
+    return regex.compile(data["header"], regex.IGNORECASE), regex.compile(data["counter"])
+
+
+def gallery_captions(line: str) -> list[tuple[int, int]] | None:
+    """The spans of the captions of a gallery dumped on one line, or None for any other line.
+
+    A caption runs from after its counter ``k/N`` (N the header's count) to the next counter."""
+    header_pattern, counter_pattern = _gallery()
+    header = header_pattern.search(line)
+    if header is None:
+        return None
+    count = header.group("count")
+    counters = [m for m in counter_pattern.finditer(line, header.end()) if m.group("count") == count]
+    ends = [m.start() for m in counters[1:]] + [len(line)]
+    return [_stripped(line, m.end(), end) for m, end in zip(counters, ends) if line[m.end():end].strip()]
+
+
+def _stripped(line: str, start: int, end: int) -> tuple[int, int]:
+    text = line[start:end]
+    return start + len(text) - len(text.lstrip()), end - len(text) + len(text.rstrip())
+
+
 def body_lines(lines: list[str]) -> Iterator[int]:
     """Indexes of the lines that belong to the article body."""
     in_block = False

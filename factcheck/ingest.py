@@ -177,8 +177,17 @@ def line_segments(text: str, start: int = 0) -> list[Segment]:
         spans.append((position, line_break.start()))
         position = line_break.end()
     spans.append((position, len(text)))
+    spans = [piece for span in spans for piece in _gallery_pieces(text, span)]
     lines = [text[s:e] for s, e in spans]
     return [Segment(spans[i][0], spans[i][1], lines[i]) for i in furniture.body_lines(lines)]
+
+
+def _gallery_pieces(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A line, or the captions of a gallery dumped on it, each then read as a line."""
+    captions = furniture.gallery_captions(text[span[0]:span[1]])
+    if captions is None:
+        return [span]
+    return [(span[0] + start, span[0] + end) for start, end in captions]
 
 
 def read_plain(path: str, text: str) -> Document:

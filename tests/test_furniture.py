@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract import claims_in
-from factcheck.furniture import body_lines, is_furniture_line
+from factcheck.furniture import body_lines, gallery_captions, is_furniture_line
 from factcheck.ingest import read_path
 
 from conftest import FIXTURES
@@ -30,8 +30,6 @@ FURNITURE_LINES = [
     "  • Source: Pellin Daily",
     "1/34",
     "1/34 12 March 2025 A farmer leads 30 cattle to higher ground",
-    "8 show all Pellin flood 1/8 Rescue boats on the main road 2/8 A family of 5 waits on a roof",
-    "34 show all World news in pictures",
     "1:56 Floodwater sweeps through Pellin market",
     "1:29 autoplay",
     "Try Newsroom Plus free for 3 months with unlimited access to 40 years of our archive.",
@@ -88,6 +86,21 @@ def test_a_breaking_news_ticker_is_dropped_up_to_the_next_sentence_of_prose():
     assert list(body_lines(lines)) == [2]
 
 
+def _captions(line: str) -> list[str] | None:
+    spans = gallery_captions(line)
+    return None if spans is None else [line[start:end] for start, end in spans]
+
+
+def test_a_gallery_on_one_line_loses_its_header_and_counters_and_keeps_its_captions():
+    line = "Pellin flood 8 show all Pellin flood 1/8 Rescue boats on the main road 2/8 A family of 5 waits"
+    assert _captions(line) == ["Rescue boats on the main road", "A family of 5 waits"]
+    assert _captions("34 show all World news in pictures") == []
+
+
+def test_a_line_without_a_gallery_header_is_no_gallery():
+    assert _captions("Turnout was 3/4 of the 800 registered voters, officials said.") is None
+
+
 def test_related_news_headlines_are_dropped():
     lines = ["Related News", "Drought warning for 12 districts", "Leave A Reply"]
     assert list(body_lines(lines)) == []
@@ -99,7 +112,7 @@ def _claim_surfaces(path: str) -> list[str]:
 
 def test_a_page_dump_yields_claims_from_its_article_only():
     surfaces = _claim_surfaces(str(FIXTURES / "furniture" / "pellin-daily-dump.txt"))
-    assert surfaces == ["About 3,000", "40", "12", "120", "6 metres", "85", "4,000"]
+    assert surfaces == ["About 3,000", "40", "12", "120", "6 metres", "85", "4,000", "5"]
 
 
 def test_an_html_page_yields_claims_from_its_article_only():
