@@ -1,0 +1,101 @@
+"""The claim cache: an unchanged corpus is not extracted again; a broken cache is rebuilt."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+import factcheck.pipeline
+from factcheck.cache import DATABASE, ClaimCache
+from factcheck.config import Settings
+from factcheck.pipeline import check_documents, load_paths
+
+from helpers_cli import INJURED, conflicting_corpus, write_article
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts documents extracted (the expensive step) across the pipeline."""
+    calls: list[str] = []
+    real = factcheck.pipeline.claims_in
+
+    def counting(document):
+        calls.append(document.id)
+        return real(document)
+
+    monkeypatch.setattr(factcheck.pipeline, "claims_in", counting)
+    return calls
+
+
+def check_with_cache(folder, cache_dir, engine="test-engine"):
+    cache = ClaimCache(cache_dir, engine)
+    try:
+        loaded = load_paths([str(folder / "corpus")], Settings(root=folder), cache=cache)
+    finally:
+        cache.close()
+    return check_documents(loaded.corpus.documents, known_claims=loaded.claims, extracted=loaded.extracted)
+
+
+def test_second_run_over_an_unchanged_corpus_extracts_nothing(tmp_path, counted):
+    conflicting_corpus(tmp_path)
+    first = check_with_cache(tmp_path, tmp_path / "cache")
+    assert len(counted) == 2
+    counted.clear()
+    second = check_with_cache(tmp_path, tmp_path / "cache")
+    assert counted == [] and second.extracted == 0
+    assert second.claims == first.claims and second.findings == first.findings
+
+
+def test_only_the_changed_file_is_extracted_again(tmp_path, counted):
+    conflicting_corpus(tmp_path)
+    check_with_cache(tmp_path, tmp_path / "cache")
+    counted.clear()
+    write_article(tmp_path / "corpus", "wire.md", INJURED.format(count="Twelve"))
+    check_with_cache(tmp_path, tmp_path / "cache")
+    assert counted == [str(tmp_path / "corpus" / "wire.md")]
+
+
+def test_truncated_cache_file_is_rebuilt(tmp_path, counted):
+    conflicting_corpus(tmp_path)
+    first = check_with_cache(tmp_path, tmp_path / "cache")
+    database = tmp_path / "cache" / DATABASE
+    database.write_bytes(database.read_bytes()[: database.stat().st_size // 2])
+    counted.clear()
+    again = check_with_cache(tmp_path, tmp_path / "cache")
+    assert len(counted) == 2 and again.findings == first.findings
+    counted.clear()
+    check_with_cache(tmp_path, tmp_path / "cache")
+    assert counted == []
+
+
+def test_garbage_cache_file_is_rebuilt(tmp_path, counted):
+    conflicting_corpus(tmp_path)
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / DATABASE).write_bytes(b"not a database at all" * 100)
+    assert check_with_cache(tmp_path, tmp_path / "cache").findings
+    assert len(counted) == 2
+
+
+def test_cache_of_another_engine_is_not_trusted(tmp_path, counted):
+    conflicting_corpus(tmp_path)
+    check_with_cache(tmp_path, tmp_path / "cache", engine="old")
+    counted.clear()
+    check_with_cache(tmp_path, tmp_path / "cache", engine="new")
+    assert len(counted) == 2
+
+
+def test_row_whose_payload_was_altered_is_extracted_again(tmp_path, counted):
+    conflicting_corpus(tmp_path)
+    check_with_cache(tmp_path, tmp_path / "cache")
+    with sqlite3.connect(tmp_path / "cache" / DATABASE) as connection:
+        connection.execute("UPDATE files SET payload = replace(payload, 'Nine', 'Ninety')")
+    connection.close()
+    counted.clear()
+    result = check_with_cache(tmp_path, tmp_path / "cache")
+    assert counted == [str(tmp_path / "corpus" / "gazette.md")]
+    assert "Ninety" not in {claim.surface for claim in result.claims}
+
+
+def test_cache_folder_ignores_itself_in_git(tmp_path):
+    ClaimCache(tmp_path / "cache", "engine").close()
+    assert (tmp_path / "cache" / ".gitignore").read_text("utf-8").strip().endswith("*")
