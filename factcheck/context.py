@@ -242,7 +242,7 @@ WINDOW_CHARS = 70  # how far after a figure its predicate may stand
 
 
 def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], figures: tuple[int, int]) -> str | None:
-    """The predicate class of a figure: the nearer, in words, of the last cue before it
+    """The predicate class of a figure: the nearer (``_distance``) of the last cue before it
     ("killed 16", "wounding six") and the first after it ("35,000 people killed", "one mile
     below ground"); the one after wins a tie ("Five dead, 8 wounded"), and must stand within
     WINDOW_CHARS.
@@ -265,8 +265,6 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     gap_after = _distance(text, end, after.start()) if after else math.inf
     if before and predicate_classes()[classes[before.group("stem").lower()]].get("leads") and gap_before <= 2:
         return classes[before.group("stem").lower()]
-    if before and _AND.search(text, before.end(), start):
-        gap_before += 2  # "a student was killed and nine others were injured": a new clause
     nearest = before if gap_before < gap_after else after
     found = classes[nearest.group("stem").lower()]
     if nearest is after and gap_after <= 1 and _counts_the_cue(text, after, found):
@@ -294,10 +292,15 @@ def _word_end(text: str, offset: int) -> int:
     return offset
 
 
+CONJUNCTION_DISTANCE = 2  # "killed and nine others were injured": "and" opens a new clause
+
+
 def _distance(text: str, start: int, end: int) -> int:
-    """Words and punctuation marks between two offsets: "dead, 8" is farther than "dead 8"."""
+    """Words and punctuation marks between two offsets, a conjunction counting extra: "dead, 8"
+    is farther than "dead 8", and "injured and five" farther than "people were injured"."""
     between = text[start:end]
-    return len(_WORD.findall(between)) + sum(between.count(mark) for mark in ",;:")
+    conjunction = CONJUNCTION_DISTANCE if _AND.search(" " + between + " ") else 0
+    return len(_WORD.findall(between)) + sum(between.count(mark) for mark in ",;:") + conjunction
 
 
 def measured_thing(text: str, clause: tuple[int, int], start: int) -> str | None:

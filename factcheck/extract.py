@@ -28,14 +28,14 @@ def claims_in(document: Document) -> Iterator[Claim]:
         context = reader.context(number - 1)
         start = view.source_offset(quantity.start)
         end = view.source_offset(quantity.end, is_end=True)
-        line, column = lines.line_column(start)
+        line, column = _location(document, lines, start)
         yield Claim(
             id=f"{document.id}#{number}",
             doc=document.id,
             path=document.path,
             start=start,
             end=end,
-            line=line + document.line_offset,
+            line=line,
             column=column,
             surface=document.text[start:end],
             sentence=context.sentence.text,
@@ -59,3 +59,11 @@ def claims_in(document: Document) -> Iterator[Claim]:
             date=document.date,
             source=document.source,
         )
+
+
+def _location(document: Document, lines: LineIndex, start: int) -> tuple[int, int]:
+    """Line and column in the file; for a JSON Lines record, the record's line and the
+    character of the ``text`` field (from 1), since escapes make a file column meaningless."""
+    if document.record:
+        return document.line_offset + 1, start + 1
+    return lines.line_column(start)

@@ -280,6 +280,7 @@ def _json_record(path: str, line: str, number: int, seen: set[str]) -> Document:
         title=_string(record.get("title")), date=metadata.iso_date(record.get("date")) or found.date,
         source=_string(record.get("source")) or found.source, url=_string(record.get("url")),
         line_offset=number - 1,
+        record=True,
     )
 
 

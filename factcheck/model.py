@@ -31,6 +31,7 @@ class Document:
     source: str | None = None
     url: str | None = None
     line_offset: int = 0  # for JSON Lines: the record's line in the file, minus one
+    record: bool = False  # a JSON Lines record: a claim's line is the record's line
 
 
 @dataclass(frozen=True)

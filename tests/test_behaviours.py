@@ -115,10 +115,6 @@ def test_a_range_agrees_with_a_figure_inside_it_and_disagrees_with_one_outside()
     }
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "context.py marks 'evacuated 300 to 350 people from the Brill estate' as partial (a part of "
-    "a larger whole): a place after 'from' is where people came from, not a whole they are part "
-    "of, so the two figures are never grouped"))
 def test_people_moved_from_a_place_are_not_a_part_of_a_whole():
     result = check(
         article("a.md", "Firefighters evacuated 300 to 350 people from the Brill estate overnight."),

@@ -66,7 +66,7 @@ def test_a_figure_in_quotation_marks_is_quoted():
 
 
 def test_a_subset_named_after_the_noun_is_partial():
-    assert claims("Four victims from Ohio were shot on Bourbon Street.")["Four"].partial
+    assert claims("Four victims with ties to Ohio were shot on Bourbon Street.")["Four"].partial
 
 
 def test_a_measure_takes_the_nearest_known_noun():

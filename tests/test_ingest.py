@@ -169,10 +169,6 @@ def test_json_lines_give_one_document_per_record_with_offsets_into_its_text(tmp_
     assert [(c.doc, c.surface) for c in claims] == [("ostry-1", "40"), ("ostry-2", "Nine")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extract.py adds the line inside the text field to the record's line (Document.line_offset), "
-    "so a claim after a newline in the text is placed on a later line of the file: it should use "
-    "the record's line, and a column into it"))
 def test_a_json_lines_claim_is_located_on_its_record_line(tmp_path):
     path = write(tmp_path, "feed.jsonl", json.dumps({"id": "a", "text": "Intro.\n" + SENTENCE}) + "\n")
     _, [claim] = read_one(path)
