@@ -31,8 +31,10 @@ class Matching:
 
 
 def kind_of(claim: Claim) -> str:
+    """The claim's kind of measure; a unit pint does not know is a count of that thing, unless
+    it is a rate ("USD / month", "USD / share"), which stays a kind of its own."""
     kind = measure(claim.unit).kind
-    return "count" if kind.startswith("count:") else kind
+    return "count" if kind.startswith("count:") and " / " not in claim.unit else kind
 
 
 def bucket_key(claim: Claim) -> tuple[str, str] | None:
