@@ -55,7 +55,7 @@ _NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "A"
 _POINTS_BACK = regex.compile(r"(?:The|That|This|These|Those|It|Its|They|Their)\b")
 _AND = regex.compile(r"\s(?:and|but|while)\s", regex.I)
 _AGE = regex.compile(
-    r"\b(?-i:[A-Z])[\w'’.-]+,\s+(?P<age>\d{1,3})(?:,|\s+[—–-]|\))"  # "Demontris Toliver, 25, of"
+    r"\b(?-i:[A-Z])[\w'’.-]+,\s+(?P<age>\d{1,3})(?:,|\s+[—–-]|\)|\.(?:\s|$))"  # "Demontris Toliver, 25, of"
     r"|\b(?:die[sd]?|dead|passed away)\s+at\s+(?P<age>\d{1,3})\b",  # "dies at 77"
     regex.IGNORECASE,
 )
@@ -255,13 +255,13 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     for match in pattern.finditer(text, max(clause[0], previous_end), start):
         before = match
     after = pattern.search(text, end, min(clause[1], next_start, end + WINDOW_CHARS))
-    if before and previous_end and _distance(text, previous_end, before.start()) < _distance(text, before.end(), start):
+    if before and previous_end and _distance(text, previous_end, before.start()) < _distance(text, _word_end(text, before.end()), start):
         before = None  # "Five dead, 8 wounded": "dead" belongs to five
     if after and next_start < len(text) and _distance(text, _word_end(text, after.end()), next_start) < _distance(text, end, after.start()):
         after = None  # "trapping five people and injuring another 40": "injuring" belongs to 40
     if before is None and after is None:
         return None
-    gap_before = _distance(text, before.end(), start) if before else math.inf
+    gap_before = _distance(text, _word_end(text, before.end()), start) if before else math.inf
     gap_after = _distance(text, end, after.start()) if after else math.inf
     if before and predicate_classes()[classes[before.group("stem").lower()]].get("leads") and gap_before <= 2:
         return classes[before.group("stem").lower()]

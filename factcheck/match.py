@@ -60,6 +60,7 @@ def comparable(a: Claim, b: Claim) -> bool:
     return (
         _counted_compatible(a, b)
         and _not_one_sentence(a, b)
+        and _prose_if_one_article(a, b)
         and _one_measured_thing(a, b)
         and _places_compatible(a, b)
         and _same_time(a, b)
@@ -94,8 +95,30 @@ def _one_measured_thing(a: Claim, b: Claim) -> bool:
     return bool(set(a.names) & set(b.names)) or (a.counted is not None and a.counted == b.counted)
 
 
+RUNNING_TOTAL, ELSEWHERE = "(year to date)", "(elsewhere)"
+
+
 def _places_compatible(a: Claim, b: Claim) -> bool:
-    return not (a.places and b.places and not set(a.places) & set(b.places))
+    """No two different places; a running total only with a running total; a figure of
+    another event ("also", "another") only where both name the same place."""
+    places_a = set(a.places) - {RUNNING_TOTAL, ELSEWHERE}
+    places_b = set(b.places) - {RUNNING_TOTAL, ELSEWHERE}
+    if (RUNNING_TOTAL in a.places) != (RUNNING_TOTAL in b.places):
+        return False
+    if ELSEWHERE in a.places or ELSEWHERE in b.places:
+        return bool(places_a & places_b)
+    return not (places_a and places_b and not places_a & places_b)
+
+
+MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
+
+
+def _prose_if_one_article(a: Claim, b: Claim) -> bool:
+    """Inside one article, list items and labels ("Florida club: 49 killed", a list of earlier
+    shootings) are not statements of the story's facts."""
+    if a.doc != b.doc:
+        return True
+    return min(len(a.sentence.split()), len(b.sentence.split())) >= MIN_PROSE_WORDS
 
 
 def _same_time(a: Claim, b: Claim) -> bool:
