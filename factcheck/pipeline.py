@@ -18,7 +18,7 @@ from factcheck.cache import ClaimCache, file_digest
 from factcheck.config import Settings
 from factcheck.extract import claims_in
 from factcheck.ingest import expand_paths, read_corpus
-from factcheck.match import Matching, match_claims
+from factcheck.match import Matching, bucket_key, match_claims
 from factcheck.stories import related_pairs
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
 from factcheck.rules import SEVERITIES, Rule, apply_rules, load_rules
@@ -71,7 +71,8 @@ def check_documents(
     baseline: Baseline | None = None,
     extracted: int = 0,
 ) -> Result:
-    """Check documents against each other, or (with ``against``) only against reference copy.
+    """Check documents against each other, or (with ``against``) only against reference copy,
+    in which case the Result holds only the reference claims comparable with the drafts'.
 
     ``focus`` holds real paths: only findings with a claim in those files are reported."""
     settings = settings or Settings(root=Path.cwd())
@@ -88,6 +89,8 @@ def check_documents(
         else:
             claims.extend(claims_in(document))
             extracted += 1
+    if reference:
+        claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
     only_with = frozenset(d.id for d in documents) if reference else None
     matching = match_claims(claims, related_pairs(documents + reference), only_with)
     rule_of = {rule.id: rule for rule in rules}
@@ -115,6 +118,13 @@ def check_documents(
         rules=tuple(rules), fingerprints=tuple(finding_fingerprint(f, identities) for f in findings),
         suppressed=silenced.silenced, baselined=baselined, extracted=extracted, fail_on=settings.fail_on,
     )
+
+
+def _comparable_with_drafts(claims: list[Claim], drafts: frozenset[str]) -> list[Claim]:
+    """The drafts' claims and the reference claims that could pair with one of them (same
+    bucket): a draft is checked against a large archive, and the rest can never be compared."""
+    buckets = {bucket_key(claim) for claim in claims if claim.doc in drafts} - {None}
+    return [claim for claim in claims if claim.doc in drafts or bucket_key(claim) in buckets]
 
 
 def _focus_documents(
