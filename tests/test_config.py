@@ -116,3 +116,15 @@ def test_globs_match_folders_and_double_stars():
     assert matches("drafts", "corpus/drafts/a.md")
     assert matches("corpus/**/*.md", "corpus/a/b/c.md") and matches("corpus/**/*.md", "corpus/c.md")
     assert not matches("corpus/*.md", "corpus/a/c.md")
+
+
+def test_readme_configuration_example_is_valid(tmp_path):
+    from conftest import ROOT
+    from factcheck.rules import load_rules
+    readme = (ROOT / "README.md").read_text("utf-8")
+    example = readme.split("## In CI and before publication", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example, "utf-8")
+    settings = load_settings(tmp_path)
+    rules = {rule.id: rule for rule in settings.configure(load_rules())}
+    assert rules["FC105"].severity == "error" and rules["FC104"].parameters["ratio_tolerance"] == 0.05
+    assert settings.ignored_rules(str(tmp_path / "wire" / "a.md")) == {"FC103"}
