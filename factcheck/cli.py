@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -163,8 +164,9 @@ def _cache_of(args: argparse.Namespace, settings: Settings) -> ClaimCache | None
     folder = settings.cache_dir or settings.root / DEFAULT_CACHE_DIR
     try:
         return ClaimCache(folder, engine_hash(str(args.rules or default_rules_dir())))
-    except OSError as error:
-        print(f"factcheck: cache {folder}: {error.strerror or error}; running without it", file=sys.stderr)
+    except (OSError, sqlite3.Error) as error:
+        print(f"factcheck: cache {folder}: {getattr(error, 'strerror', None) or error}; running without it",
+              file=sys.stderr)
         return None
 
 

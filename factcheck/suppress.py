@@ -186,7 +186,7 @@ def unused(
         if problems:
             findings.append(Finding(
                 rule=rule.id, severity=rule.severity, title=rule.title,
-                message=f"{rule.title}: {suppression.comment} {'; '.join(problems)}",
+                message=f"{rule.title}: {'; '.join(problems)} in {suppression.comment}",
                 claims=(), location=suppression.location,
             ))
     return findings

@@ -33,10 +33,12 @@ def in_root(monkeypatch):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 
 
-def test_fixture_corpus_has_a_finding_of_every_severity(capsys):
+def test_fixture_corpus_has_every_severity_and_a_finding_without_claims(capsys):
     code, out = run(capsys, "--format", "json")
+    findings = json.loads(out)["findings"]
     assert code == 1
-    assert {f["severity"] for f in json.loads(out)["findings"]} == {"error", "warning", "info"}
+    assert [f["severity"] for f in findings] == ["error", "info", "warning", "warning"]
+    assert findings[-1]["rule"] == "FC107" and findings[-1]["claims"] == []
 
 
 def test_json_keeps_the_v1_fields_and_adds_fingerprint_and_location(capsys):
@@ -66,19 +68,20 @@ def test_sarif_describes_every_rule_for_code_scanning(capsys):
 def test_sarif_results_have_a_physical_location_related_claims_and_a_fingerprint(capsys):
     _, out = run(capsys, "--format", "sarif")
     results = json.loads(out)["runs"][0]["results"]
-    assert len(results) == 3
+    assert len(results) == 4
     for result in results:
         physical = result["locations"][0]["physicalLocation"]
         assert physical["artifactLocation"]["uri"].startswith("fixtures/ci-corpus/")
         assert physical["region"]["startLine"] >= 1
-        assert result["relatedLocations"] and result["partialFingerprints"]["factcheck/v1"]
+        assert result["partialFingerprints"]["factcheck/v1"]
+    assert [bool(result.get("relatedLocations")) for result in results] == [True, True, True, False]
 
 
 def test_github_annotations_parse_most_severe_first(capsys):
     _, out = run(capsys, "--format", "github")
     commands = [COMMAND.match(line) for line in out.splitlines() if line.startswith("::")]
     assert all(commands)
-    assert [c["level"] for c in commands] == ["error", "warning", "notice"]
+    assert [c["level"] for c in commands] == ["error", "warning", "warning", "notice"]
     properties = dict(part.split("=", 1) for part in commands[0]["properties"].split(","))
     assert properties["file"].startswith("fixtures/ci-corpus/")
     assert properties["title"] == "FC104 Likely slip of scale"
@@ -94,7 +97,7 @@ def test_github_caps_annotations_and_counts_the_rest(capsys):
     _, out = run(capsys, "--format", "github", "--max-annotations", "1")
     commands = [line for line in out.splitlines() if line.startswith("::")]
     assert commands[0].startswith("::error ")
-    assert commands[1].startswith("::notice ") and "2 more finding(s) not shown" in commands[1]
+    assert commands[1].startswith("::notice ") and "3 more finding(s) not shown" in commands[1]
     assert len(commands) == 2
 
 
@@ -111,15 +114,15 @@ def test_junit_has_one_test_case_per_finding_failing_at_fail_on(capsys):
     _, out = run(capsys, "--format", "junit")
     suite = ET.fromstring(out).find("testsuite")
     cases = suite.findall("testcase")
-    assert len(cases) == 3
-    assert sum(case.find("failure") is not None for case in cases) == 2  # info is below --fail-on
-    assert suite.get("failures") == "2"
+    assert len(cases) == 4
+    assert sum(case.find("failure") is not None for case in cases) == 3  # info is below --fail-on
+    assert suite.get("failures") == "3"
 
 
 def test_markdown_report_has_a_row_per_finding(capsys):
     _, out = run(capsys, "--format", "markdown")
     rows = [line for line in out.splitlines() if re.match(r"^\| \d+ \|", line)]
-    assert len(rows) == 3 and "FC104" in rows[0]
+    assert len(rows) == 4 and "FC104" in rows[0] and "FC107" in rows[3]
 
 
 def test_markdown_escapes_table_cells():
