@@ -18,7 +18,7 @@ from factcheck.cache import ClaimCache, engine_hash
 from factcheck.changes import ChangesError, changed_files
 from factcheck.config import (DEFAULT_CACHE_DIR, ConfigError, Settings, load_settings, per_file_ignore_flags,
                               parse_pairs, tolerance_flags)
-from factcheck.pipeline import Loaded, Result, check_documents, load_paths
+from factcheck.pipeline import Result, check_documents, load_paths
 from factcheck.report import github, json_report, junit, markdown, sarif, text
 from factcheck.rules import SEVERITIES, RuleError, default_rules_dir, load_rules
 
