@@ -158,3 +158,9 @@ def test_fingerprints_do_not_move_with_lines():
     before = check_documents([article("a.md", text, "2025-06-10"), other])
     after = check_documents([article("a.md", "A new first paragraph.\n\n" + text, "2025-06-10"), other])
     assert before.fingerprints == after.fingerprints and before.fingerprints
+
+
+def test_sarif_uris_are_relative_inside_the_folder_and_file_uris_outside(tmp_path):
+    from factcheck.report.sarif import artifact_uri
+    assert artifact_uri("fixtures/ci-corpus/a b.md") == "fixtures/ci-corpus/a%20b.md"
+    assert artifact_uri(str(tmp_path / "a.md")) == (tmp_path / "a.md").as_uri()

@@ -4,6 +4,7 @@ does not move with line numbers."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -77,7 +78,9 @@ def _related_text(claim: Claim) -> str:
 
 
 def artifact_uri(path: str) -> str:
-    return quote(shown_path(path), safe="/")
+    """Relative to the current folder (the repository root in CI), else an absolute file URI."""
+    shown = shown_path(path)
+    return Path(shown).as_uri() if shown.startswith("/") else quote(shown, safe="/")
 
 
 def _physical(location: Location, claim: Claim | None) -> dict[str, Any]:
