@@ -18,7 +18,7 @@ from factcheck.cache import ClaimCache, engine_hash
 from factcheck.changes import ChangesError, changed_files
 from factcheck.config import (DEFAULT_CACHE_DIR, ConfigError, Settings, load_settings, per_file_ignore_flags,
                               parse_pairs, tolerance_flags)
-from factcheck.pipeline import Result, check_documents, load_paths
+from factcheck.pipeline import Extraction, Result, check_documents, extract_documents, load_paths
 from factcheck.report import github, json_report, junit, markdown, sarif, text
 from factcheck.rules import SEVERITIES, RuleError, default_rules_dir, load_rules
 
@@ -103,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if cache:
             cache.close()
+    if args.command == "extract":
+        return _extract(args, extract_documents(corpus))
     errors = corpus.corpus.errors + against.corpus.errors
     for error in errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
@@ -180,9 +182,15 @@ def _write_baseline(args: argparse.Namespace, settings: Settings, result: Result
     return EXIT_CLEAN
 
 
+def _extract(args: argparse.Namespace, extraction: Extraction) -> int:
+    for error in extraction.errors:
+        print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+    rendered = json_report.render(extraction, claims_only=True) if args.format == "json" else text.render_claims(extraction)
+    print(rendered)
+    return EXIT_ERROR if extraction.errors else EXIT_CLEAN
+
+
 def _render(args: argparse.Namespace, result: Result) -> str:
-    if args.command == "extract":
-        return json_report.render(result, claims_only=True) if args.format == "json" else text.render_claims(result)
     if args.format == "github":
         return github.render(result, args.max_annotations)
     return FORMATS[args.format](result)
@@ -191,6 +199,4 @@ def _render(args: argparse.Namespace, result: Result) -> str:
 def exit_code(args: argparse.Namespace, result: Result) -> int:
     if result.errors:
         return EXIT_ERROR
-    if args.command == "extract":
-        return EXIT_CLEAN
     return EXIT_FINDINGS if result.failing else EXIT_CLEAN

@@ -50,6 +50,25 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Extraction:
+    """What ``factcheck extract`` reports: the documents and their claims, no judgement."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    errors: tuple[InputError, ...]
+
+
+def extract_documents(loaded: "Loaded") -> Extraction:
+    """The claims of every loaded document, taken from the cache where it knew them; nothing
+    is matched or judged, so extraction never pays for pint or the rules."""
+    claims: list[Claim] = []
+    for document in loaded.corpus.documents:
+        known = loaded.claims.get(document.id)
+        claims.extend(known if known is not None else claims_in(document))
+    return Extraction(loaded.corpus.documents, tuple(claims), loaded.corpus.errors)
+
+
+@dataclass(frozen=True)
 class Loaded:
     """Documents read from paths, with the claims already known for them (cached or just
     extracted), keyed by document id."""

@@ -5,7 +5,7 @@ Other tools read this (shared/tools/score_clusters.py among them): keep field na
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from factcheck import __version__
@@ -18,8 +18,12 @@ def document_record(document: Document) -> dict[str, Any]:
             "source": document.source, "url": document.url}
 
 
+CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
+
+
 def claim_record(claim: Claim) -> dict[str, Any]:
-    record = asdict(claim)
+    """A claim's fields, tuples as lists (a shallow copy: ``asdict`` deep-copies every value)."""
+    record = {name: getattr(claim, name) for name in CLAIM_FIELDS}
     record["places"] = list(claim.places)
     record["names"] = list(claim.names)
     return record
