@@ -111,7 +111,7 @@ def check_documents(
     if reference:
         claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
     only_with = frozenset(d.id for d in documents) if reference else None
-    matching = match_claims(claims, related_pairs(documents + reference), only_with)
+    matching = match_claims(claims, related_pairs(documents + reference, only_with), only_with)
     rule_of = {rule.id: rule for rule in rules}
     by_id = {claim.id: claim for claim in claims}
     findings = [f for f in apply_rules(matching, rules) if settings.reports(f.rule)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import combinations
 
@@ -43,8 +43,11 @@ def content_words(document: Document) -> Counter[str]:
     return Counter(word for word in words if word not in stopwords)
 
 
-def related_pairs(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
-    """The pairs of document ids that report the same story."""
+def related_pairs(
+    documents: Iterable[Document], only_with: frozenset[str] | None = None
+) -> frozenset[frozenset[str]]:
+    """The pairs of document ids that report the same story; with ``only_with``, only the pairs
+    with one side in those documents (a draft against reference copy)."""
     documents = list(documents)
     counts = {document.id: content_words(document) for document in documents}
     document_frequency = Counter(word for words in counts.values() for word in words)
@@ -52,7 +55,7 @@ def related_pairs(documents: Iterable[Document]) -> frozenset[frozenset[str]]:
     vectors = {
         doc: _weighted(words, document_frequency, len(documents), ceiling) for doc, words in counts.items()
     }
-    similarity = _dot_products(vectors)
+    similarity = _dot_products(vectors, only_with)
     return frozenset(frozenset(pair) for pair, value in similarity.items() if value >= SAME_STORY)
 
 
@@ -68,14 +71,32 @@ def _weighted(words: Counter[str], document_frequency: Counter[str], total: int,
     return {word: weight / norm for word, weight in weights.items()}
 
 
-def _dot_products(vectors: dict[str, dict[str, float]]) -> dict[tuple[str, str], float]:
-    """Cosines of every pair of documents that share a word, summed word by word."""
+def _dot_products(
+    vectors: dict[str, dict[str, float]], only_with: frozenset[str] | None = None
+) -> dict[tuple[str, str], float]:
+    """Cosines of every pair of documents that share a word (and has a side in ``only_with``,
+    when given), summed word by word."""
     holders: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for doc in sorted(vectors):
         for word, weight in vectors[doc].items():
             holders[word].append((doc, weight))
     products: dict[tuple[str, str], float] = defaultdict(float)
     for entries in holders.values():
-        for (first, first_weight), (second, second_weight) in combinations(entries, 2):
+        for (first, first_weight), (second, second_weight) in _pairs(entries, only_with):
             products[(first, second)] += first_weight * second_weight
     return products
+
+
+Entry = tuple[str, float]  # a document id and a word's weight in it
+
+
+def _pairs(entries: list[Entry], only_with: frozenset[str] | None) -> Iterator[tuple[Entry, Entry]]:
+    """The pairs of one word's holders, ordered by document id; with ``only_with``, only those
+    with a side in it (each pair once)."""
+    if only_with is None:
+        yield from combinations(entries, 2)
+        return
+    for focus in (entry for entry in entries if entry[0] in only_with):
+        for other in entries:
+            if other[0] != focus[0] and (other[0] not in only_with or focus[0] < other[0]):
+                yield (focus, other) if focus[0] < other[0] else (other, focus)
