@@ -23,12 +23,6 @@ _SENTENCE_END = regex.compile(
 )
 _WORD = regex.compile(r"[\w][\w'’-]*")
 _CLAUSE_BREAK = regex.compile(r"[;:—–()]|,\s+(?:while|but|whereas|and\s+(?=\d))|\bwhile\b|\bwhereas\b")
-_ATTRIBUTION = regex.compile(
-    r"""(?i:according)\s+to\s+(?P<according>(?:the\s+)?[\w.'’ -]{2,60}?)(?=[,.;]|\s+(?:who|which|that|on|in|as)\b|$)
-      | (?P<saying>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:[A-Z][\w.'’-]*|police|officials|witnesses|authorities|ministry|agency|organisers|organizers|unions?|spokesm[ae]n|spokeswoman|spokesperson|medics|doctors|estimates?))\s+(?:said|says|say|told|reported|estimated|estimates|put|counted|claimed|confirmed|stated)\b
-      | \b(?:said|says|told|reported|estimated)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})""",
-    regex.VERBOSE,
-)
 _PLACE = regex.compile(r"\b(?i:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:city|town|village|province|state|region|county|capital|streets|port|district|island|suburb)\s+of)\s+(?i:(?:northern|southern|eastern|western|central|north|south|east|west|downtown|rural|suburban)\s+)?(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
 _NOT_PLACES = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
@@ -323,9 +317,24 @@ def _clause(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, i
     return clause_start, clause_end
 
 
+@cache
+def _attribution() -> regex.Pattern:
+    """ "according to X", "X said" (X a name, or a role as in "the mayor of Ostrava"), "said X"."""
+    data = load("sources")
+    roles, verbs = alternation(data["roles"]), alternation(data["verbs"])
+    name = r"[A-Z][\w.'’-]*"
+    source = rf"(?:the\s+)?(?:(?:{name}|[a-z][\w'’-]*)\s+){{0,3}}?(?:{name}|{roles})(?:\s+of\s+(?:the\s+)?{name}(?:\s+{name})*)?"
+    return regex.compile(
+        rf"""(?i:according)\s+to\s+(?P<according>(?:the\s+)?[\w.'’ -]{{2,60}}?)(?=[,.;]|\s+(?:who|which|that|on|in|as)\b|$)
+          | (?P<saying>{source})\s+(?i:{verbs})\b
+          | \b(?i:{verbs})\s+(?P<after>(?:the\s+)?(?:{name}\s*){{1,5}})""",
+        regex.VERBOSE,
+    )
+
+
 def attribution_in(sentence: Sentence) -> str | None:
     """Who the sentence says gave its figures: "according to X" first, then "X said"."""
-    matches = list(_ATTRIBUTION.finditer(sentence.text))
+    matches = list(_attribution().finditer(sentence.text))
     if not matches:
         return None
     best = next((m for m in matches if m.group("according")), matches[0])
