@@ -46,7 +46,7 @@ _NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "A"
               "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
               "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December"}
-_POINTS_BACK = regex.compile(r"(?:The|That|This|These|Those|It|Its|They|Their)\b")
+_POINTS_BACK = regex.compile(r"(?:(?:In|At|During)\s+)?(?:The|That|This|These|Those|It|Its|They|Their|that|this|the)\b(?!\s+\d)")
 _AND = regex.compile(r"\s(?:and|but|while)\s", regex.I)
 _AGE = regex.compile(
     r"\b(?-i:[A-Z])[\w'’.-]+,\s+(?P<age>\d{1,3})(?:,|\s+[—–-]|\)|\.(?:\s|$))"  # "Demontris Toliver, 25, of"
@@ -249,9 +249,9 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     for match in pattern.finditer(text, max(clause[0], previous_end), start):
         before = match
     after = pattern.search(text, end, min(clause[1], next_start, end + WINDOW_CHARS))
-    if before and previous_end and _distance(text, previous_end, before.start()) < _distance(text, _word_end(text, before.end()), start):
+    if before and previous_end > clause[0] and _distance(text, previous_end, before.start()) < _distance(text, _word_end(text, before.end()), start):
         before = None  # "Five dead, 8 wounded": "dead" belongs to five
-    if after and next_start < len(text) and _distance(text, _word_end(text, after.end()), next_start) < _distance(text, end, after.start()):
+    if after and next_start < clause[1] and _distance(text, _word_end(text, after.end()), next_start) < _distance(text, end, after.start()):
         after = None  # "trapping five people and injuring another 40": "injuring" belongs to 40
     if before is None and after is None:
         return None
@@ -390,7 +390,8 @@ def _place_aliases() -> dict[str, str]:
 
 def time_in(sentence: Sentence, published: str | None) -> str | None:
     """The date the sentence pins its figures to ("on Oct. 7", "in June 2012", "last month"),
-    resolved against the publication date; None when it pins none."""
+    resolved against the publication date; ``--MM`` for a month in an undated article; None
+    when it pins none."""
     match = _TIME.search(sentence.text)
     if match is None:
         return None
@@ -401,10 +402,10 @@ def time_in(sentence: Sentence, published: str | None) -> str | None:
     month_name = next((groups[k] for k in ("md_month", "dm_month", "my_month", "m_month") if k in groups), None)
     year_text = next((groups[k] for k in ("md_year", "dm_year", "my_year", "y_year") if k in groups), None)
     day_text = groups.get("md_day") or groups.get("dm_day")
+    month = MONTHS[month_name.lower()[:3]] if month_name else 1
     year = int(year_text) if year_text else (reference.year if reference else None)
     if year is None:
-        return None
-    month = MONTHS[month_name.lower()[:3]] if month_name else 1
+        return f"--{month:02d}" if month_name else None  # ISO 8601 month without a year
     try:
         date = dt.date(year, month, int(day_text) if day_text else 1)
     except ValueError:

@@ -131,10 +131,20 @@ def _same_time(a: Claim, b: Claim) -> bool:
 
 
 def _is_history(claim: Claim) -> bool:
+    """Pinned to a date long before its article, or to a month of an undated article."""
+    if claim.time and claim.time.startswith("--"):
+        return True
     return bool(claim.time and claim.date and _days_between(claim.time, claim.date) > HISTORY_DAYS)
 
 
+def _month_of(date: str) -> int:
+    return int(date[2:4]) if date.startswith("--") else int(date[5:7])
+
+
 def _days_between(first: str, second: str) -> int:
+    """Days between two ISO dates; a month without a year (``--MM``) is as near as its month."""
+    if first.startswith("--") or second.startswith("--"):
+        return 0 if _month_of(first) == _month_of(second) else HISTORY_DAYS + 1
     return abs((dt.date.fromisoformat(first) - dt.date.fromisoformat(second)).days)
 
 

@@ -72,3 +72,24 @@ def test_a_subset_named_after_the_noun_is_partial():
 def test_a_measure_takes_the_nearest_known_noun():
     found = claims("An earthquake with a preliminary magnitude of 4.6 struck the valley.")
     assert found["4.6"].predicate == "magnitude" and found["4.6"].counted == "quakes"
+
+
+def test_a_cue_across_a_sentence_end_does_not_belong_to_the_next_figure():
+    found = claims("A student was killed and nine others were injured. One of the gunmen was caught.")
+    assert found["nine"].predicate == "injured"
+
+
+def test_in_that_incident_points_back_to_the_previous_sentence_time():
+    found = claims("A similar shooting happened in June 2014. In that incident, nine people were injured.",
+                   date="2016-11-27")
+    assert found["nine"].time == "2014-06-01"
+
+
+def test_a_month_in_an_undated_article_is_kept_without_a_year():
+    found = claims("In July, thieves stole jewels worth £88m from a hotel.", date=None)
+    assert found["£88m"].time == "--07"
+
+
+def test_a_role_before_said_names_the_source():
+    found = claims("The floods injured 52 people, the emergency office said.")
+    assert found["52"].attribution == "emergency office"

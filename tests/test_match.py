@@ -77,3 +77,15 @@ def test_hectares_and_acres_share_a_bucket():
     a = claim_at("The fire has burned 12,000 hectares of forest.", "12,000 hectares", "a.md")
     b = claim_at("The fire has burned 30,000 acres of forest.", "30,000 acres", "b.md")
     assert can_compare(a, b)
+
+
+def test_a_month_of_an_undated_article_is_history():
+    old = claim_at("In July, thieves stole jewels worth £88m from the Carlton hotel.", "£88m", "a.md", None)
+    new = claim_at("Thieves stole jewels worth £1.7m from a shop in Paris.", "£1.7m", "b.md", None)
+    assert not can_compare(old, new)
+
+
+def test_list_items_inside_one_article_are_not_compared():
+    text = "Earlier attacks:\n\nClub shooting: 49 killed\n\nCinema shooting: 12 killed"
+    claims = extract_claims([article("a.md", text)])
+    assert not comparable(claims[0], claims[1])
