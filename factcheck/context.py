@@ -23,7 +23,7 @@ _SENTENCE_END = regex.compile(
 )
 _WORD = regex.compile(r"[\w][\w'’-]*")
 _CLAUSE_BREAK = regex.compile(r"[;:—–()]|,\s+(?:while|but|whereas|and\s+(?=\d))|\bwhile\b|\bwhereas\b")
-_PLACE = regex.compile(r"\b(?i:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:city|town|village|province|state|region|county|capital|streets|port|district|island|suburb)\s+of)\s+(?i:(?:northern|southern|eastern|western|central|north|south|east|west|downtown|rural|suburban)\s+)?(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
+_PLACE = regex.compile(r"\b(?i:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:city|town|village|province|state|region|county|capital|streets|port|district|island|suburb)\s+of)\s+(?i:(?:northern|southern|eastern|western|central|north|south|east|west|downtown|rural|suburban|neighbouring|neighboring|nearby)\s+)?(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
 _NOT_PLACES = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December", "Israeli", "Palestinian", "US",
@@ -48,11 +48,6 @@ _NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "A"
               "September", "October", "November", "December"}
 _POINTS_BACK = regex.compile(r"(?:(?:In|At|During)\s+)?(?:The|That|This|These|Those|It|Its|They|Their|that|this|the)\b(?!\s+\d)")
 _AND = regex.compile(r"\s(?:and|but|while)\s", regex.I)
-_AGE = regex.compile(
-    r"\b(?-i:[A-Z])[\w'’.-]+,\s+(?P<age>\d{1,3})(?:,|\s+[—–-]|\)|\.(?:\s|$))"  # "Demontris Toliver, 25, of"
-    r"|\b(?:die[sd]?|dead|passed away)\s+at\s+(?P<age>\d{1,3})\b",  # "dies at 77"
-    regex.IGNORECASE,
-)
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
@@ -274,9 +269,22 @@ def _counts_the_cue(text: str, cue: regex.Match, predicate: str) -> bool:
     return bool(predicate_classes()[predicate].get("measure")) and word.lower().endswith("s")
 
 
+@cache
+def _age() -> regex.Pattern:
+    """ "Demontris Toliver, 25, of", "a Detroit girl, 3.", "dies at 77"."""
+    person = alternation(load("counted")["ages"]["person_nouns"])
+    close = r"(?:[,;]|\s+[—–-]|\)|\.(?:\s|$))"
+    return regex.compile(
+        rf"\b(?:(?-i:[A-Z])[\w'’.-]+|{person}),\s+(?P<age>\d{{1,3}}){close}"
+        r"|\b(?:die[sd]?|dead|passed away)\s+at\s+(?P<age>\d{1,3})\b",
+        regex.IGNORECASE,
+    )
+
+
 def is_age(text: str, start: int, end: int) -> bool:
-    """True when the figure is a person's age written beside their name or death."""
-    return any(match.span("age") == (start, end) for match in _AGE.finditer(text, max(0, start - 40), end + 3))
+    """True when the figure is a person's age written beside their name, a person noun or
+    their death."""
+    return any(match.span("age") == (start, end) for match in _age().finditer(text, max(0, start - 40), end + 3))
 
 
 def _word_end(text: str, offset: int) -> int:
@@ -437,9 +445,11 @@ def names_in(sentence: Sentence) -> tuple[str, ...]:
     """Capitalised words inside the sentence (not its first and not in a place phrase): the
     people, bodies and events it is about, used to tell whether an undated figure can be about
     a dated event. Places are left out: they frame a sentence rather than name its event."""
-    place_words = {word for match in _PLACE.finditer(sentence.text) for word in match.group("place").split()}
+    place_words = {regex.sub(r"['’]s$", "", word) for match in _PLACE.finditer(sentence.text)
+                   for word in match.group("place").split()}
     found = {regex.sub(r"['’]s$", "", word) for word in _NAME.findall(sentence.text)}
-    return tuple(sorted(name for name in found if name not in _NOT_NAMES and name not in place_words))
+    return tuple(sorted(name for name in found
+                        if name.capitalize() not in _NOT_NAMES and name not in place_words))
 
 
 @cache

@@ -21,6 +21,7 @@ from factcheck.units import measure
 
 SAME_EVENT_DAYS = 3  # two dated figures farther apart than this are about different events
 HISTORY_DAYS = 30  # a figure dated this long before its article is history, not news
+EVENT_NAMES = 2  # names an undated sentence must share with a dated one to be about its event
 PEOPLE_LIKE = frozenset({None, "people"})  # what a figure with no counted noun may count
 
 
@@ -127,7 +128,7 @@ def _same_time(a: Claim, b: Claim) -> bool:
     dated, undated = (a, b) if a.time else (b, a)
     if not dated.time or not _is_history(dated):
         return True
-    return bool(set(dated.names) & set(undated.names))
+    return len(set(dated.names) & set(undated.names)) >= EVENT_NAMES
 
 
 def _is_history(claim: Claim) -> bool:
@@ -158,7 +159,7 @@ def match_claims(
     ``only_with`` (document ids), keep only pairs with one side in those documents (a draft
     checked against reference copy)."""
     buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
+    for claim in first_statements(claims):
         key = bucket_key(claim)
         if key is not None:
             buckets[key].append(claim)
@@ -172,6 +173,20 @@ def match_claims(
             if comparable(a, b):
                 pairs.append((a, b))
     return Matching(_groups(pairs), tuple(pairs))
+
+
+def first_statements(claims: list[Claim]) -> list[Claim]:
+    """Claims without the repeats of a statement already made in their article (a photo
+    gallery repeats its captions behind "Image 2 of 40", a page its summary): the first
+    statement, read from the figure to the sentence's end, speaks for all."""
+    seen: set[tuple[str, str]] = set()
+    first: list[Claim] = []
+    for claim in claims:
+        key = (claim.doc, claim.sentence[claim.sentence.find(claim.surface):])  # from the figure on
+        if key not in seen:
+            seen.add(key)
+            first.append(claim)
+    return first
 
 
 def _groups(pairs: list[tuple[Claim, Claim]]) -> tuple[Group, ...]:
