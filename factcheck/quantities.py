@@ -108,6 +108,7 @@ def _scanner() -> regex.Pattern:
             (?<![\w.,/$£€-])(?P<sign>[-−])(?=[$£€¥]?\d)
           | (?<![\w-])(?P<prefix>{prefixes})(?:-|(?<=minus)\s+)(?=[$£€¥]?\d|[a-z])
           | (?<![\w.,/]|\d[ \t,]|[^\W\d]-)
+          | (?<=\d-to-)
         )
         (?:{_money_before_piece()})?
         (?P<sign_after>[-−](?=\d))?
@@ -128,15 +129,30 @@ def _scanner() -> regex.Pattern:
 
 
 @cache
+def unit_words() -> dict[str, str]:
+    """Unit words that may follow a modifier ("517 rushing yards"): whole words of four letters
+    or more, never a currency word ("two more pounds" is left alone)."""
+    folded, _ = unit_names()
+    money = money_words()
+    return {surface: name for surface, name in folded.items()
+            if regex.fullmatch(r"[a-z]{4,}(?: [a-z]+)*", surface) and surface not in money}
+
+
+@cache
 def _unit_after() -> regex.Pattern:
     folded, exact = unit_names()
+    data = load("units")
     subunits = load("currencies")["subunits"]
+    any_unit = f"(?-i:{alternation(exact)})|{alternation(folded)}"
     return regex.compile(
         rf"""(?:
             (?P<percent>\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)|(?<=\d)pc\b)
           | \s?(?P<money>{alternation(money_words())})(?![\w-])
           | \s(?P<subunit>{alternation(subunits)})\b
-          | [\s-]?(?P<unit>(?-i:{alternation(exact)})|{alternation(folded)})(?![\w/])
+          | [\s-]?(?P<unit>{any_unit})(?![\w/])
+          | \s?(?P<numerator>{any_unit})/(?P<denominator>{any_unit})(?![\w/])
+          | \s?(?P<letter>(?-i:{alternation(data['letters'])}))(?![\w/]|[-$'’]|\.\w)
+          | \s+(?:{alternation(data['modifiers']['words'])})\s+(?P<unit_word>{alternation(unit_words())})(?![\w/-])
         )""",
         regex.VERBOSE | regex.IGNORECASE,
     )
@@ -155,9 +171,10 @@ def _hedge_before() -> regex.Pattern:
 
 
 _HEDGE_AFTER = regex.compile(r"(?:\s+or\s+(?P<more>more|so|fewer|less)\b|(?P<plus>\+|-plus\b))", regex.I)
-_RANGE_JOIN = regex.compile(r"\s*(?:-|–|—|to-?|and)\s*", regex.I)
+_RANGE_JOIN = regex.compile(r"\s*(?:-|–|—|-?to-?|and|(?P<up_to>up\s+to))\s*", regex.I)
 _OPENER = regex.compile(r"\b(?P<opener>between|from|by)\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$", regex.I)
-_UNIT_SHARED = regex.compile(r"[-\s]*(?:or|and|to|-|–)\s*", regex.I)
+_UNIT_SHARED = regex.compile(r"[-\s]*(?:or|and|to|-|–)\s*|\s+of\s+the\s+", regex.I)
+_TO = regex.compile(r"\s+to\s+", regex.I)
 _OF_A_UNIT = regex.compile(r"\s+of\s+an?\s+(?:US\s+|U\.S\.\s+|imperial\s+)?", regex.I)
 _AGE_BEFORE = regex.compile(r"(?:\baged?\s+|(?-i:[A-Z][a-z]+),\s)$", regex.I)
 _TABLE_CELL = regex.compile(r"(?:^|[|\t])\s*$")
@@ -223,8 +240,7 @@ def _quantity(text: str, match: regex.Match) -> Quantity | None:
         number = Number(number.value / number.scale, number.precision / number.scale)
         unit = load("units")["ambiguous_suffixes"][match.group("suffix")]
     unit, unit_end = _rate(text, unit, unit_end)
-    if unit == "count" and _AGE_BEFORE.search(text, max(0, match.start() - 30), match.start()) \
-            and text.startswith(",", end):
+    if unit == "count" and _is_age(text, match.start(), end):
         unit = "year"
     hedge, unit_end = _hedge_after(text, hedge, unit_end)
     value = -number.value if _is_negative(text, match, unit_end) else number.value
@@ -256,6 +272,29 @@ def _is_year(match: regex.Match) -> bool:
     return (regex.fullmatch(r"(?:1[5-9]|2[01])\d{2}", digits) is not None
             and not (match.group("currency") or match.group("glued") or match.group("amount_symbol"))
             and not match.group("suffix") and not match.group("scale"))
+
+
+@cache
+def _age_cues() -> tuple[regex.Pattern, regex.Pattern]:
+    ages = load("units")["ages"]
+    named = {"hedge": alternation(hedge_kinds())}
+    return (regex.compile(expand_pieces(ages["closing"], named), regex.I),
+            regex.compile(expand_pieces(ages["leading"], named), regex.I))
+
+
+_CLAUSE_END = regex.compile(r"\s*(?:[,.;:)!?]|$)")
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """A bare figure that is someone's age: "Name, 44,", "aged 44,", "who was 10.", "life
+    expectancy is 73" (lexicons/units.toml [ages])."""
+    closing, leading = _age_cues()
+    window = max(0, start - 60)
+    if leading.search(text, window, start):
+        return True
+    if _AGE_BEFORE.search(text, max(0, start - 30), start):
+        return text.startswith(",", end)
+    return closing.search(text, window, start) is not None and _CLAUSE_END.match(text, end) is not None
 
 
 def _is_money(match: regex.Match) -> bool:
@@ -308,9 +347,18 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
         if word in ("pound", "pounds") and not match.group("scale") and not match.group("suffix"):
             return "pound", after.end()
         return money_words()[word], after.end()
+    if after.group("letter"):
+        return load("units")["letters"][after.group("letter")], after.end()
+    if after.group("unit_word"):
+        return unit_words()[after.group("unit_word").lower()], after.end()
+    if after.group("numerator"):
+        return f"{_unit_name(after.group('numerator'))} / {_unit_name(after.group('denominator'))}", after.end()
+    return _unit_name(after.group("unit")), after.end()
+
+
+def _unit_name(surface: str) -> str:
     folded, exact = unit_names()
-    surface = after.group("unit")
-    return exact.get(surface) or folded[surface.lower()], after.end()
+    return exact.get(surface) or folded[surface.lower()]
 
 
 def number_is_fraction(match: regex.Match) -> bool:
@@ -324,14 +372,27 @@ def _currency_text(match: regex.Match) -> str:
 
 
 def _rate(text: str, unit: str, end: int) -> tuple[str, int]:
-    """A unit per something: "$3,500 a month" is USD / month, "barrels a day" oil_barrel / day."""
-    if unit in ("count", "percent"):
+    """A unit per something: "$3,500 a month" is USD / month, "barrels a day" oil_barrel / day,
+    "78,000 times a minute" count / minute."""
+    if unit == "count":
+        times = _frequency_after().match(text, end)
+        after = _rate_after().match(text, times.end()) if times else None
+        per = load("units")["per"][after.group("per").lower()] if after else None
+        if per not in load("units")["frequency"]["per"]:
+            return unit, end
+        return f"count / {per}", after.end()
+    if unit == "percent":
         return unit, end
     after = _rate_after().match(text, end)
     if after is None:
         return unit, end
     per = load("units")["per"][after.group("per").lower()]
     return f"{unit} / {per}", after.end()
+
+
+@cache
+def _frequency_after() -> regex.Pattern:
+    return regex.compile(rf"\s+(?:{alternation(load('units')['frequency']['words'])})\b", regex.I)
 
 
 def _hedge(text: str, match: regex.Match) -> tuple[str | None, int]:
@@ -341,9 +402,20 @@ def _hedge(text: str, match: regex.Match) -> tuple[str | None, int]:
         return glued, match.start()
     start = match.start()
     found = _hedge_before().search(text, max(0, start - 40), start)
-    if found is None:
+    if found is None or _is_adjective(text, found):
         return None, start
     return found.group("hedge").lower(), found.start()
+
+
+@cache
+def _determiner_before() -> regex.Pattern:
+    return regex.compile(rf"\b{alternation(load('hedges')['at_least']['determiners'])}\s+$", regex.I)
+
+
+def _is_adjective(text: str, found: regex.Match) -> bool:
+    """"the past three years": a hedge word used as an adjective after a determiner."""
+    return (found.group("hedge").lower() in load("hedges")["at_least"]["adjectives"]
+            and _determiner_before().search(text, max(0, found.start() - 12), found.start()) is not None)
 
 
 def _hedge_after(text: str, hedge: str | None, end: int) -> tuple[str | None, int]:
@@ -385,6 +457,8 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if previous is not None and _is_score(text, previous, quantity):
             merged.pop()
             continue
+        if previous is not None and _carries_unit(text, previous, quantity):
+            quantity = replace(quantity, unit=previous.unit, integer=False)
         if previous is not None and _is_range(text, previous, quantity):
             merged[-1] = _range(previous, quantity)
             continue
@@ -395,9 +469,17 @@ def merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 
 def _is_score(text: str, first: Quantity, second: Quantity) -> bool:
-    """"2-1", "89-89": a hyphenated pair of whole numbers, the first no smaller."""
-    return (first.integer and second.integer and first.end == second.number_start - 1
-            and text[first.end] == "-" and first.value >= second.value)
+    """"2-1", "89-89", "5-to-4": a hyphenated pair of whole numbers, the first no smaller."""
+    return (first.integer and second.integer and text[first.end:second.number_start] in ("-", "-to-")
+            and first.value >= second.value)
+
+
+def _carries_unit(text: str, first: Quantity, second: Quantity) -> bool:
+    """"from 208 pounds to 193", "from 14-18 mpg to 24": the bare figure after "to" is in the
+    unit of the figure it is moving from."""
+    return (first.unit != "count" and second.unit == "count" and not second.vague
+            and second.hedge is None and _TO.fullmatch(text, first.end, second.start) is not None
+            and _opener(text, first) == "from")
 
 
 @cache
@@ -415,12 +497,15 @@ def _opener(text: str, first: Quantity) -> str | None:
 
 def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
     gap = text[first.end:second.number_start]
-    if _RANGE_JOIN.fullmatch(gap) is None or first.vague or second.vague:
+    join = _RANGE_JOIN.fullmatch(gap)
+    if join is None or first.vague or second.vague:
         return False
     opener = _opener(text, first)
     joiner = gap.strip().lower()
     if first.ranged or (joiner == "and" and opener != "between"):
         return False
+    if join.group("up_to") and opener != "from":
+        return False  # "from 450 sq ft up to 900 sq ft" is a range; "5 up to 10" is not said
     if opener == "by" and first.unit != "count":
         return False  # "rose by $43.6 billion to $419.2 billion": a change and a new level
     if not _units_join(first, second):
@@ -446,9 +531,14 @@ def _range(first: Quantity, second: Quantity) -> Quantity:
     ends = sorted((_range_low(first, second), second.value if second.high is None else second.high))
     return replace(
         second, start=first.start, number_start=first.number_start, value=ends[0],
-        low=ends[0], high=ends[1], hedge=first.hedge or second.hedge,
+        low=ends[0], high=ends[1], hedge=first.hedge or _hedge_of_high_end(second),
         precision=max(first.precision, second.precision), integer=False, ranged=True,
     )
+
+
+def _hedge_of_high_end(second: Quantity) -> str | None:
+    """The hedge of a range's high end, unless it is the joining "up to"."""
+    return None if second.hedge == "up to" else second.hedge
 
 
 def _shares_unit(text: str, first: Quantity, second: Quantity) -> bool:

@@ -186,6 +186,7 @@ def test_a_sub_prefix_is_an_upper_bound():
     ("A 4500 mAh battery.", "milliampere_hour"), ("The car makes 300 hp.", "horsepower"),
     ("A 30Mbps plan.", "megabit / second"), ("A 60GB cap.", "gigabyte"),
     ("The office is 570 sq m.", "meter ** 2"), ("Steel of 61.4 MPa.", "megapascal"),
+    ("Pour in 8 fluid ounces of stock.", "fluid_ounce"),
 ])
 def test_physical_units(text, unit):
     assert only(text).unit == unit
@@ -246,3 +247,106 @@ def test_offsets_cover_hedge_currency_number_and_unit_exactly():
     assert text[quantity.start:quantity.end] == "nearly $2.5 billion a year"
     assert text[quantity.number_start:].startswith("$2.5")
     assert (quantity.value, quantity.unit) == (2.5e9, "USD / year")
+
+
+# ---- units news writes loosely ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, unit", [
+    ("The beach hit 31C on Sunday.", "celsius"), ("Frost came at 3 C overnight.", "celsius"),
+    ("Phoenix topped 115F again.", "fahrenheit"), ("Gusts reached 40 kt offshore.", "knot"),
+    ("The hatchback makes 200 PS.", "metric_horsepower"),
+])
+def test_bare_unit_letters_after_a_figure(text, unit):
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize("text", ["Two F-35 jets flew over.", "The fleet has 3 F-16s.", "It is 8 C$ a box."])
+def test_a_letter_that_begins_a_name_or_currency_is_no_unit(text):
+    assert all(unit == "count" for _, _, unit in found(text))
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The defence conceded 402 rushing yards.", "yard"),
+    ("The archive adds 30 previous years of footage.", "year"),
+    ("It rained for 12 straight days.", "day"),
+])
+def test_a_modifier_between_figure_and_unit_word(text, unit):
+    assert only(text).unit == unit
+
+
+def test_a_modifier_never_makes_a_currency_word_a_unit():
+    assert only("He hopes to lose four more pounds.").unit == "count"
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The field reached 12 kV/cm.", "kilovolt / centimeter"),
+    ("The hatchback emits 98 g/km.", "gram / kilometer"),
+    ("Levels hit 4 mg/L downstream.", "milligram / liter"),
+])
+def test_a_unit_over_a_unit(text, unit):
+    assert only(text).unit == unit
+
+
+def test_times_per_span_of_time_is_a_frequency():
+    assert only("The pulsar turns 600 times a second.").unit == "count / second"
+    assert only("She phoned three times a day.").unit == "count / day"
+    assert only("The shares doubled 3 times.").unit == "count"
+
+
+@pytest.mark.parametrize("text", [
+    "The fund paid his daughter, who was 9.",
+    "Life expectancy for women in the town is about 79 and rising.",
+    "The painter died at 91.",
+])
+def test_ages_from_their_cues(text):
+    assert only(text).unit == "year"
+
+
+def test_a_who_cue_needs_the_figure_to_close_its_clause():
+    assert only("Jones, who was 12 points clear, won.").unit == "count"
+
+
+# ---- units carried between neighbours -------------------------------------------------------
+
+def test_a_bare_figure_after_from_unit_to_takes_that_unit():
+    assert [q.unit for q in find_quantities("Mileage rose from 18 mpg to 22 in a decade.")] == \
+        ["mile / gallon"] * 2
+    assert [(q.low, q.high, q.unit) for q in find_quantities("Fares go from 40 euros to 55.")] == \
+        [(40, 55, "EUR")]
+
+
+def test_a_part_of_a_stated_total_takes_its_unit():
+    assert found("They raised 90 million of the 2 billion rupees needed.") == [
+        ("90 million", 90e6, "INR"), ("2 billion rupees", 2e9, "INR")]
+
+
+def test_zero_to_sixty_is_a_range():
+    quantity = only("Its 0-to-60-mph time is quick.")
+    assert (quantity.low, quantity.high, quantity.unit) == (0, 60, "mile / hour")
+
+
+def test_a_vote_tally_with_to_is_a_score():
+    assert found("The court ruled 6-to-3 on Friday.") == []
+
+
+def test_from_x_up_to_y_is_a_range():
+    quantity = only("Flats run from 500 sq ft up to 1,100 sq ft.")
+    assert (quantity.low, quantity.high, quantity.hedge) == (500, 1100, None)
+    assert len(find_quantities("Sales rose 4 up to 9.")) == 2
+
+
+# ---- hedges and non-claims ------------------------------------------------------------------
+
+def test_past_after_a_determiner_is_no_hedge():
+    assert only("Over the past five years, it grew.").hedge is None
+    assert only("The river rose past 6 metres.").hedge == "past"
+
+
+@pytest.mark.parametrize("text", [
+    "The fort stood between A.D. 900 and 1150.",
+    "The city thrived from 400 to 200 BC.",
+    "Clinics ran out of COVID -19 tests.",
+    "The survey asked men aged 25 to 40.",
+])
+def test_era_ranges_disease_names_and_age_bands_are_skipped(text):
+    assert found(text) == []
