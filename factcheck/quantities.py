@@ -107,8 +107,7 @@ def _scanner() -> regex.Pattern:
         (?:
             (?<![\w.,/$£€-])(?P<sign>[-−])(?=[$£€¥]?\d)
           | (?<![\w-])(?P<prefix>{prefixes})(?:-|(?<=minus)\s+)(?=[$£€¥]?\d|[a-z])
-          | (?<![\w.,/]|\d[ \t,]|[^\W\d]-)
-          | (?<=\d-to-)
+          | (?<![\w.,/]|\d[ \t,]|[^\W\d](?<!\d-to)-)
         )
         (?:{_money_before_piece()})?
         (?P<sign_after>[-−](?=\d))?
@@ -149,8 +148,7 @@ def _unit_after() -> regex.Pattern:
             (?P<percent>\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)|(?<=\d)pc\b)
           | \s?(?P<money>{alternation(money_words())})(?![\w-])
           | \s(?P<subunit>{alternation(subunits)})\b
-          | [\s-]?(?P<unit>{any_unit})(?![\w/])
-          | \s?(?P<numerator>{any_unit})/(?P<denominator>{any_unit})(?![\w/])
+          | [\s-]?(?P<unit>{any_unit})(?:/(?P<denominator>{any_unit}))?(?![\w/])
           | \s?(?P<letter>(?-i:{alternation(data['letters'])}))(?![\w/]|[-$'’]|\.\w)
           | \s+(?:{alternation(data['modifiers']['words'])})\s+(?P<unit_word>{alternation(unit_words())})(?![\w/-])
         )""",
@@ -351,8 +349,8 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
         return load("units")["letters"][after.group("letter")], after.end()
     if after.group("unit_word"):
         return unit_words()[after.group("unit_word").lower()], after.end()
-    if after.group("numerator"):
-        return f"{_unit_name(after.group('numerator'))} / {_unit_name(after.group('denominator'))}", after.end()
+    if after.group("denominator"):
+        return f"{_unit_name(after.group('unit'))} / {_unit_name(after.group('denominator'))}", after.end()
     return _unit_name(after.group("unit")), after.end()
 
 
