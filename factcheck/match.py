@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, product
 
 from factcheck.context import measure_predicates, predicate_classes, pronoun_numbers, uncompared_predicates
 from factcheck.model import Claim, Group
@@ -149,6 +150,9 @@ def _days_between(first: str, second: str) -> int:
     return abs((dt.date.fromisoformat(first) - dt.date.fromisoformat(second)).days)
 
 
+MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one fact in one article: a table
+
+
 def match_claims(
     claims: list[Claim],
     related: frozenset[frozenset[str]] | None = None,
@@ -157,22 +161,42 @@ def match_claims(
     """Comparable pairs and the groups they form. ``related``: the pairs of document ids that
     report one story (``stories.related_pairs``; None when every document does). With
     ``only_with`` (document ids), keep only pairs with one side in those documents (a draft
-    checked against reference copy)."""
-    buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    checked against reference copy).
+
+    Claims are grouped by bucket and document, so only the pairs of related documents are ever
+    looked at; an article with more than MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE figures of one
+    bucket is a table, whose rows are not compared with each other."""
+    order = {claim.id: index for index, claim in enumerate(claims)}
+    buckets: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in first_statements(claims):
         key = bucket_key(claim)
         if key is not None:
-            buckets[key].append(claim)
+            buckets[key][claim.doc].append(claim)
     pairs: list[tuple[Claim, Claim]] = []
     for key in sorted(buckets):
-        for a, b in combinations(buckets[key], 2):
-            if only_with is not None and (a.doc in only_with) == (b.doc in only_with):
-                continue
-            if related is not None and a.doc != b.doc and frozenset((a.doc, b.doc)) not in related:
-                continue
+        for a, b in _candidates(buckets[key], related, only_with):
             if comparable(a, b):
                 pairs.append((a, b))
+    pairs.sort(key=lambda pair: (order[pair[0].id], order[pair[1].id]))
     return Matching(_groups(pairs), tuple(pairs))
+
+
+def _candidates(
+    by_doc: dict[str, list[Claim]],
+    related: frozenset[frozenset[str]] | None,
+    only_with: frozenset[str] | None,
+) -> Iterator[tuple[Claim, Claim]]:
+    """The pairs of one bucket worth a look, first claim first in document order."""
+    docs = sorted(by_doc)
+    for doc in docs:
+        if only_with is None and len(by_doc[doc]) <= MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE:
+            yield from combinations(by_doc[doc], 2)
+    for first, second in combinations(docs, 2):
+        if only_with is not None and (first in only_with) == (second in only_with):
+            continue
+        if related is not None and frozenset((first, second)) not in related:
+            continue
+        yield from product(by_doc[first], by_doc[second])
 
 
 def first_statements(claims: list[Claim]) -> list[Claim]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from factcheck.extract import extract_claims
-from factcheck.match import comparable, bucket_key
+from factcheck.match import bucket_key, comparable, match_claims
 
 from conftest import article
 
@@ -89,3 +89,9 @@ def test_list_items_inside_one_article_are_not_compared():
     text = "Earlier attacks:\n\nClub shooting: 49 killed\n\nCinema shooting: 12 killed"
     claims = extract_claims([article("a.md", text)])
     assert not comparable(claims[0], claims[1])
+
+
+def test_a_table_of_figures_in_one_article_is_not_compared_row_by_row():
+    rows = "\n\n".join(f"Row {n}: {100 + n} people were injured in the town." for n in range(250))
+    claims = extract_claims([article("a.md", rows)])
+    assert match_claims(claims).pairs == ()
