@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,38 +18,88 @@ import regex
 from factcheck.lexicon import alternation, load
 from factcheck.metadata import MONTHS
 
-_SENTENCE_END = regex.compile(
-    r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Prof|Jr|Sr|No|vs|Co|Inc|Ltd|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|a\.m|p\.m|[A-Z]))"""
-    r"""[.!?]["”’')\]]*\s+(?=["“‘'(\[]?[A-Z0-9])|\n+""",
-)
 _WORD = regex.compile(r"[\w][\w'’-]*")
-_CLAUSE_BREAK = regex.compile(r"[;:—–()]|,\s+(?:while|but|whereas|and\s+(?=\d))|\bwhile\b|\bwhereas\b")
-_PLACE = regex.compile(r"\b(?i:in|at|near|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:city|town|village|province|state|region|county|capital|streets|port|district|island|suburb)\s+of)\s+(?i:(?:northern|southern|eastern|western|central|north|south|east|west|downtown|rural|suburban|neighbouring|neighboring|nearby)\s+)?(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
-_NOT_PLACES = {"The", "A", "An", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-               "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-               "August", "September", "October", "November", "December", "Israeli", "Palestinian", "US",
-               "U.S.", "UN", "IDF", "Hamas", "Mr", "Mrs", "Ms", "Dr"}
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_YEAR = r"(?:19|20)\d{2}"
-_TIME_PIECES = {
-    "month_day": rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>\d{{1,2}})\b(?:,?\s+(?P<md_year>{_YEAR})\b)?",
-    "day_month": rf"\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{_MONTH})(?![a-z])(?:\s+(?P<dm_year>{_YEAR})\b)?",
-    "month_year": rf"\b(?P<my_month>{_MONTH})\s+(?P<my_year>{_YEAR})\b",
-    "year": rf"\b(?:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
-    "month": rf"\b(?:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{_MONTH_NAME})\b(?!,?\s+(?:{_YEAR}|\d{{1,2}}\b))",
-    "relative": r"\b(?P<relative>last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
-                r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:weeks?|months?|years?)\s+ago)\b",
-}
-_TIME = regex.compile("|".join(f"(?:{piece})" for piece in _TIME_PIECES.values()), regex.IGNORECASE)
-_NAME = regex.compile(r"(?<=[\w,;:)\"”]\s+)[A-Z][\w'’-]+")
-_NOT_NAMES = {"I", "Mr", "Mrs", "Ms", "Dr", "He", "She", "It", "They", "We", "A", "An", "The", "In", "On",
-              "At", "But", "And", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-              "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"}
-_POINTS_BACK = regex.compile(r"(?:(?:In|At|During)\s+)?(?:The|That|This|These|Those|It|Its|They|Their|that|this|the)\b(?!\s+\d)")
-_AND = regex.compile(r"\s(?:and|but|while)\s", regex.I)
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
+_YEAR = r"(?:19|20)\d{2}"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The patterns context reading needs, built once from lexicons/context.toml and
+    lexicons/calendar.toml."""
+
+    sentence_end: regex.Pattern
+    clause_break: regex.Pattern
+    conjunction: regex.Pattern
+    place: regex.Pattern
+    not_places: frozenset[str]
+    name: regex.Pattern
+    not_names: frozenset[str]
+    points_back: regex.Pattern
+    time: regex.Pattern
+
+
+@cache
+def patterns() -> Patterns:
+    words = load("context")
+    return Patterns(
+        sentence_end=_sentence_end(words["sentences"]["abbreviations"]),
+        clause_break=regex.compile(
+            rf"{alternation(m.strip() for m in words['clauses']['marks'])}"
+            rf"|,\s+(?:{alternation(words['clauses']['openers'])}|and\s+(?=\d))\b"
+            rf"|\b(?:while|whereas)\b"
+        ),
+        conjunction=regex.compile(rf"\s{alternation(words['clauses']['conjunctions'])}\s", regex.I),
+        place=_place(words["places"]),
+        not_places=frozenset(words["places"]["not_places"]) | frozenset(_calendar_words()),
+        name=regex.compile(r"(?<=[\w,;:)\"”]\s+)[A-Z][\w'’-]+"),
+        not_names=frozenset(words["names"]["not_names"]) | frozenset(_calendar_words()),
+        points_back=regex.compile(
+            rf"(?:{alternation(words['pointing_back']['lead_ins'])}\s+)?"
+            rf"{alternation(words['pointing_back']['openers'])}\b(?!\s+\d)"
+        ),
+        time=_time_pattern(),
+    )
+
+
+def _sentence_end(abbreviations: list[str]) -> regex.Pattern:
+    """A stop, question or exclamation mark (and closing quotes) before a capital or digit, not
+    after an abbreviation or an initial; or a line break."""
+    return regex.compile(
+        rf"(?<!\b(?:{alternation(abbreviations)}|[A-Z]))"
+        r"""[.!?]["”’')\]]*\s+(?=["“‘'(\[]?[A-Z0-9])|\n+"""
+    )
+
+
+def _place(words: dict[str, list[str]]) -> regex.Pattern:
+    cue = (rf"(?i:{alternation(words['prepositions'])}|{alternation(words['directions'])}\s+of"
+           rf"|{alternation(words['areas'])}\s+of)")
+    modifier = rf"(?i:{alternation(words['modifiers'])}\s+)?"
+    return regex.compile(rf"\b{cue}\s+{modifier}(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
+
+
+def _calendar_words() -> list[str]:
+    calendar = load("calendar")
+    return [name for names in calendar["months"] for name in names] + calendar["weekdays"]
+
+
+def _time_pattern() -> regex.Pattern:
+    """Time cues, from named pieces; month names must be capitalised ("10 may have died" is no
+    date), the words around them need not be."""
+    months = load("calendar")["months"]
+    month = rf"(?:{alternation(name for names in months for name in names)})\.?"
+    month_name = alternation(names[0] for names in months)
+    ones = alternation(load("numbers")["ones"])
+    pieces = {
+        "month_day": rf"\b(?P<md_month>{month})\s+(?P<md_day>\d{{1,2}})\b(?:,?\s+(?P<md_year>{_YEAR})\b)?",
+        "day_month": rf"\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{month})(?![a-z])(?:\s+(?P<dm_year>{_YEAR})\b)?",
+        "month_year": rf"\b(?P<my_month>{month})\s+(?P<my_year>{_YEAR})\b",
+        "year": rf"\b(?i:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
+        "month": rf"\b(?i:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{month_name})\b(?!,?\s+(?:{_YEAR}|\d{{1,2}}\b))",
+        "relative": rf"\b(?P<relative>(?i:last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
+                    rf"|(?:a|an|{ones}|\d{{1,2}})\s+(?:weeks?|months?|years?)\s+ago))\b",
+    }
+    return regex.compile("|".join(f"(?:{piece})" for piece in pieces.values()))
 
 
 @dataclass(frozen=True)
@@ -76,7 +127,7 @@ def sentences(text: str) -> list[Sentence]:
     """The sentences of a view text; a line break always ends a sentence."""
     found: list[Sentence] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in patterns().sentence_end.finditer(text):
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():
             found.append(_trimmed(text, start, end))
@@ -99,9 +150,11 @@ class SentenceIndex:
         self.sentences = sentences(text)
         self.starts = [s.start for s in self.sentences]
 
+    def index_of(self, offset: int) -> int:
+        return max(bisect_right(self.starts, offset) - 1, 0)
+
     def at(self, offset: int) -> Sentence:
-        index = max(bisect_right(self.starts, offset) - 1, 0)
-        return self.sentences[index]
+        return self.sentences[self.index_of(offset)]
 
 
 @cache
@@ -301,7 +354,7 @@ def _distance(text: str, start: int, end: int) -> int:
     """Words and punctuation marks between two offsets, a conjunction counting extra: "dead, 8"
     is farther than "dead 8", and "injured and five" farther than "people were injured"."""
     between = text[start:end]
-    conjunction = CONJUNCTION_DISTANCE if _AND.search(" " + between + " ") else 0
+    conjunction = CONJUNCTION_DISTANCE if patterns().conjunction.search(" " + between + " ") else 0
     return len(_WORD.findall(between)) + sum(between.count(mark) for mark in ",;:") + conjunction
 
 
@@ -316,7 +369,7 @@ def measured_thing(text: str, clause: tuple[int, int], start: int) -> str | None
 
 def _clause(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
     clause_start, clause_end = sentence.start, sentence.end
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+    for match in patterns().clause_break.finditer(text, sentence.start, sentence.end):
         if match.end() <= start:
             clause_start = match.end()
         elif match.start() >= end:
@@ -361,9 +414,9 @@ def places_in(text: str, start: int, end: int) -> tuple[str, ...]:
     """Places named in the figure's clause ("in Gaza", "north of Santa Rosa")."""
     aliases = _place_aliases()
     found = []
-    for match in _PLACE.finditer(text, start, end):
+    for match in patterns().place.finditer(text, start, end):
         place = regex.sub(r"['’]s$", "", match.group("place"))
-        if place.split()[0] not in _NOT_PLACES:
+        if place.split()[0] not in patterns().not_places:
             found.append(aliases.get(place, place))
     return tuple(sorted(set(found)))
 
@@ -373,7 +426,7 @@ PLACE_REACH = 30  # how far after a distance its reference place may start ("3 m
 
 def first_place_after(text: str, start: int, end: int) -> tuple[str, ...]:
     """The place a distance is measured from: the first one named right after the figure."""
-    match = _PLACE.search(text, start, end)
+    match = patterns().place.search(text, start, end)
     if match is None or match.start() - start > PLACE_REACH:
         return ()
     place = regex.sub(r"['’]s$", "", match.group("place"))
@@ -400,7 +453,7 @@ def time_in(sentence: Sentence, published: str | None) -> str | None:
     """The date the sentence pins its figures to ("on Oct. 7", "in June 2012", "last month"),
     resolved against the publication date; ``--MM`` for a month in an undated article; None
     when it pins none."""
-    match = _TIME.search(sentence.text)
+    match = patterns().time.search(sentence.text)
     if match is None:
         return None
     reference = dt.date.fromisoformat(published) if published else None
@@ -418,14 +471,20 @@ def time_in(sentence: Sentence, published: str | None) -> str | None:
         date = dt.date(year, month, int(day_text) if day_text else 1)
     except ValueError:
         return None
-    if reference and not year_text and date > reference:
-        date = date.replace(year=year - 1)
+    if reference and not year_text and (date - reference).days > UPCOMING_DAYS:
+        date = _year_before(date)
     return date.isoformat()
 
 
-_AGO_UNITS = {"week": 7, "month": 30, "year": 365}
-_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+UPCOMING_DAYS = 31  # a yearless date this far after publication is last year's ("on Oct. 7")
+
+
+def _year_before(date: dt.date) -> dt.date:
+    """The same day a year earlier; 29 February falls back to the 28th."""
+    return date.replace(year=date.year - 1, day=min(date.day, 28) if date.month == 2 else date.day)
+
+
+_AGO_DAYS = {"week": 7, "month": 30, "year": 365}  # "four months ago": a day count is enough
 
 
 def _relative(phrase: str, reference: dt.date | None) -> str | None:
@@ -433,8 +492,8 @@ def _relative(phrase: str, reference: dt.date | None) -> str | None:
         return None
     if phrase.endswith("ago"):
         count, unit = phrase.split()[:2]
-        amount = int(count) if count.isdigit() else _SMALL_NUMBERS[count]
-        return (reference - dt.timedelta(days=amount * _AGO_UNITS[unit.rstrip("s")])).isoformat()
+        amount = int(count) if count.isdigit() else load("numbers")["ones"].get(count, 1)
+        return (reference - dt.timedelta(days=amount * _AGO_DAYS[unit.rstrip("s")])).isoformat()
     if "month" in phrase:
         previous = reference.replace(day=1) - dt.timedelta(days=1)
         return previous.replace(day=1).isoformat()
@@ -445,11 +504,11 @@ def names_in(sentence: Sentence) -> tuple[str, ...]:
     """Capitalised words inside the sentence (not its first and not in a place phrase): the
     people, bodies and events it is about, used to tell whether an undated figure can be about
     a dated event. Places are left out: they frame a sentence rather than name its event."""
-    place_words = {regex.sub(r"['’]s$", "", word) for match in _PLACE.finditer(sentence.text)
+    place_words = {regex.sub(r"['’]s$", "", word) for match in patterns().place.finditer(sentence.text)
                    for word in match.group("place").split()}
-    found = {regex.sub(r"['’]s$", "", word) for word in _NAME.findall(sentence.text)}
+    found = {regex.sub(r"['’]s$", "", word) for word in patterns().name.findall(sentence.text)}
     return tuple(sorted(name for name in found
-                        if name.capitalize() not in _NOT_NAMES and name not in place_words))
+                        if name.capitalize() not in patterns().not_names and name not in place_words))
 
 
 @cache
@@ -486,22 +545,27 @@ class ContextReader:
         self.published = published
         self.sentences = SentenceIndex(text)
         self.figures = figures
+        self.positions_by_unit: dict[str, list[int]] = defaultdict(list)
+        for position, (_, _, unit) in enumerate(figures):
+            self.positions_by_unit[unit].append(position)
 
     def _neighbours(self, position: int) -> tuple[int, int]:
         """End of the previous and start of the next figure with the same unit."""
-        unit = self.figures[position][2]
-        before = [end for start, end, other in self.figures[:position] if other == unit]
-        after = [start for start, end, other in self.figures[position + 1:] if other == unit]
-        return (before[-1] if before else 0), (after[0] if after else len(self.text))
+        same_unit = self.positions_by_unit[self.figures[position][2]]
+        index = bisect_right(same_unit, position) - 1  # where this figure sits among its unit's
+        before = self.figures[same_unit[index - 1]][1] if index > 0 else 0
+        after = self.figures[same_unit[index + 1]][0] if index + 1 < len(same_unit) else len(self.text)
+        return before, after
 
     def _time(self, sentence: Sentence) -> str | None:
-        """The sentence's own time cue, or the previous sentence's when this one opens by
-        pointing back to it ("In June 2012, a quake struck. The quake was six miles west...")."""
+        """The sentence's own time cue, or the previous sentence's own cue when this one opens
+        by pointing back to it ("In June 2012, a quake struck. The quake was six miles west..."):
+        one sentence back, never further."""
         own = time_in(sentence, self.published)
-        if own or not _POINTS_BACK.match(sentence.text):
+        if own or not patterns().points_back.match(sentence.text):
             return own
-        index = self.sentences.sentences.index(sentence)
-        return self._time(self.sentences.sentences[index - 1]) if index else None
+        index = self.sentences.index_of(sentence.start)
+        return time_in(self.sentences.sentences[index - 1], self.published) if index else None
 
     def _places(self, predicate: str | None, clause: tuple[int, int], end: int) -> tuple[str, ...]:
         """Places of the clause; for a distance, only the place it is measured from."""

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 import regex
 
-MONTHS = {name: index for index, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
-)}
-_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+from factcheck.lexicon import load
+
+MONTHS = {  # the first three letters of each month (lexicons/calendar.toml) -> its number
+    names[0][:3].lower(): index for index, names in enumerate(load("calendar")["months"], start=1)
+}
+_MONTH = rf"(?P<month>{'|'.join(MONTHS)})[a-z]*\.?"
 _DATE_PATTERNS = [
     regex.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"),
     regex.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d{{2}})\b", regex.I),

@@ -93,3 +93,20 @@ def test_a_month_in_an_undated_article_is_kept_without_a_year():
 def test_a_role_before_said_names_the_source():
     found = claims("The floods injured 52 people, the emergency office said.")
     assert found["52"].attribution == "emergency office"
+
+
+def test_a_lower_case_month_word_is_no_date():
+    assert claims("Officials said 40 people were hurt, and the march 5 miles away went on.")["40"].time is None
+
+
+def test_the_29th_of_february_of_the_previous_year_does_not_crash():
+    assert claims("On Feb. 29, 12 people were killed.", date="2025-02-20")["12"].time is None
+
+
+def test_a_date_just_after_publication_is_upcoming_not_last_year():
+    assert claims("On March 5, 200 people will march.", date="2025-02-20")["200"].time == "2025-03-05"
+
+
+def test_pointing_back_reaches_one_sentence_only():
+    text = "In June 2012, a quake struck. " + "The town was quiet. " * 3 + "The damage cost $4 million."
+    assert claims(text, date="2013-03-14")["$4 million"].time is None
