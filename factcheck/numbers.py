@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -76,7 +77,21 @@ def parse_number(surface: str) -> Number | None:
     number = _parse_digits(head) or _parse_words(head)
     if number is None:
         return None
-    return Number(number.value * scale, number.precision * scale, scale=scale * number.scale)
+    scaled = Number(number.value * scale, number.precision * scale, scale=scale * number.scale)
+    return scaled if is_measurable(scaled.value, scaled.precision, scaled.scale) else None
+
+
+def largest_exponent() -> int:
+    """No figure in news is larger than ten to this power (lexicons/numbers.toml [limits])."""
+    return int(words()["limits"]["largest_exponent"])
+
+
+def is_measurable(*values: float | None) -> bool:
+    """True when every value is finite and no larger than the largest figure: "1" and four
+    hundred zeros, or "5 trillion trillion ..." overflow a float, and an infinite figure could
+    neither be compared nor written as JSON."""
+    limit = 10.0 ** largest_exponent()
+    return all(value is None or (math.isfinite(value) and abs(value) <= limit) for value in values)
 
 
 def _split_scale(text: str) -> tuple[str, float]:
@@ -106,7 +121,10 @@ def _parse_digits(text: str) -> Number | None:
     if not regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+", text):
         return None
     plain = text.replace(",", "")
-    return Number(float(plain), half_unit(plain))
+    value = float(plain)
+    if not is_measurable(value):
+        return None  # checked before half_unit, whose power of ten would overflow
+    return Number(value, half_unit(plain))
 
 
 def _parse_fraction(match: regex.Match) -> Number | None:
@@ -114,9 +132,12 @@ def _parse_fraction(match: regex.Match) -> Number | None:
     if glyph:
         return Number(float(glued_whole or 0) + UNICODE_FRACTIONS[glyph], 0.0)
     numerator, denominator = (numerator, denominator) if whole else (top, bottom)
-    if int(denominator) == 0:
+    # float, not int: a digit string too long for a float becomes inf (caught by the caller)
+    # instead of raising, as int() does past 4,300 digits and int / int past a float's range.
+    top_value, bottom_value = float(numerator), float(denominator)
+    if bottom_value == 0 or not is_measurable(top_value, bottom_value):
         return None
-    return Number(float(whole or 0) + int(numerator) / int(denominator), 0.0)
+    return Number(float(whole or 0) + top_value / bottom_value, 0.0)
 
 
 def half_unit(plain: str) -> float:
@@ -153,5 +174,7 @@ def _parse_words(text: str) -> Number | None:
     value = (total + current or (1.0 if fraction != 1.0 else 0.0)) * fraction
     if value == 0 and "zero" not in tokens:
         return None
+    if not is_measurable(value):
+        return None  # "a trillion trillion ...": checked before int(), which inf would break
     precision = half_unit(str(int(value))) if value == int(value) else 0.0
     return Number(value, precision, scale=data["scales"].get(tokens[-1], 1.0))

@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from factcheck.lexicon import alternation, expand_pieces, load
-from factcheck.numbers import Number, parse_number, pieces, words
+from factcheck.numbers import Number, is_measurable, largest_exponent, parse_number, pieces, words
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,13 @@ def find_quantities(text: str) -> list[Quantity]:
         quantity = _quantity(text, match)
         if quantity is not None:
             found.append(quantity)
-    return merge_ranges(text, found)
+    return [quantity for quantity in merge_ranges(text, found) if _is_measurable(quantity)]
+
+
+def _is_measurable(quantity: Quantity) -> bool:
+    """Every number a claim carries is finite and within bounds, whatever path made it (a
+    range's low end takes its high end's scale): no inf or nan reaches a report."""
+    return is_measurable(quantity.value, quantity.low, quantity.high, quantity.precision, quantity.scale)
 
 
 def _is_name(text: str, match: regex.Match) -> bool:
@@ -229,6 +235,8 @@ def _quantity(text: str, match: regex.Match) -> Quantity | None:
     if number is None:
         return None
     number = _with_power(number, match.group("power"))
+    if number is None:
+        return None
     end = match.end()
     unit, unit_end = _unit(text, match, end)
     hedge, start = _hedge(text, match)
@@ -257,12 +265,17 @@ def _scale_text(match: regex.Match) -> str:
     return " " + match.group("scale") if match.group("scale") else ""
 
 
-def _with_power(number: Number, power: str | None) -> Number:
-    """Scientific notation: "2.998×10−8" is 2.998e-8."""
+def _with_power(number: Number, power: str | None) -> Number | None:
+    """Scientific notation: "2.998×10−8" is 2.998e-8; a power of ten beyond the largest
+    exponent ("2 x 10^400", which a float cannot hold) gives no figure."""
     if power is None:
         return number
-    factor = 10.0 ** int(power.replace("−", "-"))
-    return Number(number.value * factor, number.precision * factor)
+    exponent = int(power.replace("−", "-"))
+    if abs(exponent) > largest_exponent():
+        return None
+    factor = 10.0 ** exponent
+    scaled = Number(number.value * factor, number.precision * factor)
+    return scaled if is_measurable(scaled.value, scaled.precision) else None
 
 
 def _is_year(match: regex.Match) -> bool:

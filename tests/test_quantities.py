@@ -153,6 +153,35 @@ def test_scientific_notation():
     assert math.isclose(only("Light travels at 2.998×10^8 metres per second.").value, 2.998e8)
 
 
+def test_a_power_of_ten_too_large_for_a_float_is_no_figure():
+    assert found("The probe drifted 3 x 10^450 kilometres; 12 crew slept.") == [("12", 12, "count")]
+
+
+def test_a_power_of_ten_beyond_the_limit_either_way_is_no_figure():
+    assert found("A grain weighs 4 x 10^-350 grams.") == []
+
+
+def test_a_digit_string_too_long_for_a_float_is_no_figure():
+    huge = "7" + "0" * 420
+    assert found(f"The ledger showed {huge} tokens and 5 errors.") == [("5", 5, "count")]
+
+
+def test_a_fraction_of_overlong_digit_strings_is_no_figure():
+    top = "9" * 5000
+    assert found(f"Roughly {top}/7 of the grid failed.") == []
+
+
+def test_a_chain_of_scale_words_that_overflows_is_no_figure():
+    chain = " ".join(["trillion"] * 40)
+    assert found(f"Bettors staked 8 {chain} coins.") == []
+
+
+def test_every_figure_found_is_finite():
+    text = "Readings: 6 x 10^300 volts, " + "3" * 330 + ".5 amps, 2 x 10^7 watts."
+    assert [q.value for q in find_quantities(text)] == [2e7]
+    assert all(math.isfinite(q.precision) for q in find_quantities(text))
+
+
 # ---- hedges ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, low, high", [
