@@ -16,6 +16,7 @@ from functools import cache
 import regex
 
 from factcheck.lexicon import alternation, load
+from factcheck.vocabulary import measure_predicates, predicate_classes
 from factcheck.metadata import MONTHS
 
 _WORD = regex.compile(r"[\w][\w'’-]*")
@@ -220,32 +221,6 @@ def _predicate_lexicon() -> tuple[regex.Pattern, dict[str, str]]:
         regex.I,
     )
     return pattern, stem_class | word_class
-
-
-@cache
-def predicate_classes() -> dict[str, dict]:
-    """Every predicate class and its settings (lexicons/predicates.toml)."""
-    return load("predicates")
-
-
-@cache
-def growing_predicates() -> frozenset[str]:
-    return frozenset(name for name, table in load("predicates").items() if table.get("grows"))
-
-
-@cache
-def uncompared_predicates() -> frozenset[str]:
-    return frozenset(name for name, table in load("predicates").items() if table.get("compare") is False)
-
-
-@cache
-def pronoun_numbers() -> frozenset[str]:
-    return frozenset(load("counted")["pronoun_numbers"]["words"])
-
-
-@cache
-def measure_predicates() -> frozenset[str]:
-    return frozenset(name for name, table in load("predicates").items() if table.get("measure"))
 
 
 def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | None, bool]:

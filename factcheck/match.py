@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations, product
 
-from factcheck.context import measure_predicates, predicate_classes, pronoun_numbers, uncompared_predicates
+from factcheck.vocabulary import measure_predicates, predicate_classes, pronoun_numbers, uncompared_predicates
 from factcheck.model import Claim, Group
 from factcheck.units import measure
 

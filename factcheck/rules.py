@@ -13,11 +13,10 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from factcheck.context import growing_predicates
+from factcheck.vocabulary import growing_predicates
 from factcheck.match import Matching
 from factcheck.model import Claim, Finding
 from factcheck.units import measure
@@ -27,6 +26,10 @@ AGREEMENT_DEFAULTS: dict[str, Any] = {
     "rounding": True,  # forgive half a unit of the last stated digit on unhedged figures
     "currency_drift": 0.15,  # relative slack when two currencies are compared at fixed rates
     "vague_slack": 1.5,  # "tens of thousands" reaches from 10,000 / slack to 99,999 * slack
+}
+SCALE_SLIP_DEFAULTS: dict[str, Any] = {
+    "factors": [10, 100, 1000],  # the ratios that count as slips of scale
+    "ratio_tolerance": 0.02,  # how close to a factor the ratio must be (relative)
 }
 
 
@@ -47,7 +50,10 @@ class Rule:
     path: str = ""
 
     def parameter(self, name: str) -> Any:
-        return self.parameters.get(name, AGREEMENT_DEFAULTS.get(name))
+        """The rule's own value, else the engine's default."""
+        if name in self.parameters:
+            return self.parameters[name]
+        return {**AGREEMENT_DEFAULTS, **SCALE_SLIP_DEFAULTS}.get(name)
 
 
 def default_rules_dir() -> Path:
@@ -123,22 +129,26 @@ def disagree(a: Claim, b: Claim, rule: Rule) -> bool:
 Check = Callable[[Claim, Claim, Rule], "tuple[Claim, Claim] | None"]
 
 
-def significant_digits(surface: str) -> str | None:
-    """The digits of a figure written in digits, without leading or trailing zeros ("1.2" and
-    "12" -> "12"); None for figures written in words, where a slip of scale is no typo."""
-    digits = "".join(ch for ch in surface if ch.isdigit())
-    return digits.strip("0") or None if digits else None
+def significant_digits(claim: Claim) -> str | None:
+    """The significant digits of a single figure written in digits ("1.2" and "12" -> "12",
+    "$4.5bn" -> "45"); None for figures written in words or ranges, where a slip of scale is
+    no typo."""
+    if not any(ch.isdigit() for ch in claim.surface) or (claim.low != claim.high and claim.hedge is None):
+        return None
+    digits = "".join(ch for ch in f"{abs(claim.value):.12g}".split("e")[0] if ch.isdigit())
+    return digits.strip("0") or None
 
 
 def scale_slip(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
     """Same unit, same significant digits, values a power of ten apart (1.2 vs 12 miles)."""
     if a.unit != b.unit or not a.value or not b.value or not disagree(a, b, rule):
         return None
-    if significant_digits(a.surface) is None or significant_digits(a.surface) != significant_digits(b.surface):
+    digits = significant_digits(a)
+    if digits is None or digits != significant_digits(b):
         return None
-    ratio = max(a.value, b.value) / min(a.value, b.value)
-    tolerance = float(rule.parameter("ratio_tolerance") or 0.02)
-    if any(abs(ratio / factor - 1) <= tolerance for factor in rule.parameter("factors") or []):
+    ratio = max(abs(a.value), abs(b.value)) / min(abs(a.value), abs(b.value))
+    tolerance = float(rule.parameter("ratio_tolerance"))
+    if any(abs(ratio / factor - 1) <= tolerance for factor in rule.parameter("factors")):
         return (a, b)
     return None
 
@@ -271,8 +281,3 @@ def describe(rule: Rule, primary: Claim, others: list[Claim]) -> str:
     )
     more = f" and {len(others) - 3} more" if len(others) > 3 else ""
     return f"{rule.title}: {first} [{what}] vs {against}{more}"
-
-
-@cache
-def rules_by_id(directory: str | None = None) -> dict[str, Rule]:
-    return {rule.id: rule for rule in load_rules(Path(directory) if directory else None)}
