@@ -357,12 +357,12 @@ def _clause(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, i
 def _attribution() -> regex.Pattern:
     """ "according to X", "X said" (X a name, or a role as in "the mayor of Ostrava"), "said X"."""
     data = load("sources")
-    roles, verbs = alternation(data["roles"]), alternation(data["verbs"])
+    roles, verbs = alternation(data["roles"]), alternation(data["verbs"] + data["estimate_verbs"])
     name = r"[A-Z][\w.'’-]*"
     source = rf"(?:the\s+)?(?:(?:{name}|[a-z][\w'’-]*)\s+){{0,3}}?(?:{name}|{roles})(?:\s+of\s+(?:the\s+)?{name}(?:\s+{name})*)?"
     return regex.compile(
         rf"""(?i:according)\s+to\s+(?P<according>(?:the\s+)?[\w.'’ -]{{2,60}}?)(?=[,.;]|\s+(?:who|which|that|on|in|as)\b|$)
-          | (?P<saying>{source})\s+(?i:{verbs})\b
+          | (?P<saying>{source})\s+(?P<verb>(?i:{verbs}))\b
           | \b(?i:{verbs})\s+(?P<after>(?:the\s+)?(?:{name}\s*){{1,5}})""",
         regex.VERBOSE,
     )
@@ -373,14 +373,25 @@ def attribution_in(sentence: Sentence) -> str | None:
     matches = list(_attribution().finditer(sentence.text))
     if not matches:
         return None
-    best = next((m for m in matches if m.group("according")), matches[0])
-    found = best.group("according") or best.group("saying") or best.group("after") or ""
-    return normalise_source(found)
+    for match in sorted(matches, key=lambda m: m.group("according") is None):  # "according to" first
+        found = normalise_source(match.group("according") or match.group("saying") or match.group("after") or "")
+        if found and _names_someone(found, match):
+            return found
+    return None
+
+
+def _names_someone(source: str, match: regex.Match) -> bool:
+    """A source is a name or a role, not a pronoun ("It said"); an estimate verb such as "put"
+    needs "at" to follow ("Police put the crowd at 30,000", not "Storms put 300 homes")."""
+    if source in patterns().not_names or source.capitalize() in patterns().not_names:
+        return False
+    verb = match.group("verb")
+    return verb is None or verb.lower() not in load("sources")["estimate_verbs"] or " at " in match.string[match.end():]
 
 
 def normalise_source(name: str) -> str | None:
     words = name.split()
-    while words and words[0].lower() in ("the", "a", "an", "but", "and", "while", "yet", "so"):
+    while words and words[0].lower() in load("sources")["leading_words"]:
         words = words[1:]
     return " ".join(words).strip(" ,.") or None
 

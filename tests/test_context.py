@@ -110,3 +110,12 @@ def test_a_date_just_after_publication_is_upcoming_not_last_year():
 def test_pointing_back_reaches_one_sentence_only():
     text = "In June 2012, a quake struck. " + "The town was quiet. " * 3 + "The damage cost $4 million."
     assert claims(text, date="2013-03-14")["$4 million"].time is None
+
+
+def test_a_pronoun_is_no_source():
+    assert claims("It said 12 people were killed in the fire.")["12"].attribution is None
+
+
+def test_put_names_a_source_only_with_at():
+    assert claims("Storms put 300 homes under water overnight.")["300"].attribution is None
+    assert claims("Police put the crowd at roughly 30,000 people.")["roughly 30,000"].attribution == "Police"
