@@ -263,6 +263,26 @@ def test_a_pronoun_one_is_skipped():
     assert found("Each one was checked.") == []
 
 
+def test_lower_case_may_after_a_figure_is_the_verb_not_a_month():
+    assert values("Officials fear 10 may have been killed in the blast.") == [10]
+
+
+def test_a_capitalised_may_after_a_figure_is_a_date():
+    assert values("On 10 May, 3 people died in the flood.") == [3]
+
+
+def test_lower_case_march_after_a_figure_is_the_verb_not_a_month():
+    assert values("On Sundays about 40 march through the square.") == [40]
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry sank on 14 March 2021.", "The polls closed on May 6.", "Turnout in May 2019 was low.",
+    "The strike began on 2 MAY.",
+])
+def test_capitalised_may_and_march_stay_dates(text):
+    assert found(text) == []
+
+
 def test_years_with_a_hedge_or_unit_are_figures():
     assert values("About 2000 people came.") == [2000]
     assert values("The dam holds 1900 tonnes.") == [1900]
