@@ -201,7 +201,7 @@ def _restricted() -> regex.Pattern:
 
 @cache
 def _among() -> regex.Pattern:
-    """ "three Tunisians were among the 84": the figure is a part of a whole named later."""
+    """ "three Canadians were among the 40 injured": the figure is a part of a whole named later."""
     return regex.compile(rf"(?:\s+[\w'’,-]+){{0,6}}?\s+{alternation(load('counted')['partitive']['among'])}\b", regex.I)
 
 
@@ -243,14 +243,14 @@ def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | No
         word = first.group(0)
         noun = plain_noun(tail)
         if word[:1].isupper() and word.endswith(demonyms) and len(word) > 4 and noun == word.lower():
-            return "people", subset  # "360,000 Palestinians"
+            return "people", subset  # "12,000 Ukrainians"
         return _with_modifier(word if word[:1].isupper() and noun != word.lower() else "", noun) if noun else None, subset
     return None, subset
 
 
 def _with_modifier(modifiers: str, counted: str) -> str:
     """A capitalised modifier narrows what is counted: "two Chinese tourists" count Chinese
-    tourists, not people; "four IDF soldiers" count IDF soldiers."""
+    tourists, not people; "four UN soldiers" count UN soldiers."""
     named = [word.lower() for word in _WORD.findall(modifiers) if word[:1].isupper()]
     return " ".join([*named, counted])
 
@@ -275,7 +275,7 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     if before and previous_end > clause[0] and _distance(text, previous_end, before.start()) < _distance(text, _word_end(text, before.end()), start):
         before = None  # "Five dead, 8 wounded": "dead" belongs to five
     if after and next_start < clause[1] and _distance(text, _word_end(text, after.end()), next_start) < _distance(text, end, after.start()):
-        after = None  # "trapping five people and injuring another 40": "injuring" belongs to 40
+        after = None  # "trapping six people and injuring another 30": "injuring" belongs to 30
     if before is None and after is None:
         return None
     gap_before = _distance(text, _word_end(text, before.end()), start) if before else math.inf
@@ -299,7 +299,7 @@ def _counts_the_cue(text: str, cue: regex.Match, predicate: str) -> bool:
 
 @cache
 def _age() -> regex.Pattern:
-    """ "Demontris Toliver, 25, of", "a Detroit girl, 3.", "dies at 77"."""
+    """ "Marek Holt, 25, of", "a local girl, 3.", "dies at 77"."""
     person = alternation(load("counted")["ages"]["person_nouns"])
     close = r"(?:[,;]|\s+[—–-]|\)|\.(?:\s|$))"
     return regex.compile(
@@ -397,7 +397,7 @@ def normalise_source(name: str) -> str | None:
 
 
 def places_in(text: str, start: int, end: int) -> tuple[str, ...]:
-    """Places named in the figure's clause ("in Gaza", "north of Santa Rosa")."""
+    """Places named in the figure's clause ("in Lyon", "north of Ostrava")."""
     aliases = _place_aliases()
     found = []
     for match in patterns().place.finditer(text, start, end):

@@ -4,7 +4,7 @@ Two claims are comparable when they have the same predicate class, the same kind
 (counts, money, percent, or one pint dimension), compatible counted things, no two different
 places, and the same time: a figure pinned to a date long before its article (``on Oct. 7``)
 is history, compared only with figures pinned to that date or undated figures whose sentence
-names someone or something it names (the Cannes theft "in May" and "the Cannes festival"). Two figures of one sentence
+names two people or bodies it names (a theft "in May" told again without its date). Two figures of one sentence
 are two facts, unless two named sources give them. Comparable claims form groups (connected
 components); the rules judge agreement pair by pair.
 """

@@ -18,13 +18,13 @@ def test_a_verb_right_before_a_figure_is_its_predicate():
 
 
 def test_a_verb_after_a_figure_is_its_predicate():
-    assert claims("Nearly 360,000 people have fled the city.")["Nearly 360,000"].predicate == "displaced"
+    assert claims("Nearly 48,000 people have fled the valley.")["Nearly 48,000"].predicate == "displaced"
 
 
 def test_a_cue_nearer_the_next_figure_belongs_to_it():
-    found = claims("The tram overturned, trapping five people and injuring another 40.")
-    assert found["five"].predicate is None
-    assert found["40"].predicate == "injured"
+    found = claims("The bus overturned, trapping six people and injuring another 30.")
+    assert found["six"].predicate is None
+    assert found["30"].predicate == "injured"
 
 
 def test_a_headline_pair_binds_each_cue_to_its_own_figure():
@@ -34,7 +34,7 @@ def test_a_headline_pair_binds_each_cue_to_its_own_figure():
 
 
 def test_a_demonym_counts_people():
-    assert claims("About 360,000 Palestinians were forced out.")["About 360,000"].counted == "people"
+    assert claims("About 12,000 Ukrainians were forced out.")["About 12,000"].counted == "people"
 
 
 def test_an_unknown_noun_is_its_own_counted_thing():
@@ -42,8 +42,8 @@ def test_an_unknown_noun_is_its_own_counted_thing():
 
 
 def test_according_to_names_the_source():
-    found = claims("Nearly 360,000 people have fled, according to the United Nations.")
-    assert found["Nearly 360,000"].attribution == "United Nations"
+    found = claims("Nearly 48,000 people have fled, according to the United Nations.")
+    assert found["Nearly 48,000"].attribution == "United Nations"
 
 
 def test_a_source_before_said_is_the_source():
@@ -56,8 +56,8 @@ def test_a_month_resolves_to_the_most_recent_past():
 
 
 def test_last_month_resolves_against_the_publication_date():
-    found = claims("Last month thieves made off with £35,000 of jewellery.", date="2013-09-09")
-    assert found["£35,000"].time == "2013-08-01"
+    found = claims("Last month thieves made off with £40,000 of jewellery.", date="2013-09-09")
+    assert found["£40,000"].time == "2013-08-01"
 
 
 def test_a_figure_in_quotation_marks_is_quoted():
@@ -66,7 +66,7 @@ def test_a_figure_in_quotation_marks_is_quoted():
 
 
 def test_a_subset_named_after_the_noun_is_partial():
-    assert claims("Four victims with ties to Ohio were shot on Bourbon Street.")["Four"].partial
+    assert claims("Four victims with ties to Ohio were hurt on Elm Street.")["Four"].partial
 
 
 def test_a_measure_takes_the_nearest_known_noun():

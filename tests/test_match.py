@@ -17,40 +17,42 @@ def can_compare(first, second) -> bool:
 
 
 def test_same_count_and_predicate_in_two_articles_are_comparable():
-    a = claim_at("Nearly 360,000 people have fled the city.", "Nearly 360,000", "a.md")
+    a = claim_at("Nearly 48,000 people have fled the valley.", "Nearly 48,000", "a.md")
     b = claim_at("About 450,000 have fled the city since Monday.", "About 450,000", "b.md")
     assert can_compare(a, b)
 
 
 def test_different_counted_things_are_not_comparable():
     a = claim_at("Four soldiers were killed in the attack.", "Four", "a.md")
-    b = claim_at("Some 1,200 people were killed in the attack.", "Some 1,200", "b.md")
+    b = claim_at("Some 300 people were killed in the attack.", "Some 300", "b.md")
     assert not can_compare(a, b)
 
 
 def test_a_figure_pinned_to_an_old_date_is_history():
-    a = claim_at("The toll passed 35,000 people killed, officials said.", "35,000", "a.md")
-    b = claim_at("In the attack on Oct. 7, some 1,200 people were killed.", "some 1,200", "b.md")
-    assert b.time == "2023-10-07"
+    a = claim_at("The toll passed 9,000 people killed, officials said.", "9,000", "a.md")
+    b = claim_at("In the raid on Aug. 3, some 300 people were killed.", "some 300", "b.md")
+    assert b.time == "2023-08-03"
     assert not can_compare(a, b)
 
 
 def test_different_places_are_not_comparable():
-    a = claim_at("In Patras, 20,000 people marched against the cuts.", "20,000", "a.md")
-    b = claim_at("In Heraklion, 10,000 people marched against the cuts.", "10,000", "b.md")
+    a = claim_at("In Norvik, 20,000 people marched against the cuts.", "20,000", "a.md")
+    b = claim_at("In Talmor, 10,000 people marched against the cuts.", "10,000", "b.md")
     assert not can_compare(a, b)
 
 
 def test_another_name_of_the_same_place_is_the_same_place():
-    a = claim_at("In Salonika, 50,000 people marched.", "50,000", "a.md")
-    b = claim_at("In Thessaloniki, 20,000 people marched.", "20,000", "b.md")
+    a = claim_at("In Kiev, 50,000 people marched.", "50,000", "a.md")
+    b = claim_at("In Kyiv, 20,000 people marched.", "20,000", "b.md")
     assert can_compare(a, b)
 
 
 def test_two_figures_of_one_sentence_are_two_facts():
-    text = "The toll was revised on Saturday and 12 people were injured while 18 were injured elsewhere."
-    claims = extract_claims([article("a.md", text)])
-    assert not comparable(claims[0], claims[1])
+    text = "Officials said 12 people were injured at the depot and 18 people were injured at the port."
+    first, second = extract_claims([article("a.md", text)])
+    other_article = extract_claims([article("b.md", text)])[1]
+    assert not comparable(first, second)
+    assert comparable(first, other_article)  # the same figures across articles are compared
 
 
 def test_a_part_of_a_whole_is_never_compared():
@@ -69,7 +71,7 @@ def test_emphatic_amounts_are_never_compared():
 
 
 def test_ages_are_never_compared():
-    age = claim_at("Toliver, 25, died in the shooting.", "25")
+    age = claim_at("Marek Holt, 25, died in the crash.", "25")
     assert bucket_key(age) is None
 
 
@@ -80,7 +82,7 @@ def test_hectares_and_acres_share_a_bucket():
 
 
 def test_a_month_of_an_undated_article_is_history():
-    old = claim_at("In July, thieves stole jewels worth £88m from the Carlton hotel.", "£88m", "a.md", None)
+    old = claim_at("In July, thieves stole jewels worth £70m from the Grand hotel.", "£70m", "a.md", None)
     new = claim_at("Thieves stole jewels worth £1.7m from a shop in Paris.", "£1.7m", "b.md", None)
     assert not can_compare(old, new)
 
