@@ -240,7 +240,7 @@ def _quantity(text: str, match: regex.Match) -> Quantity | None:
     end = match.end()
     unit, unit_end = _unit(text, match, end)
     hedge, start = _hedge(text, match)
-    if unit == "count" and hedge is None and _is_year(match):
+    if unit == "count" and hedge is None and _is_year(text, match):
         return None
     if _is_metres(text, match, unit):
         number = Number(number.value / number.scale, number.precision / number.scale)
@@ -278,11 +278,33 @@ def _with_power(number: Number, power: str | None) -> Number | None:
     return scaled if is_measurable(scaled.value, scaled.precision) else None
 
 
-def _is_year(match: regex.Match) -> bool:
+def _is_year(text: str, match: regex.Match) -> bool:
+    """A bare figure from 1500 to 2199 is a year ("in 2015", "the 2007 Working Group"),
+    unless a counted noun follows it ("2000 people", "1850 homes") outside a time phrase."""
     digits = match.group("digits") or ""
     return (regex.fullmatch(r"(?:1[5-9]|2[01])\d{2}", digits) is not None
             and not (match.group("currency") or match.group("glued") or match.group("amount_symbol"))
-            and not match.group("suffix") and not match.group("scale"))
+            and not match.group("suffix") and not match.group("scale")
+            and not _counts_a_noun(text, match))
+
+
+@cache
+def _counted_noun_after() -> regex.Pattern:
+    """A noun of a counted class right after the figure (lexicons/counted.toml [classes]), as
+    written: "2000 people", not "the 2015 Women's World Cup" (a name, capitalised)."""
+    nouns = [noun for class_nouns in load("counted")["classes"].values() for noun in class_nouns]
+    return regex.compile(rf"\s+{alternation(nouns)}(?![\w'’-])")
+
+
+@cache
+def _year_before() -> regex.Pattern:
+    """Words that make a figure a year even before a noun: "In 1990 people were poorer"."""
+    return regex.compile(rf"\b{alternation(load('nonclaims')['years']['before'])}\s+$", regex.I)
+
+
+def _counts_a_noun(text: str, match: regex.Match) -> bool:
+    return (_counted_noun_after().match(text, match.end()) is not None
+            and _year_before().search(text, max(0, match.start() - 12), match.start()) is None)
 
 
 @cache

@@ -283,6 +283,22 @@ def test_capitalised_may_and_march_stay_dates(text):
     assert found(text) == []
 
 
+def test_a_year_like_figure_before_a_counted_noun_is_a_count():
+    assert values("Crews moved 2000 people out and 1850 homes were lost.") == [2000, 1850]
+
+
+def test_a_year_like_figure_before_a_unit_is_a_measure():
+    assert found("She won the 1500 metres final.") == [("1500 metres", 1500, "meter")]
+
+
+@pytest.mark.parametrize("text", [
+    "Prices were lower in 2015.", "The 2007 Working Group met again.", "The mill has stood since 1850.",
+    "In 1990 people earned less.", "The 2015 Women's World Cup drew crowds.",
+])
+def test_a_year_like_figure_without_a_counted_noun_or_in_a_time_phrase_is_a_year(text):
+    assert found(text) == []
+
+
 def test_years_with_a_hedge_or_unit_are_figures():
     assert values("About 2000 people came.") == [2000]
     assert values("The dam holds 1900 tonnes.") == [1900]
