@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from factcheck.model import Claim, Finding, Location
+from factcheck.rules import SEVERITIES
 
-SEVERITY_ORDER = ("error", "warning", "info")
+SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # most severe first
 
 
 def where(finding: Finding, claims: Mapping[str, Claim]) -> Location:

@@ -5,9 +5,15 @@ Escaping follows the runner (actions/toolkit ``command.ts``): in the message ``%
 in properties also ``:`` and ``,``."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from factcheck.model import Claim
 from factcheck.report.common import most_severe_first, provenance, shown_path, where
 from factcheck.report.text import summary
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Result
+
 
 MAX_ANNOTATIONS = 10  # GitHub shows 10 errors and 10 warnings per step
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -26,7 +32,7 @@ def command(level: str, message: str, **properties: object) -> str:
     return f"::{level} {shown}::{escape_data(message)}" if shown else f"::{level}::{escape_data(message)}"
 
 
-def render(result, limit: int = MAX_ANNOTATIONS) -> str:
+def render(result: Result, limit: int = MAX_ANNOTATIONS) -> str:
     claims = {claim.id: claim for claim in result.claims}
     ordered = most_severe_first(result)
     lines = []

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
 from factcheck.model import Claim, Document
 from factcheck.report.common import where
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Extraction, Result
+
 
 
 def document_record(document: Document) -> dict[str, Any]:
@@ -29,7 +33,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     return record
 
 
-def render(result, claims_only: bool = False) -> str:
+def render(result: Result | Extraction, claims_only: bool = False) -> str:
     claims = {claim.id: claim for claim in result.claims}
     report: dict[str, Any] = {
         "tool": {"name": "factcheck", "version": __version__},

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from factcheck.model import Claim
 from factcheck.report.common import provenance, shown_path, where
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Result
+
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -17,7 +22,7 @@ def _clean(text: str) -> str:
     return NOT_XML.sub("\ufffd", text)
 
 
-def render(result) -> str:
+def render(result: Result) -> str:
     claims = {claim.id: claim for claim in result.claims}
     failures = sum(1 for finding in result.findings if result.fails(finding))
     counts = {"tests": str(len(result.findings) + len(result.errors)), "failures": str(failures),

@@ -2,8 +2,14 @@
 sentences side by side, so an editor can judge without opening the files."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from factcheck.model import Claim
 from factcheck.report.common import counts, provenance, shown_path, where
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Result
+
 
 SEVERITY_MARK = {"error": "**error**", "warning": "warning", "info": "info"}
 
@@ -18,7 +24,7 @@ def _at(claim: Claim) -> str:
     return f"`{shown_path(claim.path)}:{claim.line}`"
 
 
-def render(result) -> str:
+def render(result: Result) -> str:
     claims = {claim.id: claim for claim in result.claims}
     found = counts(result)
     lines = [f"### factcheck: {_headline(result, found)}", ""]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from factcheck import __version__
@@ -13,13 +13,17 @@ from factcheck.model import Claim, Location
 from factcheck.report.common import provenance, shown_path, where
 from factcheck.rules import Rule
 
+if TYPE_CHECKING:
+    from factcheck.pipeline import Result
+
+
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "factcheck/v1"
 SUPPRESSION_HELP = "To accept one figure, put <!-- factcheck: ignore {id} reason --> on its line or above its paragraph."
 
 
-def render(result) -> str:
+def render(result: Result) -> str:
     claims = {claim.id: claim for claim in result.claims}
     rule_index = {rule.id: index for index, rule in enumerate(result.rules)}
     run: dict[str, Any] = {

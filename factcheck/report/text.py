@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
 from factcheck.model import Claim
 from factcheck.report.common import counts, provenance
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Extraction, Result
+
 
 SENTENCE_WIDTH = 70
 
@@ -24,7 +29,7 @@ def _row(role: str, claim: Claim) -> list[str]:
     return [role, claim.surface, location(claim), provenance(claim), said, _sentence(claim)]
 
 
-def render(result) -> str:
+def render(result: Result) -> str:
     claims = {claim.id: claim for claim in result.claims}
     blocks: list[str] = []
     for number, finding in enumerate(result.findings, start=1):
@@ -55,7 +60,7 @@ def summary(result) -> str:
     return ", ".join(parts)
 
 
-def render_claims(result) -> str:
+def render_claims(result: Extraction) -> str:
     rows = [[c.surface, c.value, c.low, c.high, c.unit, c.counted or "-", c.predicate or "-",
              c.attribution or "-", location(c)] for c in result.claims]
     table = tabulate(rows, headers=["figure", "value", "low", "high", "unit", "counted", "predicate",
