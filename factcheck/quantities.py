@@ -170,13 +170,25 @@ def _hedge_before() -> regex.Pattern:
 
 _HEDGE_AFTER = regex.compile(r"(?:\s+or\s+(?P<more>more|so|fewer|less)\b|(?P<plus>\+|-plus\b))", regex.I)
 _RANGE_JOIN = regex.compile(r"\s*(?:-|–|—|-?to-?|and|(?P<up_to>up\s+to))\s*", regex.I)
-_OPENER = regex.compile(r"\b(?P<opener>between|from|by)\s+(?:about\s+|some\s+|roughly\s+|around\s+)?$", regex.I)
 _UNIT_SHARED = regex.compile(r"[-\s]*(?:or|and|to|-|–)\s*|\s+of\s+the\s+", regex.I)
 _TO = regex.compile(r"\s+to\s+", regex.I)
-_OF_A_UNIT = regex.compile(r"\s+of\s+an?\s+(?:US\s+|U\.S\.\s+|imperial\s+)?", regex.I)
-_AGE_BEFORE = regex.compile(r"(?:\baged?\s+|(?-i:[A-Z][a-z]+),\s)$", regex.I)
 _TABLE_CELL = regex.compile(r"(?:^|[|\t])\s*$")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$")
+
+
+@cache
+def _opener_before() -> regex.Pattern:
+    """"between", "from" or "by" before the low end, perhaps with a hedge: "from about 40"
+    (lexicons/numbers.toml [ranges])."""
+    ranges = words()["ranges"]
+    return regex.compile(rf"\b(?P<opener>{alternation(ranges['openers'])})\s+"
+                         rf"(?:{alternation(ranges['hedges'])}\s+)?$", regex.I)
+
+
+@cache
+def _of_a_unit() -> regex.Pattern:
+    """"of a" and a qualifier between a fraction and its unit: "1/16 of a US pint"."""
+    return regex.compile(rf"\s+of\s+an?\s+(?:{alternation(load('units')['qualifiers']['words'])}\s+)?", regex.I)
 
 
 @cache
@@ -308,11 +320,11 @@ def _counts_a_noun(text: str, match: regex.Match) -> bool:
 
 
 @cache
-def _age_cues() -> tuple[regex.Pattern, regex.Pattern]:
+def _age_cues() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     ages = load("units")["ages"]
     named = {"hedge": alternation(hedge_kinds())}
-    return (regex.compile(expand_pieces(ages["closing"], named), regex.I),
-            regex.compile(expand_pieces(ages["leading"], named), regex.I))
+    return tuple(regex.compile(expand_pieces(ages[cue], named), regex.I)
+                 for cue in ("closing", "leading", "between_commas"))
 
 
 _CLAUSE_END = regex.compile(r"\s*(?:[,.;:)!?]|$)")
@@ -321,11 +333,11 @@ _CLAUSE_END = regex.compile(r"\s*(?:[,.;:)!?]|$)")
 def _is_age(text: str, start: int, end: int) -> bool:
     """A bare figure that is someone's age: "Name, 44,", "aged 44,", "who was 10.", "life
     expectancy is 73" (lexicons/units.toml [ages])."""
-    closing, leading = _age_cues()
+    closing, leading, between_commas = _age_cues()
     window = max(0, start - 60)
     if leading.search(text, window, start):
         return True
-    if _AGE_BEFORE.search(text, max(0, start - 30), start):
+    if between_commas.search(text, max(0, start - 30), start):
         return text.startswith(",", end)
     return closing.search(text, window, start) is not None and _CLAUSE_END.match(text, end) is not None
 
@@ -365,7 +377,7 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
     if _is_money(match):
         return money_symbols()[regex.sub(r"\s", "", _currency_text(match))], end
     after = _unit_after().match(text, end)
-    of_a = _OF_A_UNIT.match(text, end) if after is None and number_is_fraction(match) else None
+    of_a = _of_a_unit().match(text, end) if after is None and number_is_fraction(match) else None
     if of_a is not None:
         after = _unit_after().match(text, of_a.end() - 1)
         after = after if after is not None and after.group("unit") else None
@@ -377,8 +389,9 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
         return "cent", after.end()
     if after.group("money"):
         word = after.group("money").lower()
-        if word in ("pound", "pounds") and not match.group("scale") and not match.group("suffix"):
-            return "pound", after.end()
+        measure = load("currencies")["unit_words"].get(word)
+        if measure and not match.group("scale") and not match.group("suffix"):
+            return measure, after.end()  # "208 pounds" is a weight, "2 million pounds" money
         return money_words()[word], after.end()
     if after.group("letter"):
         return load("units")["letters"][after.group("letter")], after.end()
@@ -524,7 +537,7 @@ def _change_before_from() -> regex.Pattern:
 
 
 def _opener(text: str, first: Quantity) -> str | None:
-    found = _OPENER.search(text, max(0, first.start - 20), first.start)
+    found = _opener_before().search(text, max(0, first.start - 20), first.start)
     return found.group("opener").lower() if found else None
 
 

@@ -33,3 +33,9 @@ def test_every_glued_prefix_is_a_hedge_or_a_sign():
     hedges = {word for table in load("hedges").values() for word in table["words"]}
     for meaning in load("numbers")["glued_prefixes"].values():
         assert meaning == "negative" or meaning in hedges
+
+
+def test_every_currency_word_that_is_also_a_unit_names_a_pint_unit():
+    data = load("currencies")
+    for word, name in data["unit_words"].items():
+        assert word in data["words"] and pint_name_is_valid(name)

@@ -117,6 +117,11 @@ def test_a_change_by_x_to_y_is_two_figures():
     assert values("Debt rose by $43 billion to $419 billion.") == [43e9, 419e9]
 
 
+def test_a_hedge_after_between_still_opens_a_range():
+    quantity = only("Between roughly 30 and 35 boats sank.")
+    assert (quantity.low, quantity.high) == (30, 35)
+
+
 def test_a_unit_stated_after_two_figures_belongs_to_both():
     assert found("Lunch costs eight or nine euros.") == [("eight", 8, "EUR"), ("nine euros", 9, "EUR")]
 
@@ -337,6 +342,22 @@ def test_a_letter_that_begins_a_name_or_currency_is_no_unit(text):
 ])
 def test_a_modifier_between_figure_and_unit_word(text, unit):
     assert only(text).unit == unit
+
+
+def test_pounds_without_a_scale_are_a_weight():
+    assert only("The boxer weighed in at 212 pounds.").unit == "pound"
+
+
+def test_pounds_with_a_scale_are_money():
+    assert only("The council borrowed 4 million pounds.").unit == "GBP"
+
+
+def test_a_fraction_of_a_qualified_unit_takes_the_unit():
+    assert only("Pour in 1/4 of an imperial gallon.").unit == "gallon"
+
+
+def test_a_name_then_a_figure_between_commas_is_an_age():
+    assert only("Dana Whitfield, 61, chairs the board.").unit == "year"
 
 
 def test_a_modifier_never_makes_a_currency_word_a_unit():
