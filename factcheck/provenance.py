@@ -44,10 +44,12 @@ def view_of(document: Document) -> View:
 
 class LineIndex:
     """Line and column (both from 1) of offsets into one text, as an editor counts them: a
-    byte-order mark at the start takes no column."""
+    byte-order mark at the start takes no column. ``line_starts`` holds the offset where each
+    line starts in the text itself (the first line at 0, before any byte-order mark)."""
 
     def __init__(self, text: str) -> None:
-        self.line_starts = [1 if text.startswith("\ufeff") else 0]
+        self.starts_with_bom = text.startswith("\ufeff")
+        self.line_starts = [0]
         position = text.find("\n")
         while position >= 0:
             self.line_starts.append(position + 1)
@@ -55,4 +57,5 @@ class LineIndex:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        bom_width = 1 if line == 1 and self.starts_with_bom and offset > 0 else 0
+        return line, offset - self.line_starts[line - 1] - bom_width + 1

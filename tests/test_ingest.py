@@ -4,6 +4,7 @@ the run or touching the file."""
 from __future__ import annotations
 
 import codecs
+import html
 import io
 import json
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from factcheck.extract import claims_in
 from factcheck.ingest import MAX_BYTES, read_corpus
 from factcheck.model import Claim, Corpus
+from factcheck.quantities import find_quantities
 
 SENTENCE = "Police said 40 people were injured in the Ostry tram crash."
 
@@ -42,11 +44,23 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1 - (line_start == 0 and text.startswith("\ufeff"))
 
 
+def figures_in(cut: str) -> list[float]:
+    """The values of the figures a piece of the file states, markup entities read as characters."""
+    return [quantity.value for quantity in find_quantities(html.unescape(cut))]
+
+
+def assert_states_its_value(text: str, claim: Claim) -> None:
+    """The span start:end of the text, read again on its own, is the figure the claim holds."""
+    cut = text[claim.start:claim.end]
+    assert cut == claim.surface
+    assert figures_in(cut) == [claim.value], (cut, claim.value)
+
+
 def assert_claims_point_into(path: Path, claims: list[Claim]) -> None:
     text = as_the_user_has_it(path)
     assert claims
     for claim in claims:
-        assert text[claim.start:claim.end] == claim.surface
+        assert_states_its_value(text, claim)
         assert (claim.line, claim.column) == line_and_column(text, claim.start), claim.surface
 
 
@@ -85,6 +99,13 @@ def test_a_byte_order_mark_takes_no_column_and_offsets_still_match_the_file(tmp_
     corpus, claims = read_one(path)
     assert corpus.documents[0].title == "Ostry"
     assert_claims_point_into(path, claims)
+
+
+def test_html_starting_with_a_byte_order_mark_points_at_the_figure(tmp_path):
+    path = write(tmp_path, "page.html", "\ufeff<p>The floods killed 16 people</p>")
+    _, [claim] = read_one(path)
+    assert as_the_user_has_it(path)[claim.start:claim.end] == "16" and claim.value == 16
+    assert_claims_point_into(path, claims=[claim])
 
 
 def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
@@ -165,7 +186,7 @@ def test_json_lines_give_one_document_per_record_with_offsets_into_its_text(tmp_
     assert second.date == "2025-02-04"
     for claim in claims:
         record = records[0] if claim.doc == "ostry-1" else records[1]
-        assert record["text"][claim.start:claim.end] == claim.surface
+        assert_states_its_value(record["text"], claim)
     assert [(c.doc, c.surface) for c in claims] == [("ostry-1", "40"), ("ostry-2", "Nine")]
 
 
