@@ -47,13 +47,21 @@ def suppressions_in(document: Document) -> list[Suppression]:
     found: list[Suppression] = []
     lines = LineIndex(document.text)
     for match in COMMENT.finditer(document.text):
-        line, column = lines.line_column(match.start())
-        location = Location(document.path, line + document.line_offset, column)
+        location = _location(document, lines, match.start())
         comment = " ".join(match.group(0).split())
         directive, rules, reason, problem = _parse(match.group("body"))
         start, end = _span(document.text, match, directive)
         found.append(Suppression(document.id, location, comment, rules, reason, start, end, problem))
     return found
+
+
+def _location(document: Document, lines: LineIndex, offset: int) -> Location:
+    """Where a comment stands, as claims are located: in a JSON Lines record, the record's line
+    and the character of its ``text`` field (escapes make a file column meaningless)."""
+    if document.record:
+        return Location(document.path, document.line_offset + 1, offset + 1)
+    line, column = lines.line_column(offset)
+    return Location(document.path, line, column)
 
 
 def _parse(body: str) -> tuple[str, tuple[str, ...], str, str | None]:

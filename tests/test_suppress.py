@@ -1,6 +1,8 @@
 """Suppression comments in articles: line, paragraph and file forms, and stale ones reported."""
 from __future__ import annotations
 
+import json
+
 from factcheck.ingest import parse_text
 from factcheck.pipeline import check_documents
 
@@ -80,3 +82,11 @@ def test_suppressed_claim_leaves_the_rest_of_a_finding():
     result = check_documents([parse_text(n, t)[0] for n, t in texts] + [OTHER])
     surfaces = {c.id: c.surface for c in result.claims}
     assert [{surfaces[c] for c in f.claims} for f in result.findings] == [{"Twenty", "Fourteen"}]
+
+
+def test_unused_suppression_in_json_lines_is_located_on_its_record_line():
+    records = [{"id": "first", "text": "The harbour reopened."},
+               {"id": "second", "text": "The harbour reopened.\n<!-- factcheck: ignore FC101 stale -->\nIt was sunny."}]
+    feed = "".join(json.dumps(record) + "\n" for record in records)
+    finding, = check_documents(parse_text("feed.jsonl", feed)).findings
+    assert finding.rule == "FC107" and (finding.location.line, finding.location.column) == (2, 23)
