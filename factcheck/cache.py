@@ -44,13 +44,11 @@ def file_digest(path: str) -> str | None:
 
 
 class ClaimCache:
-    """Documents and claims per file; ``hits`` and ``misses`` count the lookups of this run."""
+    """Documents and claims per file."""
 
     def __init__(self, folder: Path, engine: str) -> None:
         self.folder = folder
         self.engine = engine
-        self.hits = 0
-        self.misses = 0
         self._pending: list[tuple[str, str, str, str]] = []
         folder.mkdir(parents=True, exist_ok=True)
         ignore = folder / ".gitignore"
@@ -87,15 +85,11 @@ class ClaimCache:
         except sqlite3.DatabaseError:
             row = None
         if row is None or hashlib.sha256(row[0].encode()).hexdigest() != row[1]:
-            self.misses += 1
             return None
         try:
-            found = _decode(row[0])
+            return _decode(row[0])
         except (ValueError, KeyError, TypeError):
-            self.misses += 1
             return None
-        self.hits += 1
-        return found
 
     def store(self, path: str, digest: str, documents: list[Document], claims: list[Claim]) -> None:
         payload = json.dumps({"documents": [asdict(d) for d in documents], "claims": [asdict(c) for c in claims]},

@@ -50,13 +50,6 @@ def _pint_measure(unit: str) -> Measure:
     return Measure(str(one.dimensionality), float(one.magnitude - zero.magnitude), float(zero.magnitude))
 
 
-def to_base(value: float | None, unit: str) -> float | None:
-    if value is None:
-        return None
-    found = measure(unit)
-    return value * found.factor + found.offset
-
-
 def pint_name_is_valid(name: str) -> bool:
     """True when pint understands the unit name (checked for every lexicon entry by a test)."""
     return not measure(name).kind.startswith("count:")
