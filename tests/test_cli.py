@@ -2,6 +2,7 @@
 depend on the interpreter's hash seed."""
 from __future__ import annotations
 
+import html
 import json
 import os
 import subprocess
@@ -9,18 +10,24 @@ import sys
 
 import pytest
 
-from factcheck.cli import main
+from factcheck import cli
+from factcheck.quantities import find_quantities
 
 from conftest import FIXTURES, ROOT
 
 CLAIM_FIELDS = {"id", "doc", "path", "start", "end", "line", "column", "surface", "sentence", "value",
                 "low", "high", "unit", "counted", "predicate", "attribution"}
 FINDING_FIELDS = {"rule", "severity", "message", "claims"}
+HERMETIC = ("--no-cache", "--isolated")  # no cache written into the checkout, no configuration found above it
+
+
+def main(arguments: list[str]) -> int:
+    return cli.main([*arguments, *HERMETIC])
 
 
 def run_cli(*args: str, stdin: str | None = None, hash_seed: str = "0") -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    return subprocess.run([sys.executable, "-m", "factcheck", *args], input=stdin, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "factcheck", *args, *HERMETIC], input=stdin, capture_output=True,
                           text=True, cwd=ROOT, env=env, timeout=120)
 
 
@@ -54,7 +61,7 @@ def test_exit_code_is_2_on_unreadable_input_and_the_rest_is_still_checked(tmp_pa
 
 def test_exit_code_is_2_on_a_usage_error(capsys):
     with pytest.raises(SystemExit) as stopped:
-        main(["check"])
+        cli.main(["check"])
     assert stopped.value.code == 2
 
 
@@ -77,7 +84,9 @@ def test_json_claim_offsets_index_the_file_as_the_user_has_it():
     report = json_report(str(FIXTURES / "furniture"), str(FIXTURES / "money"))
     for claim in report["claims"]:
         text = (ROOT / claim["path"]).read_text(encoding="utf-8")
-        assert text[claim["start"]:claim["end"]] == claim["surface"]
+        cut = text[claim["start"]:claim["end"]]
+        assert cut == claim["surface"]
+        assert [q.value for q in find_quantities(html.unescape(cut))] == [claim["value"]], cut
         line_start = text.rfind("\n", 0, claim["start"]) + 1
         assert claim["line"] == text.count("\n", 0, claim["start"]) + 1
         assert claim["column"] == claim["start"] - line_start + 1
