@@ -27,3 +27,13 @@ def expand_pieces(pattern: str, pieces: dict[str, str]) -> str:
     for name, piece in pieces.items():
         pattern = pattern.replace("{" + name + "}", piece)
     return pattern
+
+
+@cache
+def change_verbs_pattern() -> regex.Pattern:
+    """A change verb shortly before "from", ending where the old figure starts: "was revised
+    down from " (lexicons/revisions.toml [superseded] change_verbs). In "revised from eight to
+    six" the first figure is an old value, not the low end of a range. Shared by the extractor
+    (which keeps the two figures apart) and the context step (which sets the old one aside)."""
+    verbs = load("revisions")["superseded"]["change_verbs"]
+    return regex.compile(rf"\b{alternation(verbs)}\b(?:\W+\w+){{0,4}}?\s+from\s+$", regex.I)

@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from factcheck.lexicon import alternation, expand_pieces, load
+from factcheck.lexicon import alternation, change_verbs_pattern, expand_pieces, load
 from factcheck.numbers import Number, is_measurable, largest_exponent, parse_number, pieces, words
 
 
@@ -528,14 +528,6 @@ def _carries_unit(text: str, first: Quantity, second: Quantity) -> bool:
             and _opener(text, first) == "from")
 
 
-@cache
-def _change_before_from() -> regex.Pattern:
-    """A change verb shortly before "from": "revised from eight to six" states two figures, the
-    old one set aside by the context step (lexicons/revisions.toml), not a range."""
-    verbs = load("revisions")["superseded"]["change_verbs"]
-    return regex.compile(rf"\b{alternation(verbs)}\b(?:\W+\w+){{0,4}}?\s+from\s+$", regex.I)
-
-
 def _opener(text: str, first: Quantity) -> str | None:
     found = _opener_before().search(text, max(0, first.start - 20), first.start)
     return found.group("opener").lower() if found else None
@@ -557,7 +549,8 @@ def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
     if not _units_join(first, second):
         return False
     if opener == "from":
-        return not _change_before_from().search(text, max(0, first.start - 60), first.start)
+        # "revised from eight to six": two figures, the old one set aside by the context step
+        return not change_verbs_pattern().search(text, max(0, first.start - 60), first.start)
     return _range_low(first, second) < second.value
 
 

@@ -66,8 +66,15 @@ def default_rules_dir() -> Path:
 
 
 def load_rules(directory: Path | None = None) -> list[Rule]:
+    """The rules of every ``*.toml`` file in the folder; a folder that is missing or holds no
+    rule file is an error, never a run that silently judges nothing."""
     folder = directory or default_rules_dir()
-    rules = [load_rule(path) for path in sorted(folder.glob("*.toml"))]
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: no such rules folder")
+    files = sorted(folder.glob("*.toml"))
+    if not files:
+        raise RuleError(f"{folder}: no rule files (*.toml) in this rules folder")
+    rules = [load_rule(path) for path in files]
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:

@@ -65,6 +65,19 @@ def test_exit_code_is_2_on_a_usage_error(capsys):
     assert stopped.value.code == 2
 
 
+def test_a_missing_rules_folder_is_a_usage_error_naming_it(tmp_path, capsys):
+    missing = tmp_path / "no-rules"
+    assert main(["check", str(FIXTURES / "hedges"), "--rules", str(missing)]) == 2
+    assert str(missing) in capsys.readouterr().err
+
+
+def test_a_rules_folder_without_rule_files_is_a_usage_error_naming_it(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("no rules here", "utf-8")
+    assert main(["check", str(FIXTURES / "hedges"), "--rules", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path) in err and "*.toml" in err
+
+
 # ---- the JSON contract -------------------------------------------------------------------------
 
 def test_json_report_holds_documents_claims_groups_and_findings_with_their_contract_fields():

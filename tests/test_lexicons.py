@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.lexicon import load
+from factcheck.lexicon import change_verbs_pattern, load
 from factcheck.quantities import money_symbols, money_words, unit_names
 from factcheck.units import pint_name_is_valid
 
@@ -39,3 +39,8 @@ def test_every_currency_word_that_is_also_a_unit_names_a_pint_unit():
     data = load("currencies")
     for word, name in data["unit_words"].items():
         assert word in data["words"] and pint_name_is_valid(name)
+
+
+def test_the_change_verb_pattern_ends_at_from_after_a_change_verb():
+    assert change_verbs_pattern().search("The toll was revised sharply down from ")
+    assert change_verbs_pattern().search("Estimates ranged from ") is None
