@@ -2,17 +2,19 @@
 
 A fingerprint names a figure by its article, its sentence and its wording (and which of
 identical figures in identical sentences it is), never by line or offset, so it survives edits
-elsewhere in the file. The baseline records conflicts as pairs of figures under a rule: a
-later run drops the pairs it already holds, so a finding comes back only with the claims that
-newly disagree.
+elsewhere in the file. An article is named by its path relative to the settings root (a JSON
+Lines record by its id), so the path's spelling and the working folder do not matter. The
+baseline records conflicts as pairs of figures under a rule: a later run drops the pairs it
+already holds, so a finding comes back only with the claims that newly disagree.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from factcheck.model import Claim, Finding
@@ -28,26 +30,53 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def claim_identities(claims: Iterable[Claim]) -> dict[str, str]:
-    """Claim id -> a name for the figure that holds while the rest of its file changes."""
+@dataclass(frozen=True)
+class Identities:
+    """Claim id -> a name for the figure that holds while the rest of its file changes, and the
+    way paths are named in fingerprints."""
+
+    of_claim: Mapping[str, str]
+    file_name: Callable[[str], str]  # a path as given -> its name in fingerprints
+
+    def __getitem__(self, claim_id: str) -> str:
+        return self.of_claim[claim_id]
+
+    def article(self, claim: Claim) -> str:
+        return article_name(claim, self.file_name)
+
+
+def article_name(claim: Claim, file_name: Callable[[str], str]) -> str:
+    """The claim's article: its file's name, or the record id of a JSON Lines record (whose
+    id, when the record has none, is the file's path and the record's line)."""
+    if claim.doc == claim.path:
+        return file_name(claim.path)
+    line = claim.doc.removeprefix(f"{claim.path}:")
+    if line != claim.doc and line.isdigit():
+        return f"{file_name(claim.path)}:{line}"
+    return claim.doc
+
+
+def claim_identities(claims: Iterable[Claim], file_name: Callable[[str], str] = str) -> Identities:
+    """The identities of these claims, files named by ``file_name`` (a path relative to a root)."""
+    file_name = cache(file_name)  # resolving a path asks the file system; a file has many claims
     seen: Counter[tuple[str, str, str]] = Counter()
-    identities: dict[str, str] = {}
+    of_claim: dict[str, str] = {}
     for claim in claims:
-        key = (claim.doc, " ".join(claim.sentence.split()), claim.surface)
-        identities[claim.id] = _digest(*key, str(seen[key]))
+        key = (article_name(claim, file_name), " ".join(claim.sentence.split()), claim.surface)
+        of_claim[claim.id] = _digest(*key, str(seen[key]))
         seen[key] += 1
-    return identities
+    return Identities(of_claim, file_name)
 
 
-def finding_fingerprint(finding: Finding, identities: Mapping[str, str]) -> str:
+def finding_fingerprint(finding: Finding, identities: Identities) -> str:
     """Rule and primary figure: each figure is the primary of at most one finding per rule."""
     if finding.claims:
         return _digest(finding.rule, identities[finding.claims[0]])
-    path = finding.location.path if finding.location else ""
+    path = identities.file_name(finding.location.path) if finding.location else ""
     return _digest(finding.rule, path, finding.message)
 
 
-def pair_fingerprints(finding: Finding, identities: Mapping[str, str]) -> dict[str, str]:
+def pair_fingerprints(finding: Finding, identities: Identities) -> dict[str, str]:
     """Claim id of each claim the primary disagrees with -> the fingerprint of that pair."""
     if not finding.claims:
         return {"": finding_fingerprint(finding, identities)}
@@ -77,14 +106,14 @@ def read_baseline(path: Path) -> Baseline:
         raise BaselineError(f"{path}: not a factcheck baseline ({error})") from error
 
 
-def baseline_text(findings: Iterable[Finding], claims: Mapping[str, Claim], identities: Mapping[str, str]) -> str:
+def baseline_text(findings: Iterable[Finding], claims: Mapping[str, Claim], identities: Identities) -> str:
     """The baseline file for these findings: one entry per disagreeing pair, readable in a diff."""
     entries = []
     for finding in findings:
         for other, fingerprint in pair_fingerprints(finding, identities).items():
             if finding.claims:
                 primary = claims[finding.claims[0]]
-                between = [_figure(primary), _figure(claims[other])]
+                between = [_figure(primary, identities), _figure(claims[other], identities)]
             else:
                 between = [finding.message]
             entries.append({"fingerprint": fingerprint, "rule": finding.rule, "between": between})
@@ -94,5 +123,5 @@ def baseline_text(findings: Iterable[Finding], claims: Mapping[str, Claim], iden
     return json.dumps(report, ensure_ascii=False, indent=1) + "\n"
 
 
-def _figure(claim: Claim) -> str:
-    return f"{claim.doc}: {claim.surface}"
+def _figure(claim: Claim, identities: Identities) -> str:
+    return f"{identities.article(claim)}: {claim.surface}"

@@ -1,11 +1,14 @@
 """The command line: ``factcheck check``, ``factcheck baseline`` and ``factcheck extract``.
 
-Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage, configuration or input errors.
+Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage, configuration or input errors;
+141 (128 + SIGPIPE, as a shell reports a process its pipe stopped) when the reader of the output
+went away before the end (``factcheck check ... | head -1``).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -18,11 +21,13 @@ from factcheck.cache import ClaimCache, engine_hash
 from factcheck.changes import ChangesError, changed_files
 from factcheck.config import (DEFAULT_CACHE_DIR, ConfigError, Settings, load_settings, per_file_ignore_flags,
                               parse_pairs, tolerance_flags)
+from factcheck.model import InputError
 from factcheck.pipeline import Extraction, Result, check_documents, extract_documents, load_paths
 from factcheck.report import github, json_report, junit, markdown, sarif, text
 from factcheck.rules import SEVERITIES, RuleError, default_rules_dir, load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 FORMATS = {
     "text": text.render,
     "json": json_report.render,
@@ -87,6 +92,25 @@ def _common(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = run(argv)
+        sys.stdout.flush()  # here, where a closed pipe can still be handled
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush of what could not be
+    written does not fail again on the closed pipe (the recipe of the Python signal docs)."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """One command, as parsed from ``argv``; returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
         settings = settings_of(args)
@@ -106,13 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "extract":
         return _extract(args, extract_documents(corpus))
     errors = corpus.corpus.errors + against.corpus.errors
-    for error in errors:
-        print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
     result = check_documents(
         corpus.corpus.documents, rules, errors, against.corpus.documents, settings=settings,
         known_claims={**against.claims, **corpus.claims}, focus=focus, baseline=baseline,
-        extracted=corpus.extracted + against.extracted,
     )
+    _print_errors(result.errors)
     if args.command == "baseline":
         return _write_baseline(args, settings, result)
     print(_render(args, result))
@@ -177,14 +199,19 @@ def _write_baseline(args: argparse.Namespace, settings: Settings, result: Result
         return EXIT_ERROR
     target = settings.baseline or settings.root / DEFAULT_BASELINE
     claims = {claim.id: claim for claim in result.claims}
-    target.write_text(baseline_text(result.findings, claims, claim_identities(result.claims)), "utf-8")
+    identities = claim_identities(result.claims, settings.relative)
+    target.write_text(baseline_text(result.findings, claims, identities), "utf-8")
     print(f"factcheck: wrote {len(result.findings)} finding(s) to {target}", file=sys.stderr)
     return EXIT_CLEAN
 
 
-def _extract(args: argparse.Namespace, extraction: Extraction) -> int:
-    for error in extraction.errors:
+def _print_errors(errors: Sequence[InputError]) -> None:
+    for error in errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+
+
+def _extract(args: argparse.Namespace, extraction: Extraction) -> int:
+    _print_errors(extraction.errors)
     rendered = json_report.render(extraction, claims_only=True) if args.format == "json" else text.render_claims(extraction)
     print(rendered)
     return EXIT_ERROR if extraction.errors else EXIT_CLEAN

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.baseline import Baseline, claim_identities, finding_fingerprint, pair_fingerprints
+from factcheck.baseline import Baseline, Identities, claim_identities, finding_fingerprint, pair_fingerprints
 from factcheck.cache import ClaimCache, file_digest
 from factcheck.config import Settings
 from factcheck.extract import claims_in
@@ -38,7 +38,6 @@ class Result:
     fingerprints: tuple[str, ...] = ()  # one per finding: stable across edits elsewhere in a file
     suppressed: int = 0  # findings silenced by comments or per-file ignores
     baselined: int = 0  # findings dropped because the baseline holds all their pairs
-    extracted: int = 0  # documents whose claims were extracted in this run (not cached)
     fail_on: str = "warning"
 
     def fails(self, finding: Finding) -> bool:
@@ -61,11 +60,9 @@ class Extraction:
 def extract_documents(loaded: "Loaded") -> Extraction:
     """The claims of every loaded document, taken from the cache where it knew them; nothing
     is matched or judged, so extraction never pays for pint or the rules."""
-    claims: list[Claim] = []
-    for document in loaded.corpus.documents:
-        known = loaded.claims.get(document.id)
-        claims.extend(known if known is not None else claims_in(document))
-    return Extraction(loaded.corpus.documents, tuple(claims), loaded.corpus.errors)
+    errors = list(loaded.corpus.errors)
+    documents, claims = _with_claims(loaded.corpus.documents, loaded.claims, errors)
+    return Extraction(documents, tuple(claims), tuple(errors))
 
 
 @dataclass(frozen=True)
@@ -75,7 +72,36 @@ class Loaded:
 
     corpus: Corpus
     claims: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
-    extracted: int = 0
+
+
+def _crash_error(path: str, error: Exception, record: str | None = None) -> InputError:
+    """An unexpected exception met while reading or extracting one file, as that file's error."""
+    where = f"record {record!r}: " if record else ""
+    return InputError(path, f"{where}cannot be checked, factcheck failed on it ({type(error).__name__}: {error})")
+
+
+def _claims_or_error(document: Document, errors: list[InputError]) -> tuple[Claim, ...] | None:
+    """The claims of one document; None, and an error naming its file, when extraction fails:
+    one article that trips a bug must not stop the run."""
+    try:
+        return tuple(claims_in(document))
+    except Exception as error:  # any failure stays with its own document
+        errors.append(_crash_error(document.path, error, document.id if document.record else None))
+        return None
+
+
+def _with_claims(
+    documents: Iterable[Document], known: Mapping[str, tuple[Claim, ...]], errors: list[InputError]
+) -> tuple[tuple[Document, ...], list[Claim]]:
+    """The documents whose claims are known or could be extracted, and those claims."""
+    kept: list[Document] = []
+    claims: list[Claim] = []
+    for document in documents:
+        found = known[document.id] if document.id in known else _claims_or_error(document, errors)
+        if found is not None:
+            kept.append(document)
+            claims.extend(found)
+    return tuple(kept), claims
 
 
 def check_documents(
@@ -88,26 +114,23 @@ def check_documents(
     known_claims: Mapping[str, tuple[Claim, ...]] | None = None,
     focus: frozenset[str] | None = None,
     baseline: Baseline | None = None,
-    extracted: int = 0,
 ) -> Result:
     """Check documents against each other, or (with ``against``) only against reference copy,
     in which case the Result holds only the reference claims comparable with the drafts'.
 
-    ``focus`` holds real paths: only findings with a claim in those files are reported."""
+    ``focus`` holds real paths: only findings with a claim in those files are reported.
+    A document whose extraction fails is left out, with an error naming its file."""
     settings = settings or Settings(root=Path.cwd())
     rules = list(rules) if rules is not None else load_rules()
-    documents = tuple(documents)
-    checked_paths = {document.path for document in documents}
-    reference = tuple(d for d in against if d.path not in checked_paths)  # a draft inside its own corpus
-    every = documents + reference
     known = known_claims or {}
-    claims: list[Claim] = []
-    for document in every:
-        if document.id in known:
-            claims.extend(known[document.id])
-        else:
-            claims.extend(claims_in(document))
-            extracted += 1
+    all_errors = list(errors)
+    documents, claims = _with_claims(documents, known, all_errors)
+    checked_paths = {document.path for document in documents}
+    drafts = {os.path.realpath(document.path) for document in documents}
+    others = (d for d in against if os.path.realpath(d.path) not in drafts)  # a draft inside its own corpus
+    reference, reference_claims = _with_claims(others, known, all_errors)
+    claims += reference_claims
+    every = documents + reference
     if reference:
         claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
     only_with = frozenset(d.id for d in documents) if reference else None
@@ -128,14 +151,15 @@ def check_documents(
     in_focus = _focus_documents(documents, focus, drafts_only=bool(reference))
     if in_focus is not None:
         findings = _reoriented(findings, in_focus, documents, by_id, rule_of)
-    identities = claim_identities(claims)
+    identities = claim_identities(claims, settings.relative)
     baselined = 0
     if baseline is not None:
         findings, baselined = _without_baselined(findings, baseline, identities, by_id, rule_of)
     return Result(
-        documents=every, claims=tuple(claims), matching=matching, findings=tuple(findings), errors=errors,
+        documents=every, claims=tuple(claims), matching=matching, findings=tuple(findings),
+        errors=tuple(all_errors),
         rules=tuple(rules), fingerprints=tuple(finding_fingerprint(f, identities) for f in findings),
-        suppressed=silenced.silenced, baselined=baselined, extracted=extracted, fail_on=settings.fail_on,
+        suppressed=silenced.silenced, baselined=baselined, fail_on=settings.fail_on,
     )
 
 
@@ -192,7 +216,7 @@ def _turned(key: tuple[str, str], others: list[Claim], claims: Mapping[str, Clai
 
 
 def _without_baselined(
-    findings: list[Finding], baseline: Baseline, identities: Mapping[str, str],
+    findings: list[Finding], baseline: Baseline, identities: Identities,
     claims: Mapping[str, Claim], rules: Mapping[str, Rule],
 ) -> tuple[list[Finding], int]:
     """The findings with the pairs the baseline accepts taken out, and how many went entirely."""
@@ -215,13 +239,13 @@ def _without_baselined(
 def load_paths(
     paths: Iterable[str], settings: Settings, stdin_name: str | None = None, cache: ClaimCache | None = None
 ) -> Loaded:
-    """Read files and folders (``-`` for stdin). Files below a folder pass the include and exclude
-    globs; files named directly are always read. With a cache, a file whose bytes it knows is
-    neither read as an article nor extracted again."""
+    """Read files and folders (``-`` for stdin) and extract their claims. Files below a folder
+    pass the include and exclude globs; files named directly are always read. With a cache, a
+    file whose bytes it knows is neither read as an article nor extracted again. A file that
+    cannot be read, or that extraction fails on, becomes an error naming it; the rest is read."""
     documents: list[Document] = []
     errors: list[InputError] = []
     claims: dict[str, tuple[Claim, ...]] = {}
-    extracted = 0
     seen_files: set[str] = set()
     seen_ids: set[str] = set()
     for given in paths:
@@ -231,39 +255,45 @@ def load_paths(
             if real in seen_files or (from_folder and not settings.wants_file(path)):
                 continue
             seen_files.add(real)
-            found, found_claims, fresh = _load_file(path, stdin_name, cache, errors)
-            extracted += fresh
+            found, found_claims = _load_file(path, stdin_name, cache, errors)
             for document in found:
                 if document.id in seen_ids:
                     errors.append(InputError(path, f"document id {document.id!r} is already used by another article"))
                     continue
                 seen_ids.add(document.id)
                 documents.append(document)
-                if document.id in found_claims:
-                    claims[document.id] = found_claims[document.id]
-    return Loaded(Corpus(tuple(documents), tuple(errors)), claims, extracted)
+                claims[document.id] = found_claims[document.id]
+    return Loaded(Corpus(tuple(documents), tuple(errors)), claims)
 
 
 def _load_file(
     path: str, stdin_name: str | None, cache: ClaimCache | None, errors: list[InputError]
-) -> tuple[list[Document], dict[str, tuple[Claim, ...]], int]:
-    """One file's documents and claims (by document id), and how many documents were extracted."""
-    if path == "-":
-        corpus = read_corpus(["-"], stdin_name)
-        errors.extend(corpus.errors)
-        return list(corpus.documents), {}, 0
-    digest = file_digest(path) if cache else None
+) -> tuple[list[Document], dict[str, tuple[Claim, ...]]]:
+    """One file's documents that could be extracted, and their claims by document id."""
+    digest = file_digest(path) if cache and path != "-" else None
     if cache and digest:
         hit = cache.load(path, digest)
         if hit is not None:
             documents, claims = hit
-            return documents, _by_document(documents, claims), 0
-    corpus = read_corpus([path])
+            return documents, _by_document(documents, claims)
+    file_errors: list[InputError] = []
+    corpus = _read_softly(path, stdin_name, file_errors)
+    kept, claims = _with_claims(corpus.documents, {}, file_errors)
+    errors.extend(file_errors)
+    if cache and digest and not file_errors:
+        cache.store(path, digest, list(kept), claims)
+    return list(kept), _by_document(list(kept), claims)
+
+
+def _read_softly(path: str, stdin_name: str | None, errors: list[InputError]) -> Corpus:
+    """The file read as articles; an unexpected failure of the reader is that file's error."""
+    try:
+        corpus = read_corpus([path], stdin_name)
+    except Exception as error:  # a bug in one reader must not stop the run
+        errors.append(_crash_error((stdin_name or "-") if path == "-" else path, error))
+        return Corpus(())
     errors.extend(corpus.errors)
-    claims_of = {document.id: tuple(claims_in(document)) for document in corpus.documents}
-    if cache and digest and not corpus.errors:
-        cache.store(path, digest, list(corpus.documents), [c for cs in claims_of.values() for c in cs])
-    return list(corpus.documents), claims_of, len(corpus.documents)
+    return corpus
 
 
 def _by_document(documents: list[Document], claims: list[Claim]) -> dict[str, tuple[Claim, ...]]:
@@ -271,8 +301,3 @@ def _by_document(documents: list[Document], claims: list[Claim]) -> dict[str, tu
     for claim in claims:
         grouped[claim.doc].append(claim)
     return {doc: tuple(found) for doc, found in grouped.items()}
-
-
-def check_paths(paths: Iterable[str], rules_dir: Path | None = None, stdin_name: str | None = None) -> Result:
-    corpus = read_corpus(paths, stdin_name)
-    return check_documents(corpus.documents, load_rules(rules_dir), corpus.errors)

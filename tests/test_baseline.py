@@ -1,9 +1,14 @@
 """Baseline: accepted pairs of figures drop out; a new disagreement comes back on its own."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from factcheck.baseline import BaselineError, baseline_text, claim_identities, read_baseline
+from factcheck.config import Settings
+from factcheck.extract import claims_in
+from factcheck.ingest import read_corpus
 from factcheck.pipeline import check_documents
 
 from conftest import article, flagged_pairs
@@ -40,3 +45,19 @@ def test_baseline_file_holds_no_line_numbers(tmp_path):
 def test_missing_baseline_is_an_error_naming_the_file(tmp_path):
     with pytest.raises(BaselineError, match="nothing.json"):
         read_baseline(tmp_path / "nothing.json")
+
+
+@pytest.mark.parametrize("record_id", ["harbour-1", None])
+def test_json_lines_identities_do_not_depend_on_the_spelling_of_the_file_path(tmp_path, monkeypatch, record_id):
+    record = {"text": "Fourteen people were injured in the fire at Pellmouth harbour."}
+    if record_id:
+        record["id"] = record_id
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    settings = Settings(root=tmp_path)
+    identities = [
+        list(claim_identities(claims_in(document), settings.relative).of_claim.values())
+        for spelling in ("feed.jsonl", "./feed.jsonl", str(tmp_path / "feed.jsonl"))
+        for document in read_corpus([spelling]).documents
+    ]
+    assert identities[0] and identities[0] == identities[1] == identities[2]

@@ -10,10 +10,12 @@ import sys
 
 import pytest
 
+import factcheck.pipeline
 from factcheck import cli
 from factcheck.quantities import find_quantities
 
 from conftest import FIXTURES, ROOT
+from helpers_cli import INJURED, conflicting_corpus, write_article
 
 CLAIM_FIELDS = {"id", "doc", "path", "start", "end", "line", "column", "surface", "sentence", "value",
                 "low", "high", "unit", "counted", "predicate", "attribution"}
@@ -63,6 +65,35 @@ def test_exit_code_is_2_on_a_usage_error(capsys):
     with pytest.raises(SystemExit) as stopped:
         cli.main(["check"])
     assert stopped.value.code == 2
+
+
+def test_a_crash_on_one_document_is_an_error_naming_its_file_and_the_rest_is_checked(tmp_path, capsys, monkeypatch):
+    conflicting_corpus(tmp_path)
+    broken = write_article(tmp_path / "corpus", "broken.md", INJURED.format(count="Thirty"))
+    real = factcheck.pipeline.claims_in
+
+    def crashing(document):
+        if document.path == str(broken):
+            raise ValueError("no figure here")
+        return real(document)
+
+    monkeypatch.setattr(factcheck.pipeline, "claims_in", crashing)
+    assert main(["check", str(tmp_path / "corpus"), "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    assert f"{broken}: " in err and "ValueError: no figure here" in err
+    [finding] = json.loads(out)["findings"]
+    assert finding["rule"] == "FC101" and len(finding["claims"]) == 2  # wire and gazette still compared
+
+
+def test_a_reader_that_stops_early_gets_no_broken_pipe_traceback(tmp_path):
+    conflicting_corpus(tmp_path)
+    reader, writer = os.pipe()
+    os.close(reader)  # as `| head -1` does once it has its line
+    done = subprocess.run([sys.executable, "-m", "factcheck", "check", "corpus", *HERMETIC], stdout=writer,
+                          stderr=subprocess.PIPE, text=True, cwd=tmp_path, timeout=120)
+    os.close(writer)
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
+    assert done.returncode == cli.EXIT_BROKEN_PIPE
 
 
 def test_a_missing_rules_folder_is_a_usage_error_naming_it(tmp_path, capsys):

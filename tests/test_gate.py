@@ -27,10 +27,10 @@ def repo(tmp_path, monkeypatch):
     return tmp_path
 
 
-def findings(capsys, *arguments: str) -> tuple[int, list[dict]]:
-    code, out, err = run(capsys, "check", "corpus", "--format", "json", *arguments)
-    assert code in (0, 1), err
-    return code, json.loads(out)["findings"]
+def findings(capsys, expected_code: int, *arguments: str, corpus: str = "corpus") -> list[dict]:
+    code, out, err = run(capsys, "check", corpus, "--format", "json", *arguments)
+    assert code == expected_code, err
+    return json.loads(out)["findings"]
 
 
 def accept_today(repo, capsys) -> None:
@@ -41,26 +41,36 @@ def accept_today(repo, capsys) -> None:
 
 
 def test_without_a_baseline_the_known_conflict_fails(repo, capsys):
-    code, found = findings(capsys, "--isolated")
-    assert code == 1 and [f["rule"] for f in found] == ["FC101"]
+    found = findings(capsys, 1, "--isolated")
+    assert [f["rule"] for f in found] == ["FC101"]
 
 
 def test_baseline_makes_known_conflicts_pass(repo, capsys):
     accept_today(repo, capsys)
-    assert findings(capsys) == (0, [])
+    assert findings(capsys, 0) == []
+
+
+def test_baseline_holds_when_the_corpus_is_named_by_its_absolute_path(repo, capsys):
+    accept_today(repo, capsys)
+    assert findings(capsys, 0, corpus=str(repo / "corpus")) == []
+
+
+def test_baseline_holds_when_checked_from_another_working_folder(repo, capsys, monkeypatch):
+    accept_today(repo, capsys)
+    monkeypatch.chdir(repo / "corpus")
+    assert findings(capsys, 0, corpus=".") == []
 
 
 def test_baseline_survives_edits_elsewhere_in_the_file(repo, capsys):
     accept_today(repo, capsys)
     write_article(repo / "corpus", "wire.md", "A new first paragraph.\n\n" + INJURED.format(count="Fourteen"))
-    assert findings(capsys) == (0, [])
+    assert findings(capsys, 0) == []
 
 
 def test_new_conflicting_article_fails_the_gate(repo, capsys):
     accept_today(repo, capsys)
     write_article(repo / "corpus", "evening.md", INJURED.format(count="Thirty"), source="Evening Lamp")
-    code, found = findings(capsys)
-    assert code == 1
+    found = findings(capsys, 1)
     assert all("corpus/evening.md#1" in f["claims"] for f in found)
 
 
@@ -77,15 +87,15 @@ def test_changed_since_reports_only_findings_about_changed_files(repo, capsys):
     write_article(repo / "corpus", "evening.md", INJURED.format(count="Thirty"), source="Evening Lamp")
     git(repo, "add", "corpus/evening.md")
     git(repo, "commit", "-q", "-m", "new story")
-    _, everything = findings(capsys, "--isolated")
-    code, changed = findings(capsys, "--isolated", "--changed-since", "main")
-    assert code == 1 and len(changed) < len(everything)
+    everything = findings(capsys, 1, "--isolated")
+    changed = findings(capsys, 1, "--isolated", "--changed-since", "main")
+    assert len(changed) < len(everything)
     assert all(f["claims"][0] == "corpus/evening.md#1" for f in changed)
     assert {c for f in changed for c in f["claims"][1:]} == {"corpus/wire.md#1", "corpus/gazette.md#1"}
 
 
 def test_changed_since_with_nothing_changed_is_clean(repo, capsys):
-    assert findings(capsys, "--isolated", "--changed-since", "HEAD") == (0, [])
+    assert findings(capsys, 0, "--isolated", "--changed-since", "HEAD") == []
 
 
 def test_changed_since_an_unknown_revision_exits_2(repo, capsys):
