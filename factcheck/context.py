@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from factcheck.lexicon import alternation, load
+from factcheck.lexicon import alternation, change_verbs_pattern, load
 from factcheck.vocabulary import measure_predicates, predicate_classes
 from factcheck.metadata import MONTHS
 
@@ -498,17 +498,16 @@ def names_in(sentence: Sentence) -> tuple[str, ...]:
 
 
 @cache
-def _superseded_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _set_aside_marker() -> regex.Pattern:
+    """ "an incorrect weight of", "initially reported": words that set the next figure aside."""
     data = load("revisions")["superseded"]
     window = int(data["window_words"])
-    marked = regex.compile(rf"\b{alternation(data['before'])}\b(?:\W+\w+){{0,{window}}}?\W*$", regex.I)
-    change = regex.compile(rf"\b{alternation(data['change_verbs'])}\b(?:\W+\w+){{0,4}}?\s+from\s+$", regex.I)
-    return marked, change
+    return regex.compile(rf"\b{alternation(data['before'])}\b(?:\W+\w+){{0,{window}}}?\W*$", regex.I)
 
 
 def superseded_at(text: str, clause: tuple[int, int], start: int, end: int) -> bool:
     """True when the text sets the figure aside: an old value or a figure called wrong."""
-    marked, change = _superseded_patterns()
+    marked, change = _set_aside_marker(), change_verbs_pattern()
     head = text[max(clause[0], start - 60):start]
     if marked.search(head):
         return True
