@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 
 from factcheck.context import ContextReader
 from factcheck.model import Claim, Document
-from factcheck.provenance import LineIndex, view_of
+from factcheck.provenance import LineIndex, line_column, view_of
 from factcheck.quantities import find_quantities
 
 
@@ -28,7 +28,7 @@ def claims_in(document: Document) -> Iterator[Claim]:
         context = reader.context(number - 1)
         start = view.source_offset(quantity.start)
         end = view.source_offset(quantity.end, is_end=True)
-        line, column = _location(document, lines, start)
+        line, column = line_column(document, lines, start)
         yield Claim(
             id=f"{document.id}#{number}",
             doc=document.id,
@@ -60,10 +60,3 @@ def claims_in(document: Document) -> Iterator[Claim]:
             source=document.source,
         )
 
-
-def _location(document: Document, lines: LineIndex, start: int) -> tuple[int, int]:
-    """Line and column in the file; for a JSON Lines record, the record's line and the
-    character of the ``text`` field (from 1), since escapes make a file column meaningless."""
-    if document.record:
-        return document.line_offset + 1, start + 1
-    return lines.line_column(start)

@@ -59,3 +59,12 @@ class LineIndex:
         line = bisect_right(self.line_starts, offset)
         bom_width = 1 if line == 1 and self.starts_with_bom and offset > 0 else 0
         return line, offset - self.line_starts[line - 1] - bom_width + 1
+
+
+def line_column(document: Document, lines: LineIndex, offset: int) -> tuple[int, int]:
+    """Line and column of an offset in the file as the user has it; for a JSON Lines record,
+    the record's line and the character of its ``text`` field (from 1), since escapes make a
+    file column meaningless."""
+    if document.record:
+        return document.line_offset + 1, offset + 1
+    return lines.line_column(offset)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from factcheck.model import Claim, Document, Finding, Location
-from factcheck.provenance import LineIndex
+from factcheck.provenance import LineIndex, line_column
 from factcheck.rules import Rule, describe
 
 COMMENT = re.compile(r"<!--\s*factcheck\s*:(?P<body>.*?)-->", re.S)
@@ -58,10 +58,7 @@ def suppressions_in(document: Document) -> list[Suppression]:
 def _location(document: Document, lines: LineIndex, offset: int) -> Location:
     """Where a comment stands, as claims are located: in a JSON Lines record, the record's line
     and the character of its ``text`` field (escapes make a file column meaningless)."""
-    if document.record:
-        return Location(document.path, document.line_offset + 1, offset + 1)
-    line, column = lines.line_column(offset)
-    return Location(document.path, line, column)
+    return Location(document.path, *line_column(document, lines, offset))
 
 
 def _parse(body: str) -> tuple[str, tuple[str, ...], str, str | None]:
