@@ -11,7 +11,7 @@ import math
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -22,6 +22,8 @@ from factcheck.metadata import MONTHS
 _WORD = regex.compile(r"[\w][\w'’-]*")
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
 _YEAR = r"(?:19|20)\d{2}"
+_POSSESSIVE = regex.compile(r"['’]s$")
+_TO_NEXT = regex.compile(r"\s+to\b")
 
 
 @dataclass(frozen=True)
@@ -368,8 +370,18 @@ def _attribution() -> regex.Pattern:
     )
 
 
+@cache
+def _saying() -> regex.Pattern:
+    """A cheap first look: a sentence without a verb of saying or "according" names no source."""
+    data = load("sources")
+    return regex.compile(rf"\b(?:according|{alternation(data['verbs'] + data['estimate_verbs'])})\b", regex.I)
+
+
+@lru_cache(maxsize=1024)  # every figure of a sentence asks again
 def attribution_in(sentence: Sentence) -> str | None:
     """Who the sentence says gave its figures: "according to X" first, then "X said"."""
+    if not _saying().search(sentence.text):
+        return None
     matches = list(_attribution().finditer(sentence.text))
     if not matches:
         return None
@@ -401,7 +413,7 @@ def places_in(text: str, start: int, end: int) -> tuple[str, ...]:
     aliases = _place_aliases()
     found = []
     for match in patterns().place.finditer(text, start, end):
-        place = regex.sub(r"['’]s$", "", match.group("place"))
+        place = _POSSESSIVE.sub("", match.group("place"))
         if place.split()[0] not in patterns().not_places:
             found.append(aliases.get(place, place))
     return tuple(sorted(set(found)))
@@ -415,7 +427,7 @@ def first_place_after(text: str, start: int, end: int) -> tuple[str, ...]:
     match = patterns().place.search(text, start, end)
     if match is None or match.start() - start > PLACE_REACH:
         return ()
-    place = regex.sub(r"['’]s$", "", match.group("place"))
+    place = _POSSESSIVE.sub("", match.group("place"))
     return (_place_aliases().get(place, place),)
 
 
@@ -490,9 +502,9 @@ def names_in(sentence: Sentence) -> tuple[str, ...]:
     """Capitalised words inside the sentence (not its first and not in a place phrase): the
     people, bodies and events it is about, used to tell whether an undated figure can be about
     a dated event. Places are left out: they frame a sentence rather than name its event."""
-    place_words = {regex.sub(r"['’]s$", "", word) for match in patterns().place.finditer(sentence.text)
+    place_words = {_POSSESSIVE.sub("", word) for match in patterns().place.finditer(sentence.text)
                    for word in match.group("place").split()}
-    found = {regex.sub(r"['’]s$", "", word) for word in patterns().name.findall(sentence.text)}
+    found = {_POSSESSIVE.sub("", word) for word in patterns().name.findall(sentence.text)}
     return tuple(sorted(name for name in found
                         if name.capitalize() not in patterns().not_names and name not in place_words))
 
@@ -511,7 +523,7 @@ def superseded_at(text: str, clause: tuple[int, int], start: int, end: int) -> b
     head = text[max(clause[0], start - 60):start]
     if marked.search(head):
         return True
-    return bool(change.search(head) and regex.match(r"\s+to\b", text[end:end + 5]))
+    return bool(change.search(head) and _TO_NEXT.match(text, end, end + 5))
 
 
 def quoted_at(text: str, sentence: Sentence, offset: int) -> bool:

@@ -62,6 +62,11 @@ def pieces() -> dict[str, str]:
     }
 
 
+_DIGITS_AND_SUFFIX = regex.compile(r"(\d[\d,.]*)\s*([A-Za-z]+)")
+_DIGIT_TOKEN = regex.compile(r"[\d,.]+|\d+/\d+|[½⅓⅔¼¾⅕⅛]")
+_FRACTION = regex.compile(r"(\d+)(?:\s+|-)(\d+)/(\d+)|(\d+)?\s*([½⅓⅔¼¾⅕⅛])|(\d+)/(\d+)")
+_PLAIN_DIGITS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_WORD_SEPARATORS = regex.compile(r"[-\s]+")
 UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 
 
@@ -102,7 +107,7 @@ def _split_scale(text: str) -> tuple[str, float]:
     while len(tokens) > 1 and tokens[-1].lower() in data["scales"] and _is_digits(tokens[0]):
         scale *= data["scales"][tokens.pop().lower()]
     head = " ".join(tokens)
-    match = regex.fullmatch(r"(\d[\d,.]*)\s*([A-Za-z]+)", head)
+    match = _DIGITS_AND_SUFFIX.fullmatch(head)
     if match and match.group(2) in data["suffixes"]:
         return match.group(1), scale * data["suffixes"][match.group(2)]
     if match and match.group(2).lower() in data["scales"]:
@@ -111,14 +116,14 @@ def _split_scale(text: str) -> tuple[str, float]:
 
 
 def _is_digits(token: str) -> bool:
-    return regex.fullmatch(r"[\d,.]+|\d+/\d+|[½⅓⅔¼¾⅕⅛]", token) is not None
+    return _DIGIT_TOKEN.fullmatch(token) is not None
 
 
 def _parse_digits(text: str) -> Number | None:
-    mixed = regex.fullmatch(r"(\d+)(?:\s+|-)(\d+)/(\d+)|(\d+)?\s*([½⅓⅔¼¾⅕⅛])|(\d+)/(\d+)", text)
+    mixed = _FRACTION.fullmatch(text)
     if mixed:
         return _parse_fraction(mixed)
-    if not regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+", text):
+    if not _PLAIN_DIGITS.fullmatch(text):
         return None
     plain = text.replace(",", "")
     value = float(plain)
@@ -153,7 +158,7 @@ def half_unit(plain: str) -> float:
 def _parse_words(text: str) -> Number | None:
     """The value of number words; the scanner has already checked their order."""
     data = words()
-    tokens = [t for t in regex.split(r"[-\s]+", text.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATORS.split(text.lower()) if t and t != "and"]
     total, current, fraction = 0.0, 0.0, 1.0
     for token in tokens:
         if token in ("a", "an"):

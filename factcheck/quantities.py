@@ -18,6 +18,9 @@ from factcheck.lexicon import alternation, change_verbs_pattern, expand_pieces, 
 from factcheck.numbers import Number, is_measurable, largest_exponent, parse_number, pieces, words
 
 
+_YEAR_DIGITS = regex.compile(r"(?:1[5-9]|2[01])\d{2}")
+_SPACES = regex.compile(r"\s")
+
 @dataclass(frozen=True)
 class Quantity:
     start: int  # view offsets of the surface: hedge, currency, number, unit
@@ -294,7 +297,7 @@ def _is_year(text: str, match: regex.Match) -> bool:
     """A bare figure from 1500 to 2199 is a year ("in 2015", "the 2007 Working Group"),
     unless a counted noun follows it ("2000 people", "1850 homes") outside a time phrase."""
     digits = match.group("digits") or ""
-    return (regex.fullmatch(r"(?:1[5-9]|2[01])\d{2}", digits) is not None
+    return (_YEAR_DIGITS.fullmatch(digits) is not None
             and not (match.group("currency") or match.group("glued") or match.group("amount_symbol"))
             and not match.group("suffix") and not match.group("scale")
             and not _counts_a_noun(text, match))
@@ -375,7 +378,7 @@ def _is_negative(text: str, match: regex.Match, end: int) -> bool:
 def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
     """The unit of a figure ("count" when none) and where the surface ends."""
     if _is_money(match):
-        return money_symbols()[regex.sub(r"\s", "", _currency_text(match))], end
+        return money_symbols()[_SPACES.sub("", _currency_text(match))], end
     after = _unit_after().match(text, end)
     of_a = _of_a_unit().match(text, end) if after is None and number_is_fraction(match) else None
     if of_a is not None:
