@@ -117,7 +117,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         rules = settings.configure(load_rules(args.rules))
         focus = changed_files(args.changed_since) if getattr(args, "changed_since", None) else None
         baseline = _baseline_of(args, settings)
-        cache = _cache_of(args, settings)
+        cache = None if args.command == "extract" else _cache_of(args, settings)
     except (ConfigError, RuleError, ChangesError, BaselineError, UsageError) as error:
         print(f"factcheck: {error}", file=sys.stderr)
         return EXIT_ERROR
