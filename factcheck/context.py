@@ -299,24 +299,6 @@ def _counts_the_cue(text: str, cue: regex.Match, predicate: str) -> bool:
     return bool(predicate_classes()[predicate].get("measure")) and word.lower().endswith("s")
 
 
-@cache
-def _age() -> regex.Pattern:
-    """ "Marek Holt, 25, of", "a local girl, 3.", "dies at 77"."""
-    person = alternation(load("counted")["ages"]["person_nouns"])
-    close = r"(?:[,;]|\s+[—–-]|\)|\.(?:\s|$))"
-    return regex.compile(
-        rf"\b(?:(?-i:[A-Z])[\w'’.-]+|{person}),\s+(?P<age>\d{{1,3}}){close}"
-        r"|\b(?:die[sd]?|dead|passed away)\s+at\s+(?P<age>\d{1,3})\b",
-        regex.IGNORECASE,
-    )
-
-
-def is_age(text: str, start: int, end: int) -> bool:
-    """True when the figure is a person's age written beside their name, a person noun or
-    their death."""
-    return any(match.span("age") == (start, end) for match in _age().finditer(text, max(0, start - 40), end + 3))
-
-
 def _word_end(text: str, offset: int) -> int:
     """The end of the word a stem match stops inside ("injur|ing" -> after "injuring")."""
     while offset < len(text) and (text[offset].isalnum() or text[offset] in "-'’"):
@@ -578,8 +560,8 @@ class ContextReader:
         counted, partial = counted_after(self.text, start, end, min(sentence.end, next_start))
         clause = _clause(self.text, start, end, sentence)
         predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
-        if is_age(self.text, start, end):
-            predicate = "age"
+        if self.figures[position][2] == "year" and not any(ch.isalpha() for ch in self.text[start:end]):
+            predicate = "age"  # a bare figure the extractor read as years is someone's age
         if predicate in measure_predicates():
             counted = measured_thing(self.text, clause, start)
         return Context(

@@ -325,23 +325,24 @@ def _counts_a_noun(text: str, match: regex.Match) -> bool:
 @cache
 def _age_cues() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     ages = load("units")["ages"]
-    named = {"hedge": alternation(hedge_kinds())}
+    named = {"hedge": alternation(hedge_kinds()), "person": alternation(ages["person_nouns"])}
     return tuple(regex.compile(expand_pieces(ages[cue], named), regex.I)
                  for cue in ("closing", "leading", "between_commas"))
 
 
 _CLAUSE_END = regex.compile(r"\s*(?:[,.;:)!?]|$)")
+_AGE_CLOSE = regex.compile(r"[,;)]|\s+[—–-]|\.(?:\s|$)")  # what may follow an age between commas
 
 
 def _is_age(text: str, start: int, end: int) -> bool:
-    """A bare figure that is someone's age: "Name, 44,", "aged 44,", "who was 10.", "life
-    expectancy is 73" (lexicons/units.toml [ages])."""
+    """A bare figure that is someone's age: "Name, 44,", "aged 44,", "a local girl, 3.", "who
+    was 10.", "life expectancy is 73" (lexicons/units.toml [ages])."""
     closing, leading, between_commas = _age_cues()
     window = max(0, start - 60)
     if leading.search(text, window, start):
         return True
     if between_commas.search(text, max(0, start - 30), start):
-        return text.startswith(",", end)
+        return _AGE_CLOSE.match(text, end) is not None
     return closing.search(text, window, start) is not None and _CLAUSE_END.match(text, end) is not None
 
 

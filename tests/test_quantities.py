@@ -436,3 +436,13 @@ def test_past_after_a_determiner_is_no_hedge():
 ])
 def test_era_ranges_disease_names_and_age_bands_are_skipped(text):
     assert found(text) == []
+
+
+def test_an_age_after_a_person_noun_is_in_years():
+    [age] = find_quantities("The crash killed a local girl, 3. Police arrived later.")
+    assert age.unit == "year"
+
+
+def test_an_age_closed_by_a_semicolon_is_in_years():
+    ages = find_quantities("Those killed were Tom Holt, 50; and his son, 10; both of Elm Street.")
+    assert [q.unit for q in ages] == ["year", "year"]
