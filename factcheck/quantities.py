@@ -204,10 +204,6 @@ def _nonclaims() -> re.Pattern:
     return re.compile(alternatives, re.IGNORECASE | re.MULTILINE)
 
 
-def nonclaim_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _nonclaims().finditer(text)]
-
-
 def is_nonclaim(text: str, start: int, end: int) -> bool:
     """True when a non-claim pattern overlaps text[start:end]; only a window around the
     number is searched, which keeps the large alternation off most of the text."""
