@@ -429,6 +429,7 @@ def _place_aliases() -> dict[str, str]:
     return {alias: name for name, others in load("places")["aliases"].items() for alias in others}
 
 
+@lru_cache(maxsize=1024)  # every figure of a sentence asks again
 def time_in(sentence: Sentence, published: str | None) -> str | None:
     """The date the sentence pins its figures to ("on Oct. 7", "in June 2012", "last month"),
     resolved against the publication date; ``--MM`` for a month in an undated article; None
@@ -480,6 +481,7 @@ def _relative(phrase: str, reference: dt.date | None) -> str | None:
     return reference.replace(year=reference.year - 1, day=min(reference.day, 28)).isoformat()
 
 
+@lru_cache(maxsize=1024)
 def names_in(sentence: Sentence) -> tuple[str, ...]:
     """Capitalised words inside the sentence (not its first and not in a place phrase): the
     people, bodies and events it is about, used to tell whether an undated figure can be about
