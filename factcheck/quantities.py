@@ -36,7 +36,6 @@ class Quantity:
     emphatic: bool
     scaled: bool  # a scale word or suffix was stated ("million", "bn")
     scale: float = 1.0  # that scale's multiplier, carried to the low end of a range
-    number_end: int = 0  # where the number (with its scale) ends, before any unit
     integer: bool = False  # written as plain digits with no unit: may be a score ("2-1")
     ranged: bool = False  # two stated ends joined into one ("40 to 50")
 
@@ -267,7 +266,7 @@ def _quantity(text: str, match: regex.Match) -> Quantity | None:
     plain = bool(match.group("digits")) and unit == "count" and "." not in match.group("number")
     return Quantity(start, unit_end, match.start(), number.value, low, high, unit, hedge,
                     number.precision, number.vague, number.emphatic, scaled, number.scale,
-                    end, plain and not scaled)
+                    plain and not scaled)
 
 
 def _scale_text(match: regex.Match) -> str:
