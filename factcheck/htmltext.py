@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 
 import regex
 
 from factcheck import metadata
+from factcheck.lexicon import load
 from factcheck.model import Segment
 from factcheck.provenance import LineIndex
 
@@ -35,12 +37,10 @@ IMPLIED_END = {"p": _CLOSE_P, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd
 DATE_META = ("article:published_time", "og:published_time", "date", "dc.date", "pubdate",
              "publish-date", "parsely-pub-date", "sailthru.date")
 BLANK = " \t\n\r\f\v\xa0\ufeff"
-FURNITURE_ATTR = regex.compile(
-    r"share|social|related|most[-_]?read|popular|trending|ticker|breaking|newsletter|subscribe|promo|"
-    r"advert|\bad\b|sponsor|comment|byline|read[-_]?time|breadcrumb|menu|nav|footer|sidebar|"
-    r"recommend|read[-_]?next|cookie|banner|caption|credit|tags?\b",
-    regex.I,
-)
+@cache
+def _furniture_attribute() -> regex.Pattern:
+    """Class, id or role words that name page furniture (lexicons/furniture.toml [html])."""
+    return regex.compile("|".join(load("furniture")["html"]["attributes"]), regex.I)
 
 
 @dataclass
@@ -86,7 +86,7 @@ class _ArticleParser(HTMLParser):
         self._close_implied(tag)
         marker = f"{attributes.get('class', '')} {attributes.get('id', '')} {attributes.get('role', '')}"
         skipped = tag in SKIP_TAGS or (tag not in ("body", "html", "article", "main")
-                                       and FURNITURE_ATTR.search(marker) is not None)
+                                       and _furniture_attribute().search(marker) is not None)
         self.stack.append((tag, skipped))
 
     def _close_implied(self, tag: str) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.model import Claim, Finding, Location
 from factcheck.rules import SEVERITIES
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Result
 
 SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # most severe first
 
@@ -46,3 +50,18 @@ def counts(result) -> dict[str, int]:
 
 def provenance(claim: Claim) -> str:
     return " ".join(part for part in (claim.source, claim.date) if part) or "-"
+
+
+def summary(result: Result) -> str:
+    """One line: how much was read and found, and what was set aside."""
+    found = counts(result)
+    parts = [f"{len(result.documents)} documents", f"{len(result.claims)} claims",
+             f"{len(result.findings)} findings ({found['error']} error, {found['warning']} warning, "
+             f"{found['info']} info)"]
+    if result.suppressed:
+        parts.append(f"{result.suppressed} suppressed")
+    if result.baselined:
+        parts.append(f"{result.baselined} in the baseline")
+    if result.errors:
+        parts.append(f"{len(result.errors)} unreadable input(s)")
+    return ", ".join(parts)

@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.model import Claim
-from factcheck.report.common import most_severe_first, provenance, shown_path, where
-from factcheck.report.text import summary
+from factcheck.report.common import most_severe_first, provenance, shown_path, summary, where
 
 if TYPE_CHECKING:
     from factcheck.pipeline import Result

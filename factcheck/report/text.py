@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from factcheck.model import Claim
-from factcheck.report.common import counts, provenance
+from factcheck.report.common import provenance, summary
 
 if TYPE_CHECKING:
     from factcheck.pipeline import Extraction, Result
@@ -44,20 +44,6 @@ def render(result: Result) -> str:
         blocks.append(f"{header}\n{table}")
     blocks.append(summary(result))
     return "\n\n".join(blocks)
-
-
-def summary(result) -> str:
-    found = counts(result)
-    parts = [f"{len(result.documents)} documents", f"{len(result.claims)} claims",
-             f"{len(result.findings)} findings ({found['error']} error, {found['warning']} warning, "
-             f"{found['info']} info)"]
-    if result.suppressed:
-        parts.append(f"{result.suppressed} suppressed")
-    if result.baselined:
-        parts.append(f"{result.baselined} in the baseline")
-    if result.errors:
-        parts.append(f"{len(result.errors)} unreadable input(s)")
-    return ", ".join(parts)
 
 
 def render_claims(result: Extraction) -> str:
