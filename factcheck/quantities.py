@@ -237,7 +237,7 @@ def _is_measurable(quantity: Quantity) -> bool:
 def _is_name(text: str, match: regex.Match) -> bool:
     """A capitalised number word inside a sentence names something ("BBC One", "Kick Six")."""
     spelled = match.group("words")
-    return bool(spelled) and spelled[0].isupper() and not _SENTENCE_START.search(text, 0, match.start())
+    return bool(spelled) and spelled[0].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 8), match.start())
 
 
 def _quantity(text: str, match: regex.Match) -> Quantity | None:
