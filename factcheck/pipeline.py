@@ -18,7 +18,7 @@ from factcheck.cache import ClaimCache, file_digest
 from factcheck.config import Settings
 from factcheck.extract import claims_in
 from factcheck.ingest import expand_paths, read_corpus
-from factcheck.match import Matching, bucket_key, match_claims
+from factcheck.match import Explanation, Matching, bucket_key, explain, match_claims
 from factcheck.stories import related_pairs
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
 from factcheck.rules import SEVERITIES, Rule, apply_rules, load_rules
@@ -39,6 +39,7 @@ class Result:
     suppressed: int = 0  # findings silenced by comments or per-file ignores
     baselined: int = 0  # findings dropped because the baseline holds all their pairs
     fail_on: str = "warning"
+    explanations: tuple[Explanation, ...] = ()  # with ``explain``: why each figure was or was not compared
 
     def fails(self, finding: Finding) -> bool:
         return SEVERITIES.index(finding.severity) >= SEVERITIES.index(self.fail_on)
@@ -114,6 +115,7 @@ def check_documents(
     known_claims: Mapping[str, tuple[Claim, ...]] | None = None,
     focus: frozenset[str] | None = None,
     baseline: Baseline | None = None,
+    explained: bool = False,
 ) -> Result:
     """Check documents against each other, or (with ``against``) only against reference copy,
     in which case the Result holds only the reference claims comparable with the drafts'.
@@ -134,7 +136,8 @@ def check_documents(
     if reference:
         claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
     only_with = frozenset(d.id for d in documents) if reference else None
-    matching = match_claims(claims, related_pairs(documents + reference, only_with), only_with)
+    related = related_pairs(documents + reference, only_with)
+    matching = match_claims(claims, related, only_with)
     rule_of = {rule.id: rule for rule in rules}
     by_id = {claim.id: claim for claim in claims}
     findings = [f for f in apply_rules(matching, rules) if settings.reports(f.rule)]
@@ -160,6 +163,7 @@ def check_documents(
         errors=tuple(all_errors),
         rules=tuple(rules), fingerprints=tuple(finding_fingerprint(f, identities) for f in findings),
         suppressed=silenced.silenced, baselined=baselined, fail_on=settings.fail_on,
+        explanations=explain(claims, matching, related) if explained else (),
     )
 
 
