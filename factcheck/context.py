@@ -185,7 +185,8 @@ def plain_noun(tail: str) -> str | None:
 def _counted_lexicon() -> tuple[dict[str, str], regex.Pattern, tuple[str, ...], set[str], regex.Pattern]:
     data = load("counted")
     noun_class = {noun.lower(): name for name, nouns in data["classes"].items() for noun in nouns}
-    nouns = regex.compile(rf"(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{alternation(noun_class)})\b", regex.I)
+    skippable = rf"(?!{alternation(data['function_words']['words'])}\b)[\w'’-]+\s+"  # a modifier, not "and" or "of"
+    nouns = regex.compile(rf"(?:{skippable}){{0,2}}?(?P<noun>{alternation(noun_class)})\b", regex.I)
     partitive_of = regex.compile(rf"\s*(?:{alternation(data['partitive']['of'])})\b", regex.I)
     return (noun_class, nouns, tuple(data["demonym_suffixes"]["suffixes"]),
             set(data["partitive"]["after"]), partitive_of)
@@ -512,12 +513,17 @@ def _place_aliases() -> dict[str, str]:
     return {alias: name for name, others in load("places")["aliases"].items() for alias in others}
 
 
+TIME_REACH_AFTER = 60  # characters after a figure within which a time cue still pins it
+
+
 @lru_cache(maxsize=1024)  # every figure of a sentence asks again
-def time_in(sentence: Sentence, published: str | None) -> str | None:
+def time_in(sentence: Sentence, published: str | None, until: int | None = None) -> str | None:
     """The date the sentence pins its figures to ("on Oct. 7", "in June 2012", "last month"),
     resolved against the publication date; ``--MM`` for a month in an undated article; None
-    when it pins none."""
-    match = patterns().time.search(sentence.text)
+    when it pins none. With ``until`` (an offset into the sentence) only a cue starting before
+    it counts: "injuring dozens in a region devastated by the tsunami of 2004" dates the
+    tsunami, not the injured."""
+    match = next((m for m in patterns().time.finditer(sentence.text) if until is None or m.start() < until), None)
     if match is None:
         return None
     reference = dt.date.fromisoformat(published) if published else None
@@ -631,11 +637,11 @@ class ContextReader:
         after = self.figures[same_unit[index + 1]][0] if index + 1 < len(same_unit) else len(self.text)
         return before, after
 
-    def _time(self, sentence: Sentence) -> str | None:
+    def _time(self, sentence: Sentence, end: int) -> str | None:
         """The sentence's own time cue, or the previous sentence's own cue when this one opens
         by pointing back to it ("In June 2012, a quake struck. The quake was six miles west..."):
         one sentence back, never further."""
-        own = time_in(sentence, self.published)
+        own = time_in(sentence, self.published, end - sentence.start + TIME_REACH_AFTER)
         if own or not patterns().points_back.match(sentence.text):
             return own
         index = self.sentences.index_of(sentence.start)
@@ -716,7 +722,7 @@ class ContextReader:
             attribution=attribution_in(sentence),
             places=self._places(predicate, clause, end),
             names=names_in(sentence),
-            time=self._time(sentence),
+            time=self._time(sentence, end),
             quoted=quoted_at(self.text, sentence, start),
             partial=partial,
             superseded=superseded_at(self.text, clause, start, end),

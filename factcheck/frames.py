@@ -48,6 +48,11 @@ def kind_of(claim: Claim) -> str:
 
 def frame_of(claim: Claim) -> Frame:
     thing = thing_of(claim.counted) if claim.counted else None
+    if thing in _event_nouns():  # "a $334 million deal": the noun names the event, not a thing
+        return Frame(kind_of(claim), None, claim.predicate or event_class(thing), sentence_lemmas(claim.sentence))
+    if claim.counted and thing is None:  # "50 reported injured": the word after is the event's
+        claim_events = (claim.counted.split()[-1], *claim.event_words)
+        return Frame(kind_of(claim), None, _event(claim.predicate, claim_events, None), sentence_lemmas(claim.sentence))
     return Frame(kind_of(claim), thing, event_of(claim, thing), sentence_lemmas(claim.sentence))
 
 
@@ -81,11 +86,14 @@ def _thing_classes() -> dict[str, str]:
     return {" ".join(lemma(w) for w in noun.split()): name for name, nouns in classes.items() for noun in nouns}
 
 
-def thing_of(counted: str) -> str:
+def thing_of(counted: str) -> str | None:
     """The counted thing, lemmatised word by word and mapped to its class when the lexicon has
     one ("passengers" -> people, "crew members" -> crew); capitalised modifiers are kept by
-    context ("chinese tourists" -> "chinese tourist")."""
+    context ("chinese tourists" -> "chinese tourist"). A word that cannot be a noun ("50
+    reported injured") names no thing."""
     words = counted.split()
+    if "NOUN" not in getAllLemmas(words[-1].lower()) and verb_lemma(words[-1]) is not None:
+        return None
     normal = " ".join(lemma(w) for w in words)
     classes = _thing_classes()
     if normal in classes:
@@ -131,11 +139,15 @@ def event_class(word: str) -> str:
 
 
 def event_of(claim: Claim, thing: str | None) -> str | None:
+    return _event(claim.predicate, claim.event_words, thing)
+
+
+def _event(predicate: str | None, words: tuple[str, ...], thing: str | None) -> str | None:
     """The predicate class the lexicon gave, else the first nearby word that is an event: a verb
     that is not a light one ("said", "were"), or an event noun; never the counted noun."""
-    if claim.predicate:
-        return claim.predicate
-    for word in claim.event_words:
+    if predicate:
+        return predicate
+    for word in words:
         if thing is not None and thing_of(word) == thing:
             continue
         verb = verb_lemma(word)

@@ -46,10 +46,10 @@ class Matching:
 
 def bucket_key(claim: Claim) -> str | None:
     """The kind of measure a claim is compared within; None when the text itself rules it out:
-    a part of a whole, set aside by its own text, an emphatic amount, an age, a kind of figure
+    a part of a whole, set aside by its own text, a conversion of the figure before it, an age, a kind of figure
     its predicate does not take (a duration said to be "killed"), a distance from nowhere
     named, a pronoun "one", or a figure inside a quotation that does not say what it counts."""
-    if claim.partial or claim.superseded or claim.emphatic or claim.conversion:
+    if claim.partial or claim.superseded or claim.conversion:
         return None
     if claim.predicate in uncompared_predicates() or (claim.quoted and claim.counted is None):
         return None
@@ -334,7 +334,9 @@ def first_statements(claims: list[Claim]) -> list[Claim]:
 def _groups(
     pairs: tuple[tuple[Claim, Claim], ...], best: set[tuple[str, str]], frames: Mapping[str, Frame]
 ) -> tuple[Group, ...]:
-    """Connected components of the best-counterpart links: the claims taken as one fact."""
+    """Connected components of the best-counterpart links: the claims taken as one fact.
+    (Mutual best links only were measured too: ECB+ pair recall fell from 0.70 to 0.68 and no
+    wrong join went away.)"""
     parent: dict[str, str] = {}
 
     def root(claim_id: str) -> str:

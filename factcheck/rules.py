@@ -222,16 +222,17 @@ def apply_rules(matching: Matching, rules: Iterable[Rule]) -> list[Finding]:
     article agrees with it: one figure is not flagged against every figure of another article
     that shares its frame, and a report that states the figure right somewhere is not wrong."""
     rules = list(rules)
-    owners = {(a.id, b.id): _first_rule(a, b, rules) for a, b in matching.pairs}
+    judged = [(a, b) for a, b in matching.pairs if not (a.emphatic or b.emphatic)]  # "dozens of": one fact, no figure
+    owners = {(a.id, b.id): _first_rule(a, b, rules) for a, b in judged}
     agreeing: dict[str, set[str]] = defaultdict(set)
-    for a, b in matching.pairs:
+    for a, b in judged:
         if owners[(a.id, b.id)] is None:
             agreeing[a.id].add(b.id)
             agreeing[b.id].add(a.id)
-    claims = {claim.id: claim for pair in matching.pairs for claim in pair}
+    claims = {claim.id: claim for pair in judged for claim in pair}
     agreed_in = {(claim_id, _statement_of(claims[other])) for claim_id, others in agreeing.items() for other in others}
     edges: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
-    for a, b in matching.pairs:
+    for a, b in judged:
         owner = owners[(a.id, b.id)]
         if owner is not None and _contradicts(a, b, matching.best, agreed_in):
             edges[owner[0].id].append(owner[1])
