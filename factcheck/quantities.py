@@ -220,9 +220,9 @@ def _nonclaims() -> re.Pattern:
     patterns = [expand_pieces(p, named) for p in data["patterns"].values()] + furniture.inline_patterns()
     names = "|".join(f"(?:{expand_pieces(p, named)})" for p in data["names"].values())
     alternatives = "|".join(f"(?:{p})" for p in patterns) + f"|(?P<name>{names})"
-    # Every pattern starts where a word starts or at a sign: ruling out the inside of a word
-    # first spares the engine trying each alternative there.
-    return re.compile(f"(?<!\\w)(?:{alternatives})", re.IGNORECASE | re.MULTILINE)
+    # Every pattern starts where a word starts, or at a hashtag's sign: ruling out the inside of
+    # a word first spares the engine trying each alternative there.
+    return re.compile(f"(?:(?<!\\w)|(?=[#@]))(?:{alternatives})", re.IGNORECASE | re.MULTILINE)
 
 
 _LEAD, _TAIL = 60, 40  # how far a non-claim may reach before and after the figure it covers
@@ -234,8 +234,11 @@ def nonclaim_spans(text: str, figures: list[tuple[int, int]]) -> list[tuple[int,
     the Rams 31-24") covers every figure it spans, and the rest of the text is never read."""
     spans: list[tuple[int, int]] = []
     for start, end in _stretches(figures, len(text)):
-        spans.extend(match.span() for match in _nonclaims().finditer(text, start, end)
-                     if not (match.group("name") and _in_title_case(text, match.start())))
+        while (match := _nonclaims().search(text, start, end)) is not None:
+            start = match.start() + 1  # a name void in a title-case line leaves the rest to read
+            if not (match.group("name") and _in_title_case(text, match.start())):
+                spans.append(match.span())
+                start = max(start, match.end())
     return spans
 
 
