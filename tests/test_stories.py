@@ -33,3 +33,42 @@ def test_a_flood_and_a_heist_are_different_stories():
 def test_only_with_keeps_the_pairs_that_touch_the_draft():
     related = related_pairs(corpus() + [article("d.md", FLOOD_A + " " + FLOOD_B)], frozenset({"d.txt"}))
     assert related and all("d.txt" in found for found in related)
+
+
+COUNCIL = ("Councillors in Ostrava approved a budget for schools, libraries and the tram depot, and the "
+           "mayor opened a stadium beside the riverside embankment where sandbags once stood.")
+
+
+def dated_pair(later_date: str) -> frozenset[frozenset[str]]:
+    """The flood report, a council report sharing a few of its words, and a heist."""
+    return related_pairs([article("a.md", FLOOD_A, date="2024-03-02"), article("b.md", COUNCIL, date=later_date),
+                          article("c.md", HEIST, date="2024-03-02")])
+
+
+def test_a_loosely_similar_report_the_next_day_tells_the_same_story():
+    assert pair("a.md", "b.md") in dated_pair("2024-03-03")
+
+
+def test_the_same_loose_similarity_months_later_is_another_story():
+    assert pair("a.md", "b.md") not in dated_pair("2024-09-20")
+
+
+NEWSLETTER = "Check your junk folder for the verification message to activate your newsletter profile."
+QUAKE = "A tremor shook Belmora overnight and cracked the bell tower of the Santa Vessa chapel."
+
+
+def test_a_furniture_line_repeated_across_the_archive_links_nothing():
+    documents = [article(f"d{i}.md", f"{NEWSLETTER}\n{story}", date=f"2024-0{1 + i}-10")
+                 for i, story in enumerate([HEIST, QUAKE, FLOOD_A])]
+    assert related_pairs(documents) == frozenset()
+
+
+def test_a_shared_name_is_evidence_of_one_story():
+    first = article("a.md", "Rescuers in Belmora searched the Santa Vessa chapel for the sexton.")
+    second = article("b.md", "The Santa Vessa chapel at Belmora lost its tower, the sexton said.")
+    assert pair("a.txt", "b.txt") in related_pairs([first, second, article("c.md", HEIST)])
+
+
+def test_the_result_does_not_depend_on_the_order_of_the_documents():
+    documents = corpus() + [article("d.md", QUAKE)]
+    assert related_pairs(documents) == related_pairs(list(reversed(documents)))
