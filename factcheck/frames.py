@@ -57,9 +57,16 @@ def frame_of(claim: Claim) -> Frame:
 
 
 @lru_cache(maxsize=65536)
+def _readings(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a lower-case word by part of speech (it copies its tables on
+    every call, so each word is asked once)."""
+    return getAllLemmas(word)
+
+
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The word's lemma, preferring a noun reading ("buses" -> "bus", "crewmen" -> "crewman")."""
-    readings = getAllLemmas(word.lower())
+    readings = _readings(word.lower())
     for pos in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
         if pos in readings:
             return readings[pos][0].lower()
@@ -70,7 +77,7 @@ def lemma(word: str) -> str:
 def verb_lemma(word: str) -> str | None:
     """The verb the word is a form of, when it can be one ("fled" -> "flee"), else None. A bare
     noun that could also be a verb ("people", "crew") is taken as the noun."""
-    readings = getAllLemmas(word.lower())
+    readings = _readings(word.lower())
     if "VERB" not in readings:
         return None
     verb = readings["VERB"][0].lower()
@@ -86,13 +93,14 @@ def _thing_classes() -> dict[str, str]:
     return {" ".join(lemma(w) for w in noun.split()): name for name, nouns in classes.items() for noun in nouns}
 
 
+@lru_cache(maxsize=65536)
 def thing_of(counted: str) -> str | None:
     """The counted thing, lemmatised word by word and mapped to its class when the lexicon has
     one ("passengers" -> people, "crew members" -> crew); capitalised modifiers are kept by
     context ("chinese tourists" -> "chinese tourist"). A word that cannot be a noun ("50
     reported injured") names no thing."""
     words = counted.split()
-    if "NOUN" not in getAllLemmas(words[-1].lower()) and verb_lemma(words[-1]) is not None:
+    if "NOUN" not in _readings(words[-1].lower()) and verb_lemma(words[-1]) is not None:
         return None
     normal = " ".join(lemma(w) for w in words)
     classes = _thing_classes()

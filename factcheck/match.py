@@ -36,6 +36,8 @@ WEAK_FRAME_SIMILARITY = 0.2  # sentences of two figures whose frames leave the e
 MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
 MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one kind in one article: a table
 
+RULED_OUT = "ruled out by its own text (part of a whole, old value, conversion, age)"
+
 __all__ = ["Matching", "bucket_key", "comparable", "apart", "kind_of", "match_claims", "first_statements"]
 
 
@@ -81,9 +83,10 @@ def comparable(a: Claim, b: Claim) -> bool:
 
 
 def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similarity: float | None = None) -> str | None:
-    """Why two claims cannot state the same fact, or None when they may."""
-    if bucket_key(a) is None or bucket_key(b) is None:
-        return "ruled out by its own text (part of a whole, old value, age, emphasis)"
+    """Why two claims cannot state the same fact, or None when they may. ``frames`` (given by
+    match_claims, whose buckets already hold only comparable claims) spares the recomputation."""
+    if frames is None and (bucket_key(a) is None or bucket_key(b) is None):
+        return RULED_OUT
     first, second = (frames[a.id], frames[b.id]) if frames else (frame_of(a), frame_of(b))
     if first.kind != second.kind:
         return "different kinds of measure"
@@ -415,4 +418,6 @@ def _verdict(claim: Claim, other: Claim, similarity: float, frames: Mapping[str,
         return "best counterpart"
     if (claim.id, other.id) in compared:
         return "compared"
+    if bucket_key(claim) is None or bucket_key(other) is None:
+        return RULED_OUT
     return apart(claim, other, frames, similarity) or "a repeat of a statement already made in its article"
