@@ -17,10 +17,11 @@ from functools import cache as memoize
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.model import Claim, Document, Segment
+from factcheck.components import Judged
+from factcheck.model import Claim, Document, Finding, Group, Location, Segment
 
 DATABASE = "claims.sqlite3"
-SCHEMA = 1
+SCHEMA = 2
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -44,12 +45,14 @@ def file_digest(path: str) -> str | None:
 
 
 class ClaimCache:
-    """Documents and claims per file."""
+    """Documents and claims per file, and the judgement of each story component (its matching
+    and findings, keyed by ``components.Component.key``)."""
 
     def __init__(self, folder: Path, engine: str) -> None:
         self.folder = folder
         self.engine = engine
         self._pending: list[tuple[str, str, str, str]] = []
+        self._pending_components: list[tuple[str, str, str]] = []
         folder.mkdir(parents=True, exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
@@ -74,6 +77,9 @@ class ClaimCache:
                 "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
                 "payload TEXT NOT NULL, checksum TEXT NOT NULL)"
             )
+            connection.execute(
+                "CREATE TABLE components (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
+            )
         return connection
 
     def load(self, path: str, digest: str) -> tuple[list[Document], list[Claim]] | None:
@@ -96,11 +102,30 @@ class ClaimCache:
                              ensure_ascii=False)
         self._pending.append((path, digest, payload, hashlib.sha256(payload.encode()).hexdigest()))
 
+    def load_component(self, key: str) -> Judged | None:
+        """A component judged before from exactly what ``key`` covers, or None."""
+        try:
+            row = self.connection.execute("SELECT payload, checksum FROM components WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        if row is None or hashlib.sha256(row[0].encode()).hexdigest() != row[1]:
+            return None
+        try:
+            return _decode_judged(row[0])
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def store_component(self, key: str, judged: Judged) -> None:
+        payload = json.dumps(asdict(judged), ensure_ascii=False)
+        self._pending_components.append((key, payload, hashlib.sha256(payload.encode()).hexdigest()))
+
     def close(self) -> None:
         """Write what this run extracted; a cache that cannot be written is left to the next run."""
         try:
             with self.connection:
                 self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._pending)
+                self.connection.executemany("INSERT OR REPLACE INTO components VALUES (?, ?, ?)",
+                                            self._pending_components)
         except sqlite3.DatabaseError:
             (self.folder / DATABASE).unlink(missing_ok=True)
         finally:
@@ -137,6 +162,16 @@ def _decode(payload: str) -> tuple[list[Document], list[Claim]]:
         for record in data["documents"]
     ]
     return documents, [Claim(**_tuples(record)) for record in data["claims"]]
+
+
+def _decode_judged(payload: str) -> Judged:
+    data = json.loads(payload)
+    findings = tuple(
+        Finding(**{**_tuples(record), "location": Location(**record["location"]) if record["location"] else None})
+        for record in data["findings"]
+    )
+    groups = tuple(Group(**_tuples(record)) for record in data["groups"])
+    return Judged(tuple(tuple(pair) for pair in data["pairs"]), groups, findings)
 
 
 def _tuples(record: dict) -> dict:

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from factcheck.engine import ENGINES
 from factcheck.rules import AGREEMENT_DEFAULTS, SEVERITIES, Rule
 
 CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
@@ -43,6 +44,9 @@ class Settings:
     fail_on: str = "warning"
     baseline: Path | None = None
     cache_dir: Path | None = None
+    engine: str = "local"  # where the work runs: "local" (this machine's cores) or "dask"
+    workers: int | None = None  # worker processes (local, or a local Dask cluster); None: one per core
+    scheduler: str | None = None  # dask: address of a running scheduler (else a local cluster)
 
     # -- files -------------------------------------------------------------------------------
 
@@ -193,6 +197,24 @@ def _severity(value: Any, where: str, root: Path) -> str:
     return value
 
 
+def _engine(value: Any, where: str, root: Path) -> str:
+    if value not in ENGINES:
+        raise ConfigError(f"{where}: {value!r} is not one of {', '.join(ENGINES)}")
+    return value
+
+
+def _workers(value: Any, where: str, root: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"{where}: expected a whole number of workers, 1 or more")
+    return value
+
+
+def _text(value: Any, where: str, root: Path) -> str:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: expected a string")
+    return value
+
+
 def _path(value: Any, where: str, root: Path) -> Path:
     if not isinstance(value, str):
         raise ConfigError(f"{where}: expected a path")
@@ -210,6 +232,9 @@ KEYS = {
     "fail-on": _severity,
     "baseline": _path,
     "cache-dir": _path,
+    "engine": _engine,
+    "workers": _workers,
+    "scheduler": _text,
 }
 
 
