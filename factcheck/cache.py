@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from functools import cache as memoize
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from factcheck.model import Claim, Document, Finding, Group, Location, Segment
 DATABASE = "claims.sqlite3"
 SCHEMA = 2
 PACKAGE = Path(__file__).resolve().parent
+CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 
 
 @memoize
@@ -98,8 +99,8 @@ class ClaimCache:
             return None
 
     def store(self, path: str, digest: str, documents: list[Document], claims: list[Claim]) -> None:
-        payload = json.dumps({"documents": [asdict(d) for d in documents], "claims": [asdict(c) for c in claims]},
-                             ensure_ascii=False)
+        rows = [[getattr(claim, name) for name in CLAIM_FIELDS] for claim in claims]  # by position: faster to load
+        payload = json.dumps({"documents": [asdict(d) for d in documents], "claims": rows}, ensure_ascii=False)
         self._pending.append((path, digest, payload, hashlib.sha256(payload.encode()).hexdigest()))
 
     def load_component(self, key: str) -> Judged | None:
@@ -161,7 +162,7 @@ def _decode(payload: str) -> tuple[list[Document], list[Claim]]:
         Document(**{**_tuples(record), "segments": tuple(Segment(**segment) for segment in record["segments"])})
         for record in data["documents"]
     ]
-    return documents, [Claim(**_tuples(record)) for record in data["claims"]]
+    return documents, [Claim(*(tuple(v) if isinstance(v, list) else v for v in row)) for row in data["claims"]]
 
 
 def _decode_judged(payload: str) -> Judged:

@@ -50,8 +50,17 @@ class Settings:
 
     # -- files -------------------------------------------------------------------------------
 
+    _relatives: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def relative(self, path: str) -> str:
-        """A path as globs see it: relative to the root, with forward slashes."""
+        """A path as globs see it: relative to the root, with forward slashes (worked out once
+        per path: a large corpus asks for each of its files many times)."""
+        known = self._relatives.get(path)
+        if known is None:
+            known = self._relatives[path] = self._resolved(path)
+        return known
+
+    def _resolved(self, path: str) -> str:
         resolved = Path(path).resolve()
         try:
             return resolved.relative_to(self.root.resolve()).as_posix()
@@ -65,6 +74,8 @@ class Settings:
         return not any(matches(glob, relative) for glob in self.exclude)
 
     def ignored_rules(self, path: str) -> frozenset[str]:
+        if not self.per_file_ignores:
+            return frozenset()
         relative = self.relative(path)
         return frozenset(
             rule for glob, rules in self.per_file_ignores.items() if matches(glob, relative) for rule in rules
