@@ -107,6 +107,7 @@ def write_archive(folder: Path, articles: list[Article]) -> list[Path]:
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system of the child and its reaped descendants
     peak_mb: float
     stages: str
     exit_code: int
@@ -129,7 +130,7 @@ def run_check(folder: Path, cache: Path | None, extra: list[str]) -> Run:
     stages = " ".join(line.removeprefix("stage ").strip() for line in stderr.splitlines() if line.startswith("stage "))
     if process.returncode not in (0, 1):
         print(stderr[-3000:], file=sys.stderr)
-    return Run(seconds, usage.ru_maxrss / 1024, stages, process.returncode)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stages, process.returncode)
 
 
 def change_one(path: Path) -> None:
@@ -143,7 +144,9 @@ def change_one(path: Path) -> None:
 
 
 def line(size: int, label: str, run: Run) -> str:
-    return f"{size:>6} {label:<12} {run.seconds:8.1f} s {run.peak_mb:8.0f} MB  exit {run.exit_code}  {run.stages}"
+    load = os.getloadavg()[0]
+    return (f"{size:>6} {label:<10} {run.seconds:7.1f} s {run.cpu_seconds:7.1f} s {run.peak_mb:7.0f} MB "
+            f"{load:5.1f}  exit {run.exit_code}  {run.stages}")
 
 
 def bench_size(size: int, originals: list[Article], dask: bool, engine_flags: list[str]) -> tuple[list[str], float]:
@@ -187,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     originals = corpus_articles()
     sizes = [int(size) for size in args.sizes.split(",")]
-    lines = [f"{'size':>6} {'run':<12} {'wall':>10} {'peak':>11}"]
+    lines = [f"{'size':>6} {'run':<10} {'wall':>9} {'cpu':>9} {'peak':>10} {'load':>5}  (load: 1-minute load average "
+             "of the machine after the run; stages: --profile)"]
     print(lines[0], flush=True)
     cold: dict[int, float] = {}
     for size in sizes:

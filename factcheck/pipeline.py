@@ -297,6 +297,8 @@ def load_paths(
     engine = engine or Engine()
     plan = _plan(paths, settings)
     files = [entry for entry in plan if isinstance(entry, str)]
+    if not files:
+        return _assembled(plan, {}, {})
     digests = {path: file_digest(path) for path in files if cache and path != "-"}
     found: dict[str, FileRead] = {}
     with engine.stage("cache lookup"):
