@@ -50,11 +50,11 @@ class Article:
     text: str
 
 
-def corpus_articles() -> list[Article]:
+def corpus_articles(corpora: Path = SHARED_CORPORA) -> list[Article]:
     """Every article of the shared corpora, in file order."""
     found = []
     for corpus in CORPORA:
-        with open(SHARED_CORPORA / corpus / "clusters.jsonl", encoding="utf-8") as lines:
+        with open(corpora / corpus / "clusters.jsonl", encoding="utf-8") as lines:
             for line in lines:
                 cluster = json.loads(line)
                 for article in cluster["articles"]:
@@ -183,12 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated archive sizes")
     parser.add_argument("--dask", action="store_true", help="also run the cold check on a local Dask cluster")
     parser.add_argument("--engine-flags", default="", help="flags given to every non-Dask run, e.g. '--workers 1'")
+    parser.add_argument("--corpora", type=Path, default=SHARED_CORPORA, help="folder of the shared corpora")
     parser.add_argument("--record", action="store_true", help=f"append the numbers to {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args(argv)
-    if not SHARED_CORPORA.is_dir():
-        print(f"skipped: {SHARED_CORPORA} is not there", file=sys.stderr)
+    if not args.corpora.is_dir():
+        print(f"skipped: {args.corpora} is not there", file=sys.stderr)
         return 0
-    originals = corpus_articles()
+    originals = corpus_articles(args.corpora)
     sizes = [int(size) for size in args.sizes.split(",")]
     lines = [f"{'size':>6} {'run':<10} {'wall':>9} {'cpu':>9} {'peak':>10} {'load':>5}  (load: 1-minute load average "
              "of the machine after the run; stages: --profile)"]
