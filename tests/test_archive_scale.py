@@ -15,7 +15,8 @@ from factcheck.config import Settings
 from factcheck.engine import Engine
 from factcheck.match import match_claims
 from factcheck.pipeline import load_paths
-from factcheck.rules import apply_rules, load_rules
+from factcheck.model import Claim
+from factcheck.rules import _primaries, apply_rules, load_rules
 from factcheck.stories import related_pairs
 
 from archive_corpus import STORIES, change_figure, write_archive
@@ -131,3 +132,14 @@ def test_profile_prints_each_stage_on_stderr(capsys, archive):
     main(["check", str(archive), "--isolated", "--no-cache", "--format", "json", "--profile"])
     stages = [line.split()[1] for line in capsys.readouterr().err.splitlines() if line.startswith("stage ")]
     assert {"read+extract", "stories", "match+rules", "render"} <= set(stages)
+
+
+def test_the_greedy_cover_takes_the_most_contradicted_claim_first():
+    """X disagrees with A, B and C; A also with B: X is the outlier, then A with B."""
+    x, a, b, c = (make_claim(name, line) for line, name in enumerate("xabc", start=1))
+    cover = _primaries([(a, x), (x, b), (c, x), (a, b)])
+    assert [(primary.id, [o.id for o in others]) for primary, others in cover] == [("x", ["a", "b", "c"]), ("a", ["b"])]
+
+
+def make_claim(claim_id: str, line: int) -> Claim:
+    return Claim(claim_id, "doc", "a.md", line, line + 1, line, 1, "4", "4 people.", 4.0, 4.0, 4.0, "people")
