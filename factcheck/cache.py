@@ -13,8 +13,10 @@ import json
 import os
 import sqlite3
 from dataclasses import asdict, fields
+from collections.abc import Callable
 from functools import cache as memoize
 from pathlib import Path
+from typing import Any
 
 from factcheck import __version__
 from factcheck.components import Judged
@@ -54,6 +56,7 @@ class ClaimCache:
         self.engine = engine
         self._pending: list[tuple[str, str, str, str]] = []
         self._pending_components: list[tuple[str, str, str]] = []
+        self._pending_stories: tuple[str, str, str] | None = None
         folder.mkdir(parents=True, exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
@@ -78,9 +81,10 @@ class ClaimCache:
                 "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
                 "payload TEXT NOT NULL, checksum TEXT NOT NULL)"
             )
-            connection.execute(
-                "CREATE TABLE components (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
-            )
+            for table in ("components", "stories"):
+                connection.execute(
+                    f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
+                )
         return connection
 
     def load(self, path: str, digest: str) -> tuple[list[Document], list[Claim]] | None:
@@ -105,20 +109,30 @@ class ClaimCache:
 
     def load_component(self, key: str) -> Judged | None:
         """A component judged before from exactly what ``key`` covers, or None."""
+        return self._keyed("components", key, _decode_judged)
+
+    def store_component(self, key: str, judged: Judged) -> None:
+        self._pending_components.append(_row(key, asdict(judged)))
+
+    def load_stories(self, key: str) -> frozenset[frozenset[str]] | None:
+        """The story links of the corpus ``key`` names (every document and its file digest)."""
+        return self._keyed("stories", key, lambda payload: frozenset(frozenset(p) for p in json.loads(payload)))
+
+    def store_stories(self, key: str, related: frozenset[frozenset[str]]) -> None:
+        """Keep the story links of this corpus only: the next run's corpus is this one or another."""
+        self._pending_stories = _row(key, sorted(sorted(pair) for pair in related))
+
+    def _keyed(self, table: str, key: str, decode: Callable[[str], Any]) -> Any:
         try:
-            row = self.connection.execute("SELECT payload, checksum FROM components WHERE key = ?", (key,)).fetchone()
+            row = self.connection.execute(f"SELECT payload, checksum FROM {table} WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError:
             row = None
         if row is None or hashlib.sha256(row[0].encode()).hexdigest() != row[1]:
             return None
         try:
-            return _decode_judged(row[0])
+            return decode(row[0])
         except (ValueError, KeyError, TypeError):
             return None
-
-    def store_component(self, key: str, judged: Judged) -> None:
-        payload = json.dumps(asdict(judged), ensure_ascii=False)
-        self._pending_components.append((key, payload, hashlib.sha256(payload.encode()).hexdigest()))
 
     def close(self) -> None:
         """Write what this run extracted; a cache that cannot be written is left to the next run."""
@@ -127,10 +141,18 @@ class ClaimCache:
                 self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._pending)
                 self.connection.executemany("INSERT OR REPLACE INTO components VALUES (?, ?, ?)",
                                             self._pending_components)
+                if self._pending_stories:
+                    self.connection.execute("DELETE FROM stories")
+                    self.connection.execute("INSERT INTO stories VALUES (?, ?, ?)", self._pending_stories)
         except sqlite3.DatabaseError:
             (self.folder / DATABASE).unlink(missing_ok=True)
         finally:
             self.connection.close()
+
+
+def _row(key: str, data: Any) -> tuple[str, str, str]:
+    payload = json.dumps(data, ensure_ascii=False)
+    return key, payload, hashlib.sha256(payload.encode()).hexdigest()
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -8,6 +8,7 @@ Renderers only format the Result.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import partial
 from collections.abc import Iterable, Mapping
@@ -147,7 +148,7 @@ def check_documents(
         claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
     only_with = frozenset(d.id for d in documents) if reference else None
     with engine.stage("stories"):
-        related = related_pairs(every, only_with)
+        related = _related(every, only_with, cache, digests or {})
     with engine.stage("match+rules"):
         matching, judged = _judged(claims, related, only_with, rules, engine, cache, digests or {})
     rule_of = {rule.id: rule for rule in rules}
@@ -176,6 +177,33 @@ def check_documents(
         rules=tuple(rules), fingerprints=tuple(finding_fingerprint(f, identities) for f in findings),
         suppressed=silenced.silenced, baselined=baselined, fail_on=settings.fail_on,
     )
+
+
+def _related(
+    documents: tuple[Document, ...], only_with: frozenset[str] | None, cache: ClaimCache | None,
+    digests: Mapping[str, str],
+) -> frozenset[frozenset[str]]:
+    """The story links of the documents; from the cache when the corpus is the last one seen,
+    each document with the same bytes (one changed article changes every word's weight)."""
+    key = _corpus_key(documents, only_with, digests) if cache else None
+    related = cache.load_stories(key) if cache and key else None
+    if related is None:
+        related = related_pairs(documents, only_with)
+        if cache and key:
+            cache.store_stories(key, related)
+    return related
+
+
+def _corpus_key(documents: tuple[Document, ...], only_with: frozenset[str] | None, digests: Mapping[str, str]) -> str | None:
+    """A digest of every document's id, file digest and side (draft or not); None when a
+    document's file digest is not known (read from stdin)."""
+    if any(document.id not in digests for document in documents):
+        return None
+    digest = hashlib.sha256(str(only_with is None).encode())
+    for document in documents:
+        side = only_with is not None and document.id in only_with
+        digest.update(f"{document.id}\x1f{digests[document.id]}\x1f{side}\x1e".encode())
+    return digest.hexdigest()
 
 
 def _judged(

@@ -79,6 +79,18 @@ def test_after_one_article_changed_only_its_story_is_judged_again(capsys, archiv
     assert judged == [3]
 
 
+def test_a_warm_run_over_an_unchanged_archive_computes_no_story_links(capsys, archive, tmp_path, monkeypatch):
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    computed: list[int] = []
+    real = factcheck.pipeline.related_pairs
+    monkeypatch.setattr(factcheck.pipeline, "related_pairs", lambda docs, only: computed.append(1) or real(docs, only))
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    assert computed == []
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    assert computed == [1]
+
+
 def test_extraction_over_worker_processes_gives_the_same_json(capsys, archive, monkeypatch):
     one = json_of(capsys, archive, "--no-cache", "--workers", "1")
     monkeypatch.setattr(factcheck.engine, "PARALLEL_MIN", 2)
