@@ -89,23 +89,11 @@ class ClaimCache:
 
     def load(self, path: str, digest: str) -> tuple[list[Document], list[Claim]] | None:
         """The documents and claims of a file with these bytes, or None when not (safely) known."""
-        try:
-            row = self.connection.execute(
-                "SELECT payload, checksum FROM files WHERE path = ? AND digest = ?", (path, digest)
-            ).fetchone()
-        except sqlite3.DatabaseError:
-            row = None
-        if row is None or hashlib.sha256(row[0].encode()).hexdigest() != row[1]:
-            return None
-        try:
-            return _decode(row[0])
-        except (ValueError, KeyError, TypeError):
-            return None
+        return self._trusted("SELECT payload, checksum FROM files WHERE path = ? AND digest = ?", (path, digest), _decode)
 
     def store(self, path: str, digest: str, documents: list[Document], claims: list[Claim]) -> None:
         rows = [[getattr(claim, name) for name in CLAIM_FIELDS] for claim in claims]  # by position: faster to load
-        payload = json.dumps({"documents": [asdict(d) for d in documents], "claims": rows}, ensure_ascii=False)
-        self._pending.append((path, digest, payload, hashlib.sha256(payload.encode()).hexdigest()))
+        self._pending.append((path, *_row(digest, {"documents": [asdict(d) for d in documents], "claims": rows})))
 
     def load_component(self, key: str) -> Judged | None:
         """A component judged before from exactly what ``key`` covers, or None."""
@@ -123,8 +111,13 @@ class ClaimCache:
         self._pending_stories = _row(key, sorted(sorted(pair) for pair in related))
 
     def _keyed(self, table: str, key: str, decode: Callable[[str], Any]) -> Any:
+        return self._trusted(f"SELECT payload, checksum FROM {table} WHERE key = ?", (key,), decode)
+
+    def _trusted(self, query: str, parameters: tuple[str, ...], decode: Callable[[str], Any]) -> Any:
+        """The decoded payload of the row the query finds, or None: no row, a payload that does
+        not match its checksum, or one that cannot be decoded."""
         try:
-            row = self.connection.execute(f"SELECT payload, checksum FROM {table} WHERE key = ?", (key,)).fetchone()
+            row = self.connection.execute(query, parameters).fetchone()
         except sqlite3.DatabaseError:
             row = None
         if row is None or hashlib.sha256(row[0].encode()).hexdigest() != row[1]:
