@@ -82,7 +82,7 @@ class Engine:
             else:
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=self.processes, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=True,
+                    dashboard_address=":0", silence_logs=True,
                 ))
                 client = stack.enter_context(Client(cluster))
             self._client = client
