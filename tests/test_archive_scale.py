@@ -103,6 +103,14 @@ def test_the_dask_engine_gives_the_same_json_as_the_default(capsys, archive):
     assert json_of(capsys, archive, "--no-cache", "--engine", "dask", "--workers", "2") == default
 
 
+def test_a_running_dask_scheduler_is_reached_by_its_address(capsys, archive):
+    distributed = pytest.importorskip("distributed")
+    default = json_of(capsys, archive, "--no-cache")
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster:
+        with_scheduler = json_of(capsys, archive, "--no-cache", "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert with_scheduler == default
+
+
 def parsed(*flags: str) -> argparse.Namespace:
     return build_parser().parse_args(["check", "corpus", *flags])
 
