@@ -26,6 +26,7 @@ DATABASE = "claims.sqlite3"
 SCHEMA = 2
 PACKAGE = Path(__file__).resolve().parent
 CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
+DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
 
 
 @memoize
@@ -93,7 +94,7 @@ class ClaimCache:
 
     def store(self, path: str, digest: str, documents: list[Document], claims: list[Claim]) -> None:
         rows = [[getattr(claim, name) for name in CLAIM_FIELDS] for claim in claims]  # by position: faster to load
-        self._pending.append((path, *_row(digest, {"documents": [asdict(d) for d in documents], "claims": rows})))
+        self._pending.append((path, *_row(digest, {"documents": [_document_row(d) for d in documents], "claims": rows})))
 
     def load_component(self, key: str) -> Judged | None:
         """A component judged before from exactly what ``key`` covers, or None."""
@@ -171,10 +172,17 @@ def _engine_of(connection: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
+def _document_row(document: Document) -> dict[str, Any]:
+    """A document's fields, its segments by position (a long article has hundreds)."""
+    row = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
+    row["segments"] = [[s.text_start, s.text_end, s.view, s.new_line] for s in document.segments]
+    return row
+
+
 def _decode(payload: str) -> tuple[list[Document], list[Claim]]:
     data = json.loads(payload)
     documents = [
-        Document(**{**_tuples(record), "segments": tuple(Segment(**segment) for segment in record["segments"])})
+        Document(**{**record, "segments": tuple(Segment(*segment) for segment in record["segments"])})
         for record in data["documents"]
     ]
     return documents, [Claim(*(tuple(v) if isinstance(v, list) else v for v in row)) for row in data["claims"]]

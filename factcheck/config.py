@@ -68,6 +68,8 @@ class Settings:
             return resolved.as_posix()
 
     def wants_file(self, path: str) -> bool:
+        if not self.include and not self.exclude:
+            return True
         relative = self.relative(path)
         if self.include and not any(matches(glob, relative) for glob in self.include):
             return False
