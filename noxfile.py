@@ -1,5 +1,6 @@
 """Sessions: `nox -s tests` (the CI gate), `nox -s bench` (speed and accuracy against the shared
-benchmarks, when ../shared is present)."""
+benchmarks, when ../shared is present), `nox -s archive -- --sizes 1000,10000` (archive scale
+alone, any sizes)."""
 import nox
 
 nox.options.sessions = ["tests"]
@@ -14,7 +15,15 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=False)
 def bench(session: nox.Session) -> None:
-    """Run the benchmark scripts under bench/: extraction accuracy and speed beside quantulum3
-    (recorded in bench/RESULTS.md), and a draft checked against 1,000 articles."""
+    """Run the benchmark scripts under bench/: extraction accuracy and speed beside quantulum3,
+    a draft checked against 1,000 articles, and whole archives of 1,000 to 10,000 articles on
+    the default engine and on Dask (recorded in bench/RESULTS.md)."""
     session.run("python", "bench/extract.py", *session.posargs)
     session.run("python", "bench/against.py")
+    session.run("python", "bench/archive.py", "--sizes", "1000,2000,5000,10000", "--dask", "--record")
+
+
+@nox.session(python=False)
+def archive(session: nox.Session) -> None:
+    """Archive scale only (bench/archive.py); its flags after `--`, recorded in bench/RESULTS.md."""
+    session.run("python", "bench/archive.py", "--record", *session.posargs)

@@ -21,6 +21,7 @@ from factcheck.cache import ClaimCache, engine_hash
 from factcheck.changes import ChangesError, changed_files
 from factcheck.config import (DEFAULT_CACHE_DIR, ConfigError, Settings, load_settings, per_file_ignore_flags,
                               parse_pairs, tolerance_flags)
+from factcheck.engine import ENGINES, Engine
 from factcheck.model import InputError
 from factcheck.pipeline import Extraction, Result, check_documents, extract_documents, load_paths
 from factcheck.report import github, json_report, junit, markdown, sarif, text
@@ -91,6 +92,15 @@ def _common(command: argparse.ArgumentParser) -> None:
     config.add_argument("--severity", action="append", metavar="RULE=LEVEL", help="override a rule's severity")
     config.add_argument("--cache-dir", type=Path, help=f"where extracted claims are cached (default: {DEFAULT_CACHE_DIR})")
     config.add_argument("--no-cache", action="store_true", help="neither read nor write the claim cache")
+    config.add_argument("--engine", choices=ENGINES,
+                        help="where the work runs: local (this machine's cores, the default) or dask")
+    config.add_argument("--workers", type=int, metavar="N",
+                        help="worker processes (local, or a local Dask cluster; default: one per core)")
+    config.add_argument("--scheduler", metavar="ADDRESS",
+                        help="dask: address of a running scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    output = command.add_argument_group("output")
+    output.add_argument("--quiet", "-q", action="store_true", help="no progress bar (it is drawn only on a terminal)")
+    output.add_argument("--profile", action="store_true", help="print each stage's wall time on stderr")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,28 +133,39 @@ def run(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, RuleError, ChangesError, BaselineError, UsageError) as error:
         print(f"factcheck: {error}", file=sys.stderr)
         return EXIT_ERROR
+    engine = engine_of(args, settings)
     try:
-        corpus = load_paths(args.paths, settings, args.stdin_filename, cache)
-        against = load_paths(getattr(args, "against", []), settings, cache=cache)
+        with engine.session():
+            corpus = load_paths(args.paths, settings, args.stdin_filename, cache, engine)
+            against = load_paths(getattr(args, "against", []), settings, cache=cache, engine=engine)
+            if args.command == "extract":
+                return _extract(args, extract_documents(corpus))
+            errors = corpus.corpus.errors + against.corpus.errors
+            result = check_documents(
+                corpus.corpus.documents, rules, errors, against.corpus.documents, settings=settings,
+                known_claims={**against.claims, **corpus.claims}, focus=focus, baseline=baseline,
+                engine=engine, cache=cache, digests={**against.digests, **corpus.digests},
+                explained=getattr(args, "explain", False),
+            )
     finally:
         if cache:
             cache.close()
-    if args.command == "extract":
-        return _extract(args, extract_documents(corpus))
-    errors = corpus.corpus.errors + against.corpus.errors
-    result = check_documents(
-        corpus.corpus.documents, rules, errors, against.corpus.documents, settings=settings,
-        known_claims={**against.claims, **corpus.claims}, focus=focus, baseline=baseline,
-        explained=getattr(args, "explain", False),
-    )
     _print_errors(result.errors)
     if args.command == "baseline":
         return _write_baseline(args, settings, result)
-    print(_render(args, result))
+    with engine.stage("render"):
+        print(_render(args, result))
     if args.command == "check" and args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
             summary.write(markdown.render(result) + "\n")
     return exit_code(args, result)
+
+
+def engine_of(args: argparse.Namespace, settings: Settings) -> Engine:
+    """The engine the settings choose; the progress bar only on a terminal, outside CI, and not
+    under ``--quiet``."""
+    drawn = not args.quiet and sys.stderr.isatty() and not os.environ.get("CI")
+    return Engine(settings.engine, settings.workers, settings.scheduler, progress=drawn, profile=args.profile)
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
@@ -174,6 +195,11 @@ def settings_of(args: argparse.Namespace) -> Settings:
         given["fail_on"] = args.fail_on
     if args.cache_dir:
         given["cache_dir"] = args.cache_dir
+    for key in ("engine", "workers", "scheduler"):
+        if getattr(args, key) is not None:
+            given[key] = getattr(args, key)
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be 1 or more")
     if getattr(args, "baseline", None):
         given["baseline"] = args.baseline
     return replace(settings, **given)

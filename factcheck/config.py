@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from factcheck.engine import ENGINES
 from factcheck.rules import AGREEMENT_DEFAULTS, SEVERITIES, Rule
 
 CONFIG_FILES = ("factcheck.toml", "pyproject.toml")
@@ -43,11 +44,23 @@ class Settings:
     fail_on: str = "warning"
     baseline: Path | None = None
     cache_dir: Path | None = None
+    engine: str = "local"  # where the work runs: "local" (this machine's cores) or "dask"
+    workers: int | None = None  # worker processes (local, or a local Dask cluster); None: one per core
+    scheduler: str | None = None  # dask: address of a running scheduler (else a local cluster)
 
     # -- files -------------------------------------------------------------------------------
 
+    _relatives: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def relative(self, path: str) -> str:
-        """A path as globs see it: relative to the root, with forward slashes."""
+        """A path as globs see it: relative to the root, with forward slashes (worked out once
+        per path: a large corpus asks for each of its files many times)."""
+        known = self._relatives.get(path)
+        if known is None:
+            known = self._relatives[path] = self._resolved(path)
+        return known
+
+    def _resolved(self, path: str) -> str:
         resolved = Path(path).resolve()
         try:
             return resolved.relative_to(self.root.resolve()).as_posix()
@@ -55,12 +68,16 @@ class Settings:
             return resolved.as_posix()
 
     def wants_file(self, path: str) -> bool:
+        if not self.include and not self.exclude:
+            return True
         relative = self.relative(path)
         if self.include and not any(matches(glob, relative) for glob in self.include):
             return False
         return not any(matches(glob, relative) for glob in self.exclude)
 
     def ignored_rules(self, path: str) -> frozenset[str]:
+        if not self.per_file_ignores:
+            return frozenset()
         relative = self.relative(path)
         return frozenset(
             rule for glob, rules in self.per_file_ignores.items() if matches(glob, relative) for rule in rules
@@ -193,6 +210,24 @@ def _severity(value: Any, where: str, root: Path) -> str:
     return value
 
 
+def _engine(value: Any, where: str, root: Path) -> str:
+    if value not in ENGINES:
+        raise ConfigError(f"{where}: {value!r} is not one of {', '.join(ENGINES)}")
+    return value
+
+
+def _workers(value: Any, where: str, root: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"{where}: expected a whole number of workers, 1 or more")
+    return value
+
+
+def _text(value: Any, where: str, root: Path) -> str:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: expected a string")
+    return value
+
+
 def _path(value: Any, where: str, root: Path) -> Path:
     if not isinstance(value, str):
         raise ConfigError(f"{where}: expected a path")
@@ -210,6 +245,9 @@ KEYS = {
     "fail-on": _severity,
     "baseline": _path,
     "cache-dir": _path,
+    "engine": _engine,
+    "workers": _workers,
+    "scheduler": _text,
 }
 
 

@@ -8,7 +8,9 @@ Renderers only format the Result.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+from functools import partial
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +18,14 @@ from pathlib import Path
 from factcheck.baseline import Baseline, Identities, claim_identities, finding_fingerprint, pair_fingerprints
 from factcheck.cache import ClaimCache, file_digest
 from factcheck.config import Settings
+from factcheck.engine import Engine
 from factcheck.extract import claims_in
 from factcheck.ingest import expand_paths, read_corpus
-from factcheck.match import Explanation, Matching, bucket_key, explain, match_claims
+from factcheck.components import components_of, judge, merged
+from factcheck.match import Explanation, Matching, bucket_key, explain
 from factcheck.stories import related_pairs
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
-from factcheck.rules import SEVERITIES, Rule, apply_rules, load_rules
+from factcheck.rules import SEVERITIES, Rule, load_rules
 from factcheck.suppress import restate, silence, suppressions_in, unused
 
 UNUSED_SUPPRESSION_CHECK = "unused_suppression"
@@ -73,6 +77,7 @@ class Loaded:
 
     corpus: Corpus
     claims: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
+    digests: Mapping[str, str] = field(default_factory=dict)  # document id -> its file's SHA-256
 
 
 def _crash_error(path: str, error: Exception, record: str | None = None) -> InputError:
@@ -115,14 +120,22 @@ def check_documents(
     known_claims: Mapping[str, tuple[Claim, ...]] | None = None,
     focus: frozenset[str] | None = None,
     baseline: Baseline | None = None,
+    engine: Engine | None = None,
+    cache: ClaimCache | None = None,
+    digests: Mapping[str, str] | None = None,
     explained: bool = False,
 ) -> Result:
     """Check documents against each other, or (with ``against``) only against reference copy,
     in which case the Result holds only the reference claims comparable with the drafts'.
 
     ``focus`` holds real paths: only findings with a claim in those files are reported.
-    A document whose extraction fails is left out, with an error naming its file."""
+    A document whose extraction fails is left out, with an error naming its file.
+
+    Matching and the rules run per story component (``factcheck.components``), on the engine;
+    with a cache and the documents' file ``digests``, a component judged before from the same
+    files, claims, story links and rules is not judged again."""
     settings = settings or Settings(root=Path.cwd())
+    engine = engine or Engine()
     rules = list(rules) if rules is not None else load_rules()
     known = known_claims or {}
     all_errors = list(errors)
@@ -136,11 +149,13 @@ def check_documents(
     if reference:
         claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
     only_with = frozenset(d.id for d in documents) if reference else None
-    related = related_pairs(documents + reference, only_with)
-    matching = match_claims(claims, related, only_with)
+    with engine.stage("stories"):
+        related = _related(every, only_with, cache, digests or {})
+    with engine.stage("match+rules"):
+        matching, judged = _judged(claims, related, only_with, rules, engine, cache, digests or {})
     rule_of = {rule.id: rule for rule in rules}
     by_id = {claim.id: claim for claim in claims}
-    findings = [f for f in apply_rules(matching, rules) if settings.reports(f.rule)]
+    findings = [f for f in judged if settings.reports(f.rule)]
 
     suppressions = [s for document in every for s in suppressions_in(document)]
     silenced = silence(findings, by_id, suppressions, settings.ignored_rules, rule_of)
@@ -165,6 +180,49 @@ def check_documents(
         suppressed=silenced.silenced, baselined=baselined, fail_on=settings.fail_on,
         explanations=explain(claims, matching, related) if explained else (),
     )
+
+
+def _related(
+    documents: tuple[Document, ...], only_with: frozenset[str] | None, cache: ClaimCache | None,
+    digests: Mapping[str, str],
+) -> frozenset[frozenset[str]]:
+    """The story links of the documents; from the cache when the corpus is the last one seen,
+    each document with the same bytes (one changed article changes every word's weight)."""
+    key = _corpus_key(documents, only_with, digests) if cache else None
+    related = cache.load_stories(key) if cache and key else None
+    if related is None:
+        related = related_pairs(documents, only_with)
+        if cache and key:
+            cache.store_stories(key, related)
+    return related
+
+
+def _corpus_key(documents: tuple[Document, ...], only_with: frozenset[str] | None, digests: Mapping[str, str]) -> str | None:
+    """A digest of every document's id, file digest and side (draft or not); None when a
+    document's file digest is not known (read from stdin)."""
+    if any(document.id not in digests for document in documents):
+        return None
+    digest = hashlib.sha256(str(only_with is None).encode())
+    for document in documents:
+        side = only_with is not None and document.id in only_with
+        digest.update(f"{document.id}\x1f{digests[document.id]}\x1f{side}\x1e".encode())
+    return digest.hexdigest()
+
+
+def _judged(
+    claims: list[Claim], related: frozenset[frozenset[str]], only_with: frozenset[str] | None,
+    rules: list[Rule], engine: Engine, cache: ClaimCache | None, digests: Mapping[str, str],
+) -> tuple[Matching, list[Finding]]:
+    """Matching and the rules' findings over every story component, each cached one reused."""
+    blocks = components_of(claims, related, digests if cache else {}, repr(rules), only_with)
+    judged = [cache.load_component(block.key) if cache and block.key else None for block in blocks]
+    todo = [index for index, result in enumerate(judged) if result is None]
+    fresh = engine.map(partial(judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
+    for index, result in zip(todo, fresh, strict=True):
+        judged[index] = result
+        if cache and blocks[index].key:
+            cache.store_component(blocks[index].key, result)
+    return merged(judged, claims, rules)
 
 
 def _comparable_with_drafts(claims: list[Claim], drafts: frozenset[str]) -> list[Claim]:
@@ -240,53 +298,97 @@ def _without_baselined(
 
 # -- reading paths, with the cache ---------------------------------------------------------------
 
+@dataclass(frozen=True)
+class FileRead:
+    """What reading and extracting one file gave: its documents that could be extracted,
+    their claims, and the errors met."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    errors: tuple[InputError, ...]
+
+
+def read_file(path: str, stdin_name: str | None = None) -> FileRead:
+    """One file read as articles and extracted (a task of the engine: it runs in any process)."""
+    errors: list[InputError] = []
+    corpus = _read_softly(path, stdin_name, errors)
+    kept, claims = _with_claims(corpus.documents, {}, errors)
+    return FileRead(kept, tuple(claims), tuple(errors))
+
+
 def load_paths(
-    paths: Iterable[str], settings: Settings, stdin_name: str | None = None, cache: ClaimCache | None = None
+    paths: Iterable[str], settings: Settings, stdin_name: str | None = None, cache: ClaimCache | None = None,
+    engine: Engine | None = None,
 ) -> Loaded:
     """Read files and folders (``-`` for stdin) and extract their claims. Files below a folder
     pass the include and exclude globs; files named directly are always read. With a cache, a
-    file whose bytes it knows is neither read as an article nor extracted again. A file that
-    cannot be read, or that extraction fails on, becomes an error naming it; the rest is read."""
-    documents: list[Document] = []
-    errors: list[InputError] = []
-    claims: dict[str, tuple[Claim, ...]] = {}
+    file whose bytes it knows is neither read as an article nor extracted again; the others
+    are extracted by the engine (in parallel when there are many). A file that cannot be read,
+    or that extraction fails on, becomes an error naming it; the rest is read."""
+    engine = engine or Engine()
+    plan = _plan(paths, settings)
+    files = [entry for entry in plan if isinstance(entry, str)]
+    if not files:
+        return _assembled(plan, {}, {})
+    digests = {path: file_digest(path) for path in files if cache and path != "-"}
+    found: dict[str, FileRead] = {}
+    with engine.stage("cache lookup"):
+        for path, digest in digests.items():
+            hit = cache.load(path, digest) if cache and digest else None
+            if hit is not None:
+                found[path] = FileRead(tuple(hit[0]), tuple(hit[1]), ())
+    with engine.stage("read+extract"):
+        if "-" in files:
+            found["-"] = read_file("-", stdin_name)
+        missing = [path for path in files if path not in found]
+        found.update(zip(missing, engine.map(read_file, missing, "extracting")))
+    for path in missing:
+        if cache and digests.get(path) and not found[path].errors:
+            cache.store(path, digests[path], list(found[path].documents), list(found[path].claims))
+    return _assembled(plan, found, {path: digest for path, digest in digests.items() if digest})
+
+
+def _plan(paths: Iterable[str], settings: Settings) -> list[str | InputError]:
+    """The files to read, each once, and the errors of finding them, in the order met."""
+    plan: list[str | InputError] = []
     seen_files: set[str] = set()
-    seen_ids: set[str] = set()
     for given in paths:
         from_folder = given != "-" and os.path.isdir(given)
+        errors: list[InputError] = []
         for path in expand_paths([given], errors):
             real = path if path == "-" else os.path.realpath(path)
             if real in seen_files or (from_folder and not settings.wants_file(path)):
                 continue
             seen_files.add(real)
-            found, found_claims = _load_file(path, stdin_name, cache, errors)
-            for document in found:
-                if document.id in seen_ids:
-                    errors.append(InputError(path, f"document id {document.id!r} is already used by another article"))
-                    continue
-                seen_ids.add(document.id)
-                documents.append(document)
-                claims[document.id] = found_claims[document.id]
-    return Loaded(Corpus(tuple(documents), tuple(errors)), claims)
+            plan += errors
+            errors.clear()
+            plan.append(path)
+        plan += errors
+    return plan
 
 
-def _load_file(
-    path: str, stdin_name: str | None, cache: ClaimCache | None, errors: list[InputError]
-) -> tuple[list[Document], dict[str, tuple[Claim, ...]]]:
-    """One file's documents that could be extracted, and their claims by document id."""
-    digest = file_digest(path) if cache and path != "-" else None
-    if cache and digest:
-        hit = cache.load(path, digest)
-        if hit is not None:
-            documents, claims = hit
-            return documents, _by_document(documents, claims)
-    file_errors: list[InputError] = []
-    corpus = _read_softly(path, stdin_name, file_errors)
-    kept, claims = _with_claims(corpus.documents, {}, file_errors)
-    errors.extend(file_errors)
-    if cache and digest and not file_errors:
-        cache.store(path, digest, list(kept), claims)
-    return list(kept), _by_document(list(kept), claims)
+def _assembled(plan: list[str | InputError], found: Mapping[str, FileRead], digests: Mapping[str, str]) -> Loaded:
+    """The files' documents in plan order, each id once, with their claims and file digests."""
+    documents: list[Document] = []
+    errors: list[InputError] = []
+    claims: dict[str, tuple[Claim, ...]] = {}
+    digest_of: dict[str, str] = {}
+    for entry in plan:
+        if isinstance(entry, InputError):
+            errors.append(entry)
+            continue
+        read = found[entry]
+        errors.extend(read.errors)
+        by_document = _by_document(list(read.documents), list(read.claims))
+        for document in read.documents:
+            if document.id in claims:
+                errors.append(InputError(entry, f"document id {document.id!r} is already used by another article"))
+                continue
+            documents.append(document)
+            claims[document.id] = by_document[document.id]
+            if entry in digests:
+                digest_of[document.id] = digests[entry]
+    return Loaded(Corpus(tuple(documents), tuple(errors)), claims, digest_of)
 
 
 def _read_softly(path: str, stdin_name: str | None, errors: list[InputError]) -> Corpus:

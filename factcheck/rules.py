@@ -8,6 +8,7 @@ shape: one location, its related locations).
 """
 from __future__ import annotations
 
+import heapq
 import math
 import tomllib
 from collections import defaultdict
@@ -268,7 +269,8 @@ def _first_rule(a: Claim, b: Claim, rules: list[Rule]) -> tuple[Rule, tuple[Clai
 
 def _primaries(pairs: list[tuple[Claim, Claim]]) -> list[tuple[Claim, list[Claim]]]:
     """Greedy cover of the disagreeing pairs: the claim in most of them is the next primary
-    (the outlier that several reports contradict), ties broken by position."""
+    (the outlier that several reports contradict), ties broken by position. A heap holds every
+    claim's count as it last changed; an entry whose count has changed since is stale."""
     ordered = _claims_in_order(pairs)
     position = {claim.id: index for index, claim in enumerate(ordered)}
     by_id = {claim.id: claim for claim in ordered}
@@ -276,13 +278,19 @@ def _primaries(pairs: list[tuple[Claim, Claim]]) -> list[tuple[Claim, list[Claim
     for first, second in pairs:
         neighbours[first.id].add(second.id)
         neighbours[second.id].add(first.id)
+    heap = [(-len(others), position[cid], cid) for cid, others in neighbours.items()]
+    heapq.heapify(heap)
     found: list[tuple[Claim, list[Claim]]] = []
-    while neighbours:
-        primary_id = min(neighbours, key=lambda cid: (-len(neighbours[cid]), position[cid]))
+    while heap:
+        count, _, primary_id = heapq.heappop(heap)
+        if len(neighbours.get(primary_id, ())) != -count:
+            continue
         others = sorted(neighbours.pop(primary_id), key=position.__getitem__)
         for other in others:
             neighbours[other].discard(primary_id)
-            if not neighbours[other]:
+            if neighbours[other]:
+                heapq.heappush(heap, (-len(neighbours[other]), position[other], other))
+            else:
                 del neighbours[other]
         found.append((by_id[primary_id], [by_id[other] for other in others]))
     return found

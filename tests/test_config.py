@@ -128,3 +128,20 @@ def test_readme_configuration_example_is_valid(tmp_path):
     rules = {rule.id: rule for rule in settings.configure(load_rules())}
     assert rules["FC105"].severity == "error" and rules["FC104"].parameters["ratio_tolerance"] == 0.05
     assert settings.ignored_rules(str(tmp_path / "wire" / "a.md")) == {"FC103"}
+
+
+def test_engine_and_workers_are_read_from_the_file(project):
+    (project / "factcheck.toml").write_text('engine = "dask"\nworkers = 3\nscheduler = "tcp://10.0.0.5:8786"\n', "utf-8")
+    settings = load_settings(project)
+    assert (settings.engine, settings.workers, settings.scheduler) == ("dask", 3, "tcp://10.0.0.5:8786")
+
+
+def test_an_unknown_engine_exits_2_naming_it(project, capsys):
+    (project / "factcheck.toml").write_text('engine = "spark"\n', "utf-8")
+    code, _, err = run(capsys, "check", "corpus", "--no-cache")
+    assert code == 2 and "'spark'" in err
+
+
+def test_zero_workers_is_an_error(project, capsys):
+    code, _, err = run(capsys, "check", "corpus", "--no-cache", "--workers", "0")
+    assert code == 2 and "--workers" in err

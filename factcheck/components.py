@@ -1,0 +1,138 @@
+"""Story components: the blocks a corpus is judged in, one at a time, and the merge of them.
+
+Two documents can only be compared when they report one story (``stories.related_pairs``), so
+the connected components of that relation split the claims into blocks that matching and the
+rules judge independently: no comparable pair, group or finding ever spans two of them. Each
+block is one task of the engine (a process, a Dask worker), and its result can be cached,
+keyed by what it was judged from: the member documents' file digests, the claims, the story
+links inside it and the rules. The merge puts the blocks' results back in the order a single
+pass over the whole corpus gives (pairs in claim order, groups numbered by first appearance,
+each rule's findings in the order of its greedy cover), so the output is the same however the
+corpus was split, cached or scheduled.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from factcheck.match import Matching, match_claims
+from factcheck.model import Claim, Finding, Group
+from factcheck.rules import Rule, apply_rules
+
+
+@dataclass(frozen=True)
+class Component:
+    """One block: its claims in corpus order, the story links inside it, its cache key (None
+    when a member's file digest is not known)."""
+
+    claims: tuple[Claim, ...]
+    related: frozenset[frozenset[str]]
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A block's matching and findings, claims named by id and groups numbered in the block."""
+
+    pairs: tuple[tuple[str, str], ...]
+    groups: tuple[Group, ...]
+    findings: tuple[Finding, ...]
+    best: tuple[tuple[str, str], ...] = ()  # (claim, its best counterpart in that article), sorted
+
+
+def components_of(
+    claims: Sequence[Claim], related: Iterable[frozenset[str]], digests: Mapping[str, str], salt: str,
+    only_with: frozenset[str] | None = None,
+) -> list[Component]:
+    """The blocks of the documents that have claims, in order of their first claim. The cache
+    key of a block covers ``salt`` (the rules), its members' ``digests`` and whether each is
+    one of ``only_with`` (the drafts)."""
+    parent: dict[str, str] = {}
+
+    def root(doc: str) -> str:
+        while parent.setdefault(doc, doc) != doc:
+            parent[doc] = parent[parent[doc]]
+            doc = parent[doc]
+        return doc
+
+    related = list(related)
+    for pair in related:
+        first, second = sorted(pair)
+        parent[root(first)] = root(second)
+    members: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        members[root(claim.doc)].append(claim)
+    links: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for pair in related:
+        links[root(next(iter(pair)))].append(pair)
+    return [
+        Component(tuple(found), frozenset(links[block]), _key(found, links[block], digests, salt, only_with))
+        for block, found in members.items()
+    ]
+
+
+def _key(
+    claims: list[Claim], links: list[frozenset[str]], digests: Mapping[str, str], salt: str,
+    only_with: frozenset[str] | None,
+) -> str | None:
+    documents = sorted({claim.doc for claim in claims})
+    if any(doc not in digests for doc in documents):
+        return None
+    digest = hashlib.sha256(f"{salt}\x1f{only_with is None}".encode())
+    drafts = only_with or frozenset()
+    for part in (*(f"{doc}\x1f{digests[doc]}\x1f{doc in drafts}" for doc in documents), *(claim.id for claim in claims),
+                 *sorted("\x1f".join(sorted(pair)) for pair in links)):
+        digest.update(part.encode() + b"\x1e")
+    return digest.hexdigest()
+
+
+def judge(component: Component, rules: Sequence[Rule], only_with: frozenset[str] | None) -> Judged:
+    """Matching and the rules over one block (a task of the engine: it runs in any process)."""
+    matching = match_claims(list(component.claims), component.related, only_with)
+    return Judged(
+        tuple((a.id, b.id) for a, b in matching.pairs), matching.groups, tuple(apply_rules(matching, rules)),
+        tuple(sorted(matching.best)),
+    )
+
+
+def merged(judged: Sequence[Judged], claims: Sequence[Claim], rules: Sequence[Rule]) -> tuple[Matching, list[Finding]]:
+    """The blocks' results as one pass over all ``claims`` gives them."""
+    by_id = {claim.id: claim for claim in claims}
+    order = {claim.id: index for index, claim in enumerate(claims)}
+    pairs = sorted((pair for block in judged for pair in block.pairs), key=lambda p: (order[p[0]], order[p[1]]))
+    first_seen: dict[str, int] = {}
+    for pair in pairs:
+        for claim_id in pair:
+            first_seen.setdefault(claim_id, len(first_seen))
+    blocks = sorted(((n, g) for n, block in enumerate(judged) for g in block.groups),
+                    key=lambda entry: first_seen[entry[1].claims[0]])
+    renamed = {(n, group.id): f"G{number}" for number, (n, group) in enumerate(blocks, start=1)}
+    groups = tuple(replace(group, id=renamed[(n, group.id)]) for n, group in blocks)
+    best = frozenset(pair for block in judged for pair in block.best)
+    matching = Matching(groups, tuple((by_id[a], by_id[b]) for a, b in pairs), best)
+    return matching, _merged_findings(judged, by_id, renamed, rules)
+
+
+def _merged_findings(
+    judged: Sequence[Judged], claims: Mapping[str, Claim], renamed: Mapping[tuple[int, str], str],
+    rules: Sequence[Rule],
+) -> list[Finding]:
+    """Per rule, the blocks' findings merged as one greedy cover picks them: most claims
+    disagreeing first, ties by the primary's place (see ``rules._primaries``). Each block's
+    findings already come in that order, so a k-way merge is the whole cover's order."""
+
+    def cover_order(finding: Finding) -> tuple[int, tuple[str, int, int, str]]:
+        primary = claims[finding.claims[0]]
+        return -(len(finding.claims) - 1), (primary.path, primary.line, primary.start, primary.id)
+
+    findings: list[Finding] = []
+    for rule in rules:
+        per_block = [
+            [replace(f, group=renamed.get((n, f.group)) if f.group else None) for f in block.findings if f.rule == rule.id]
+            for n, block in enumerate(judged)
+        ]
+        findings += heapq.merge(*per_block, key=cover_order)
+    return findings

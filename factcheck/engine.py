@@ -1,0 +1,106 @@
+"""Where the work of a run is done: in this process, on local worker processes, or on Dask.
+
+The pipeline hands its two kinds of independent work here: reading and extracting files (one
+task per file), and judging story components (one task per component: matching and rules
+never look across two components). ``local`` runs them in this process, or over a pool of
+worker processes when there is enough work to pay for starting them; ``dask`` runs them as a
+Dask bag on a cluster: a running scheduler's (``scheduler``), or a local cluster started for
+the run. Results always come back in the order of the items, so the output never depends on
+the engine. The engine also draws the progress bar (on stderr, only when asked: the command
+line asks when stderr is a terminal) and times the stages (``profile``).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from tqdm import tqdm
+
+ENGINES = ("local", "dask")
+PARALLEL_MIN = 64  # fewer tasks than this are done in this process: a pool costs more to start
+CHUNK = 16  # tasks sent to a local worker at a time
+DASK_PARTITION = 64  # tasks per partition of a Dask bag
+
+Item = TypeVar("Item")
+Output = TypeVar("Output")
+
+
+@dataclass
+class Engine:
+    kind: str = "local"
+    workers: int | None = None  # worker processes; None: one per core
+    scheduler: str | None = None  # dask: a running scheduler's address; None starts a local cluster
+    progress: bool = False  # draw a progress bar on stderr
+    profile: bool = False  # print each stage's wall time on stderr
+    _client: Any = field(default=None, repr=False)
+
+    @property
+    def processes(self) -> int:
+        return self.workers or os.cpu_count() or 1
+
+    def map(self, function: Callable[[Item], Output], items: Sequence[Item], label: str) -> list[Output]:
+        """``function`` of every item, in the items' order."""
+        if self.kind == "dask" and items:
+            return self._dask_map(function, items, label)
+        if self.processes <= 1 or len(items) < PARALLEL_MIN:
+            return [function(item) for item in self.bar(items, label)]
+        with ProcessPoolExecutor(max_workers=self.processes) as pool:
+            return list(self.bar(pool.map(function, items, chunksize=CHUNK), label, total=len(items)))
+
+    def bar(self, items: Any, label: str, total: int | None = None) -> Any:
+        """The items, with a progress bar on stderr when the engine draws one."""
+        if not self.progress:
+            return items
+        return tqdm(items, desc=label, total=total, file=sys.stderr, unit="", leave=False, dynamic_ncols=True)
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            if self.profile:
+                print(f"stage {name} {time.perf_counter() - started:.2f}s", file=sys.stderr)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Engine]:
+        """The engine, with its Dask client connected for the run (nothing to do for local)."""
+        if self.kind != "dask":
+            yield self
+            return
+        from distributed import Client, LocalCluster  # only Dask runs pay for importing it
+
+        with contextlib.ExitStack() as stack:
+            if self.scheduler:
+                client = stack.enter_context(Client(self.scheduler))
+            else:
+                cluster = stack.enter_context(LocalCluster(
+                    n_workers=self.processes, threads_per_worker=1, processes=True,
+                    dashboard_address=":0", silence_logs=True,
+                ))
+                client = stack.enter_context(Client(cluster))
+            self._client = client
+            try:
+                yield self
+            finally:
+                self._client = None
+
+    def _dask_map(self, function: Callable[[Item], Output], items: Sequence[Item], label: str) -> list[Output]:
+        """The items as a Dask bag, mapped; partitions are gathered in order as they finish."""
+        import dask.bag
+        from distributed import as_completed
+
+        if self._client is None:
+            with self.session():
+                return self._dask_map(function, items, label)
+        bag = dask.bag.from_sequence(items, partition_size=DASK_PARTITION).map(function)
+        futures = self._client.compute(bag.to_delayed())
+        for _ in self.bar(as_completed(futures), label, total=len(futures)):
+            pass
+        return [output for part in self._client.gather(futures) for output in part]

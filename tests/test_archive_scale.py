@@ -1,0 +1,165 @@
+"""Archive scale: parallel extraction, judging per story component, the component cache, the
+progress bar and the Dask engine never change what a run reports."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+import factcheck.engine
+import factcheck.pipeline
+from factcheck.cli import build_parser, engine_of, main
+from factcheck.components import components_of, judge, merged
+from factcheck.config import Settings
+from factcheck.engine import Engine
+from factcheck.match import match_claims
+from factcheck.pipeline import load_paths
+from factcheck.model import Claim
+from factcheck.rules import _primaries, apply_rules, load_rules
+from factcheck.stories import related_pairs
+
+from archive_corpus import STORIES, change_figure, write_archive
+
+
+def json_of(capsys, folder: Path, *flags: str) -> str:
+    main(["check", str(folder), "--format", "json", "--isolated", *flags])
+    return capsys.readouterr().out
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    write_archive(tmp_path / "archive")
+    return tmp_path / "archive"
+
+
+@pytest.fixture
+def judged(monkeypatch) -> list[int]:
+    """The number of claims of every story component judged (not taken from the cache)."""
+    sizes: list[int] = []
+
+    def counting(component, **kwargs):
+        sizes.append(len(component.claims))
+        return judge(component, **kwargs)
+
+    monkeypatch.setattr(factcheck.pipeline, "judge", counting)
+    return sizes
+
+
+def test_judging_story_components_apart_gives_what_one_pass_over_the_corpus_gives(archive):
+    loaded = load_paths([str(archive)], Settings(root=archive))
+    claims = [claim for document in loaded.corpus.documents for claim in loaded.claims[document.id]]
+    related = related_pairs(loaded.corpus.documents)
+    rules = load_rules()
+    whole = match_claims(claims, related)
+    blocks = components_of(claims, related, {}, "")
+    matching, findings = merged([judge(block, rules, None) for block in blocks], claims, rules)
+    assert len(blocks) == len(STORIES)
+    assert matching == whole and findings == apply_rules(whole, rules)
+
+
+def test_a_warm_run_gives_the_cold_runs_json(capsys, archive, tmp_path):
+    cold = json_of(capsys, archive, "--no-cache")
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    assert json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache")) == cold
+
+
+def test_after_one_article_changed_the_warm_run_gives_the_cold_runs_json(capsys, archive, tmp_path):
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    assert json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache")) == json_of(capsys, archive, "--no-cache")
+
+
+def test_after_one_article_changed_only_its_story_is_judged_again(capsys, archive, tmp_path, judged):
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    assert len(judged) == len(STORIES)
+    judged.clear()
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    assert judged == [3]
+
+
+def test_a_warm_run_over_an_unchanged_archive_computes_no_story_links(capsys, archive, tmp_path, monkeypatch):
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    computed: list[int] = []
+    real = factcheck.pipeline.related_pairs
+    monkeypatch.setattr(factcheck.pipeline, "related_pairs", lambda docs, only: computed.append(1) or real(docs, only))
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    assert computed == []
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    assert computed == [1]
+
+
+def test_extraction_over_worker_processes_gives_the_same_json(capsys, archive, monkeypatch):
+    one = json_of(capsys, archive, "--no-cache", "--workers", "1")
+    monkeypatch.setattr(factcheck.engine, "PARALLEL_MIN", 2)
+    assert json_of(capsys, archive, "--no-cache", "--workers", "2") == one
+
+
+def test_the_dask_engine_gives_the_same_json_as_the_default(capsys, archive):
+    pytest.importorskip("distributed")
+    default = json_of(capsys, archive, "--no-cache")
+    assert json_of(capsys, archive, "--no-cache", "--engine", "dask", "--workers", "2") == default
+
+
+def test_a_running_dask_scheduler_is_reached_by_its_address(capsys, archive):
+    distributed = pytest.importorskip("distributed")
+    default = json_of(capsys, archive, "--no-cache")
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as cluster:
+        with_scheduler = json_of(capsys, archive, "--no-cache", "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert with_scheduler == default
+
+
+def parsed(*flags: str) -> argparse.Namespace:
+    return build_parser().parse_args(["check", "corpus", *flags])
+
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """stderr is a terminal, outside CI."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+
+
+def test_the_progress_bar_is_drawn_on_a_terminal(terminal):
+    assert engine_of(parsed(), Settings(root=Path.cwd())).progress
+
+
+def test_quiet_draws_no_progress_bar(terminal):
+    assert not engine_of(parsed("--quiet"), Settings(root=Path.cwd())).progress
+
+
+def test_ci_draws_no_progress_bar(terminal, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    assert not engine_of(parsed(), Settings(root=Path.cwd())).progress
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys, archive, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(factcheck.engine, "PARALLEL_MIN", 2)
+    main(["check", str(archive), "--isolated", "--no-cache", "--format", "json"])
+    assert capsys.readouterr().err == ""
+
+
+def test_a_drawn_progress_bar_goes_to_stderr_only(capsys):
+    doubled = Engine(progress=True).map(abs, [-1, -2, -3], "numbers")
+    captured = capsys.readouterr()
+    assert doubled == [1, 2, 3] and "numbers" in captured.err and captured.out == ""
+
+
+def test_profile_prints_each_stage_on_stderr(capsys, archive):
+    main(["check", str(archive), "--isolated", "--no-cache", "--format", "json", "--profile"])
+    stages = [line.split()[1] for line in capsys.readouterr().err.splitlines() if line.startswith("stage ")]
+    assert {"read+extract", "stories", "match+rules", "render"} <= set(stages)
+
+
+def test_the_greedy_cover_takes_the_most_contradicted_claim_first():
+    """X disagrees with A, B and C; A also with B: X is the outlier, then A with B."""
+    x, a, b, c = (make_claim(name, line) for line, name in enumerate("xabc", start=1))
+    cover = _primaries([(a, x), (x, b), (c, x), (a, b)])
+    assert [(primary.id, [o.id for o in others]) for primary, others in cover] == [("x", ["a", "b", "c"]), ("a", ["b"])]
+
+
+def make_claim(claim_id: str, line: int) -> Claim:
+    return Claim(claim_id, "doc", "a.md", line, line + 1, line, 1, "4", "4 people.", 4.0, 4.0, 4.0, "people")
