@@ -54,8 +54,7 @@ EVENT_DAYS_BEFORE = 3  # an earlier report's event may lie this many days before
 ROUNDUP_ANCHORS = 8  # distinct clock times and street addresses that make a text a round-up
 
 _WORD = regex.compile(r"[A-Za-z][a-z'’-]{3,}")
-_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
-_NAME_BREAK = regex.compile(r"[.!?:;,\"“”()]")  # between two capitalised words: not one name
+_NAME = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]*)[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*)")
 _POSSESSIVES = ("'s", "’s")
 
 
@@ -85,10 +84,9 @@ def is_roundup(document: Document) -> bool:
 
 
 def _normal(word: str) -> str:
+    """Lower-cased, a possessive 's dropped."""
     word = word.lower()
-    for suffix in _POSSESSIVES:
-        word = word.removesuffix(suffix)
-    return word
+    return word[:-2] if word[-2:] in _POSSESSIVES else word
 
 
 def _line_key(view: str) -> str:
@@ -132,19 +130,13 @@ def names(document: Document, boilerplate: frozenset[str] = frozenset()) -> Coun
     """How often each name of two adjacent capitalised words ("esteban santiago") occurs in the
     body: who and where the story is about, rarer than any single word. (The title is left
     out: headlines capitalise every word.)"""
-    found: Counter[str] = Counter()
     stopwords = _stopwords()
+    found: Counter[str] = Counter()
     for view in _body(document, boilerplate):
-        previous, previous_end = None, 0
-        for match in _TOKEN.finditer(view):
-            word = _normal(match.group())
-            if match.group()[0].isupper() and word not in stopwords and len(word) > 1:
-                if previous and not _NAME_BREAK.search(view, previous_end, match.start()):
-                    found[f"{previous} {word}"] += 1
-                previous = word
-            else:
-                previous = None
-            previous_end = match.end()
+        for match in _NAME.finditer(view, overlapped=True):
+            first, second = _normal(match.group(1)), _normal(match.group(2))
+            if first not in stopwords and second not in stopwords and len(first) > 1 and len(second) > 1:
+                found[f"{first} {second}"] += 1
     return found
 
 
@@ -158,9 +150,11 @@ def related_pairs(
     dates = {document.id: _date(document.date) for document in documents}
     roundups = {document.id for document in documents if is_roundup(document)}
     folder = len(documents) <= MAX_DF
+    least = SAME_STORY_FOLDER if folder else min(SAME_STORY, SAME_STORY_LATER)
     return frozenset(
         frozenset(pair) for pair, (cosine, evidence) in similarities(documents, dates, only_with).items()
-        if not roundups.intersection(pair) and _same_story(by_id, dates, pair, cosine, evidence, folder)
+        if cosine >= least and not roundups.intersection(pair)
+        and _same_story(by_id, dates, pair, cosine, evidence, folder)
     )
 
 
