@@ -198,12 +198,13 @@ def _of_a_unit() -> regex.Pattern:
 @cache
 def _nonclaim_pieces() -> dict[str, str]:
     """The named pieces of lexicons/nonclaims.toml: its word lists, the money symbols, counted
-    nouns and hedges of the other lexicons, then its `[pieces]`, each of which may use those."""
+    nouns, unit words and hedges of the other lexicons, then its `[pieces]`, each of which may
+    use those."""
     data = load("nonclaims")
     counted = [noun for nouns in load("counted")["classes"].values() for noun in nouns]
     named = word_pieces(data["words"], data["words_exact"]) | {
         "money_symbol": alternation(money_symbols()), "counted": alternation(counted),
-        "hedge": alternation(hedge_kinds())}
+        "unit": alternation(unit_words()), "hedge": alternation(hedge_kinds())}
     for name, piece in data["pieces"].items():
         named[name] = expand_pieces(piece, named)
     return named

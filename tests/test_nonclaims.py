@@ -74,6 +74,7 @@ def test_product_model_and_version_names_are_no_claim(text):
     "He carried a .45-caliber handgun.",
     "Officers seized a .22 rifle.",
     "A 12-gauge shotgun lay on the seat.",
+    "Officers found 9 millimeter ammunition in the boot.",
 ])
 def test_calibres_and_bores_are_no_claim(text):
     assert_no_claim(text)
@@ -100,6 +101,7 @@ def test_a_measure_in_millimetres_stays_a_claim():
     "The 911 call came at dawn.",
     "A neighbour dialled 911.",
     "The 999 operator kept him talking.",
+    "Anyone who sees him should call 911, police said.",
 ])
 def test_emergency_numbers_are_no_claim(text):
     assert_no_claim(text)

@@ -1,9 +1,13 @@
 """Stories: which articles report the same event (specification of factcheck.stories)."""
 from __future__ import annotations
 
-from factcheck.stories import related_pairs
+import datetime as dt
+from pathlib import Path
 
-from conftest import article
+from factcheck.ingest import read_corpus
+from factcheck.stories import is_roundup, refers_to, related_pairs
+
+from conftest import FIXTURES, article
 
 FLOOD_A = ("The Varna river burst its banks at Ostrava on Sunday; the regional emergency office "
            "evacuated the riverside districts and sandbags lined the Ostrava embankment.")
@@ -72,3 +76,39 @@ def test_a_shared_name_is_evidence_of_one_story():
 def test_the_result_does_not_depend_on_the_order_of_the_documents():
     documents = corpus() + [article("d.md", QUAKE)]
     assert related_pairs(documents) == related_pairs(list(reversed(documents)))
+
+
+ARCHIVE = FIXTURES / "archive"
+
+
+def archive_pairs() -> set[frozenset[str]]:
+    """The linked pairs of the miniature archive, by file name."""
+    documents = read_corpus([str(ARCHIVE)]).documents
+    return {frozenset(Path(doc).stem for doc in found) for found in related_pairs(documents)}
+
+
+def test_two_reports_of_one_quake_tell_one_story():
+    assert pair("quake-belmora-1", "quake-belmora-2") in archive_pairs()
+
+
+def test_a_follow_up_that_names_the_date_of_the_event_joins_its_story():
+    assert pair("quake-belmora-1", "quake-belmora-followup") in archive_pairs()
+
+
+def test_a_quake_of_the_same_kind_years_later_is_another_story():
+    assert not any("quake-corvale" in found for found in archive_pairs())
+
+
+def test_a_round_up_of_many_incidents_is_the_story_of_none_of_them():
+    assert not any("weekend-roundup" in found for found in archive_pairs())
+
+
+def test_a_round_up_is_told_by_its_many_times_and_addresses():
+    roundup, single = (read_corpus([str(ARCHIVE / f"{name}.md")]).documents[0]
+                       for name in ("weekend-roundup", "quay-street-shooting"))
+    assert is_roundup(roundup) and not is_roundup(single)
+
+
+def test_a_later_report_refers_to_an_earlier_one_by_its_month_and_day():
+    followup = article("f.md", "The tower fell in the earthquake of March 3 last year.", date="2022-03-02")
+    assert refers_to(followup, dt.date(2021, 3, 3)) and not refers_to(followup, dt.date(2021, 7, 3))
