@@ -109,6 +109,7 @@ def test_emergency_numbers_are_no_claim(text):
 
 @pytest.mark.parametrize("text", [
     "Call Lanmore police on 020 7946 0000 with details.",
+    "Call the Lanmore desk on +44 20 7946 0000.",
     "Call (555) 013-2477 for details.",
     "Anyone who saw the car should call Crime Stoppers at 555-0134.",
     "Tips go to 555-CLUE (2583).",
@@ -184,6 +185,10 @@ def test_a_name_at_the_start_of_a_sentence_is_not_read_as_a_name():
 
 def test_a_title_case_line_keeps_its_figures():
     assert surfaces("Storm Kills 12 Across Corran Valley") == ["12"]
+
+
+def test_a_short_sentence_of_capitalised_words_is_no_headline():
+    assert_no_claim("Listeners of KQRT Newsradio 780 wrote in.")
 
 
 def test_a_weekday_before_a_count_is_no_name():
