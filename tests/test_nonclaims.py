@@ -212,6 +212,7 @@ def test_counts_beside_names_stay_claims(text, kept):
     "3 photos in this gallery",
     "Photo by Ana Reyes. Image 3 of 8 Firefighters at the scene.",
     "Hide Caption 23 of 25 Rescuers search the rubble.",
+    "The mayor spoke at noon. Pellin Daily 4 of 41 Skip in Skip x Embed",
     "3 min read",
     "Tweet 34 Share 12 Email",
     "View 8 photos",
@@ -221,6 +222,10 @@ def test_counts_beside_names_stay_claims(text, kept):
 ])
 def test_page_furniture_inside_a_line_is_no_claim(text):
     assert_no_claim(text)
+
+
+def test_a_tally_in_prose_stays_a_claim():
+    assert surfaces("He connected on 1 of 13 passes.") == ["1", "13"]
 
 
 def test_comments_counted_in_prose_stay_a_claim():
