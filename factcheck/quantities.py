@@ -262,15 +262,20 @@ def _covered(spans: list[tuple[int, int]], ends: list[int], start: int, end: int
 
 
 _LINE_WORDS = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]?\s*$")
 _TITLE_CASE_SHARE = 0.7
 
 
 def _in_title_case(text: str, position: int) -> bool:
     """Whether the line around ``position`` is written in title case (or capitals), as a headline
-    is: most of its words of four letters or more begin with a capital."""
+    is: it does not end like a sentence, and most of its words of four letters or more begin
+    with a capital."""
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    words = _LINE_WORDS.findall(text, start, end if end >= 0 else len(text))
+    line = text[start:end if end >= 0 else len(text)]
+    if _SENTENCE_END.search(line):
+        return False
+    words = _LINE_WORDS.findall(line)
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words)
 
 

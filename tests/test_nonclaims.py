@@ -109,6 +109,7 @@ def test_emergency_numbers_are_no_claim(text):
 
 @pytest.mark.parametrize("text", [
     "Call Lanmore police on 020 7946 0000 with details.",
+    "Call the Lanmore desk on +44 20 7946 0000.",
     "Call (555) 013-2477 for details.",
     "Anyone who saw the car should call Crime Stoppers at 555-0134.",
     "Tips go to 555-CLUE (2583).",
@@ -186,6 +187,10 @@ def test_a_title_case_line_keeps_its_figures():
     assert surfaces("Storm Kills 12 Across Corran Valley") == ["12"]
 
 
+def test_a_short_sentence_of_capitalised_words_is_no_headline():
+    assert_no_claim("Listeners of KQRT Newsradio 780 wrote in.")
+
+
 def test_a_weekday_before_a_count_is_no_name():
     assert surfaces("Police said Tuesday 12 were hurt.") == ["12"]
 
@@ -207,6 +212,7 @@ def test_counts_beside_names_stay_claims(text, kept):
     "3 photos in this gallery",
     "Photo by Ana Reyes. Image 3 of 8 Firefighters at the scene.",
     "Hide Caption 23 of 25 Rescuers search the rubble.",
+    "The mayor spoke at noon. Pellin Daily 4 of 41 Skip in Skip x Embed",
     "3 min read",
     "Tweet 34 Share 12 Email",
     "View 8 photos",
@@ -216,6 +222,10 @@ def test_counts_beside_names_stay_claims(text, kept):
 ])
 def test_page_furniture_inside_a_line_is_no_claim(text):
     assert_no_claim(text)
+
+
+def test_a_tally_in_prose_stays_a_claim():
+    assert surfaces("He connected on 1 of 13 passes.") == ["1", "13"]
 
 
 def test_comments_counted_in_prose_stay_a_claim():
