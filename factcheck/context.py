@@ -20,7 +20,7 @@ from factcheck.vocabulary import measure_predicates, predicate_classes
 from factcheck.metadata import MONTHS
 
 _WORD = regex.compile(r"[\w][\w'’-]*")
-_QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”')
+_QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’(?!\w)|(?<!\w)\'[^\'\n]{3,}\'(?!\w)')
 _YEAR = r"(?:19|20)\d{2}"
 _POSSESSIVE = regex.compile(r"['’]s$")
 _TO_NEXT = regex.compile(r"\s+to\b")
@@ -126,6 +126,7 @@ class Context:
     superseded: bool
     event_words: tuple[str, ...] = ()
     conversion: bool = False
+    subjects: tuple[str, ...] = ()
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -388,6 +389,25 @@ def describes_one(text: str, sentence: Sentence, start: int, end: int) -> bool:
     return _individual_after().search(text, end, sentence.end) is not None
 
 
+_PAST_FORM_BEFORE = regex.compile(r"(?<![\w-])(?P<verb>[a-z]+ed)\s+(?:(?:about|some|nearly|almost|around|roughly|over|more\s+than|at\s+least)\s+)?$")
+CUE_RIGHT_AFTER_WORDS = 2  # a lexicon cue this close after a figure is its own ("300 people shot")
+
+
+def _governed_before(text: str, clause_start: int, start: int) -> bool:
+    """A past form right before the figure that the predicate lexicon does not know ("scattered
+    300", "carried 300"): the verb the figure is the object of."""
+    before = _PAST_FORM_BEFORE.search(text, max(clause_start, start - 40), start)
+    return before is not None and not _predicate_lexicon()[0].match(before.group("verb"))
+
+
+def _cue_right_after(text: str, end: int, clause_end: int) -> bool:
+    """A lexicon cue within a few words after the figure ("300 people shot", "20 miles north of")."""
+    words = list(_WORD.finditer(text, end, clause_end))[:CUE_RIGHT_AFTER_WORDS + 1]
+    reach = words[-1].end() if words else end
+    return _predicate_lexicon()[0].search(text, end, reach) is not None
+
+
+_OLD_AFTER = regex.compile(r"s?[- ]old\b")
 PART_LIST_WORDS = 8  # how far a list of parts may run on from one part to the next
 _AND = regex.compile(r"\band\b|,")
 _CONVERSION_GLUE = regex.compile(r"\s*(?:[(\[;/]|,\s*or|\bor)\s*(?:about\s+|roughly\s+|some\s+)?")
@@ -591,6 +611,14 @@ def names_in(sentence: Sentence) -> tuple[str, ...]:
                         if name.capitalize() not in patterns().not_names and name not in place_words))
 
 
+def subjects_in(text: str, clause: tuple[int, int], names: tuple[str, ...], source: str | None) -> tuple[str, ...]:
+    """The names of the figure's own clause, less its source: whom or what the figure is about
+    ("Miller averaged 15.5 points" is Miller's figure, not Iguodala's)."""
+    said_by = set(source.split()) if source else set()
+    clause_words = {_POSSESSIVE.sub("", word) for word in _WORD.findall(text, *clause)}
+    return tuple(name for name in names if name in clause_words and name not in said_by)
+
+
 @cache
 def _set_aside_marker() -> regex.Pattern:
     """ "an incorrect weight of", "initially reported": words that set the next figure aside."""
@@ -711,8 +739,11 @@ class ContextReader:
                    or self._in_breakdown(position) or self._continues_a_part(position))
         clause = _clause(self.text, start, end, sentence)
         predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
-        if self.figures[position][2] == "year" and not any(ch.isalpha() for ch in self.text[start:end]):
-            predicate = "age"  # a bare figure the extractor read as years is someone's age
+        if predicate and _governed_before(self.text, clause[0], start) and not _cue_right_after(self.text, end, clause[1]):
+            predicate = None  # "scattered 300 people ... without firing a shot": the verb before governs
+        if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
+                                                    or _OLD_AFTER.match(self.text, end)):
+            predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age
         if predicate in measure_predicates():
             counted = measured_thing(self.text, clause, start)
         return Context(
@@ -722,6 +753,7 @@ class ContextReader:
             attribution=attribution_in(sentence),
             places=self._places(predicate, clause, end),
             names=names_in(sentence),
+            subjects=subjects_in(self.text, clause, names_in(sentence), attribution_in(sentence)),
             time=self._time(sentence, end),
             quoted=quoted_at(self.text, sentence, start),
             partial=partial,

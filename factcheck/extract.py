@@ -60,5 +60,6 @@ def claims_in(document: Document) -> Iterator[Claim]:
             source=document.source,
             event_words=context.event_words,
             conversion=context.conversion,
+            subjects=context.subjects,
         )
 

@@ -68,6 +68,7 @@ class Claim:
     source: str | None = None  # the document's outlet
     event_words: tuple[str, ...] = ()  # words near the figure that may say what happened, nearest first
     conversion: bool = False  # restates the figure before it in another currency ("2m euros (£1.7m)")
+    subjects: tuple[str, ...] = ()  # names of the figure's own clause, less its source: whom it is about
 
 
 @dataclass(frozen=True)

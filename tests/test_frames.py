@@ -98,3 +98,41 @@ def test_explain_says_why_two_figures_were_not_compared():
     verdicts = {c.verdict for e in explanations for c in e.candidates}
     assert "best counterpart" in verdicts
     assert any(v.startswith("different") for v in verdicts)
+
+
+def test_an_age_after_both_is_an_age():
+    claim = claim_at("Tomas Irle and Pavel Kron, both 16, were treated for cuts.", "16")
+    assert claim.predicate == "age"
+
+
+def test_a_year_old_is_an_age():
+    claim = claim_at("A 61-year-old man was arrested at the scene.", "61-year")
+    assert claim.predicate == "age"
+
+
+def test_the_figures_of_two_people_are_two_facts():
+    a = claim_at("Orlin Vask is averaging 15.5 points a game this season.", "15.5", "a.md")
+    b = claim_at("Teo Marand is averaging 14.9 points a game this season.", "14.9", "b.md")
+    assert apart(a, b) == "about different people or bodies"
+
+
+def test_a_verb_right_before_a_figure_governs_it_over_a_cue_far_after():
+    claim = claim_at("The marshal scattered 300 people in under two minutes without firing a shot.", "300")
+    assert claim.predicate is None and frame_of(claim).event == "scatter"
+
+
+def test_a_figure_joined_to_a_noun_that_modifies_another_is_no_count():
+    a = claim_at("The team has lost eight games in a row this season.", "eight", "a.md")
+    b = claim_at("The team suffered a six-game losing streak in the spring.", "six", "b.md")
+    assert apart(a, b) is not None and apart(b, a).startswith("ruled out")
+
+
+def test_an_opening_weekend_is_not_the_total():
+    result = check(article("a.md", "The film grossed $69.6 million during its opening weekend, the studio said.", "2025-06-02"),
+                   article("b.md", "To date the film has grossed $142 million, the studio said.", "2025-06-02"))
+    assert not flagged_pairs(result)
+
+
+def test_a_figure_in_single_quotes_is_quoted():
+    claim = claim_at("The pastor said: 'Where two or three are gathered, there I am.'", "three")
+    assert claim.quoted
