@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from factcheck.disjoint import DisjointSets
 from factcheck.match import Matching, match_claims
 from factcheck.model import Claim, Finding, Group
 from factcheck.rules import Rule, apply_rules
@@ -50,18 +51,11 @@ def components_of(
     """The blocks of the documents that have claims, in order of their first claim. The cache
     key of a block covers ``salt`` (the rules), its members' ``digests`` and whether each is
     one of ``only_with`` (the drafts)."""
-    parent: dict[str, str] = {}
-
-    def root(doc: str) -> str:
-        while parent.setdefault(doc, doc) != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
-
+    sets = DisjointSets()
+    root = sets.root
     related = list(related)
     for pair in related:
-        first, second = sorted(pair)
-        parent[root(first)] = root(second)
+        sets.join(*sorted(pair))
     members: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         members[root(claim.doc)].append(claim)

@@ -24,6 +24,7 @@ from functools import cache
 import regex
 from itertools import combinations
 
+from factcheck.disjoint import DisjointSets
 from factcheck.frames import Frame, frame_of, kind_of, thing_of
 from factcheck.lexicon import load
 from factcheck.model import Claim, Group
@@ -376,23 +377,16 @@ def _groups(
     """Connected components of the best-counterpart links: the claims taken as one fact.
     (Mutual best links only were measured too: ECB+ pair recall fell from 0.70 to 0.68 and no
     wrong join went away.)"""
-    parent: dict[str, str] = {}
-
-    def root(claim_id: str) -> str:
-        while parent.setdefault(claim_id, claim_id) != claim_id:
-            parent[claim_id] = parent[parent[claim_id]]
-            claim_id = parent[claim_id]
-        return claim_id
-
+    sets = DisjointSets()
     order: dict[str, int] = {}
     for a, b in pairs:
         if (a.id, b.id) in best or (b.id, a.id) in best:
             for claim in (a, b):
                 order.setdefault(claim.id, len(order))
-            parent[root(a.id)] = root(b.id)
+            sets.join(a.id, b.id)
     members: dict[str, list[str]] = defaultdict(list)
     for claim_id in sorted(order, key=order.__getitem__):
-        members[root(claim_id)].append(claim_id)
+        members[sets.root(claim_id)].append(claim_id)
     ordered = sorted(members.values(), key=lambda ids: order[ids[0]])
     return tuple(Group(f"G{n}", _group_key(frames[ids[0]]), tuple(ids)) for n, ids in enumerate(ordered, start=1))
 
