@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import combinations
 
 import regex
 
@@ -152,7 +152,7 @@ def related_pairs(
     folder = len(documents) <= MAX_DF
     least = SAME_STORY_FOLDER if folder else min(SAME_STORY, SAME_STORY_LATER)
     return frozenset(
-        frozenset(pair) for pair, (cosine, evidence) in similarities(documents, dates, only_with).items()
+        frozenset(pair) for pair, cosine, evidence in similarities(documents, dates, only_with)
         if cosine >= least and not roundups.intersection(pair)
         and _same_story(by_id, dates, pair, cosine, evidence, folder)
     )
@@ -176,9 +176,9 @@ def _same_story(
 
 def similarities(
     documents: list[Document], dates: dict[str, dt.date | None], only_with: frozenset[str] | None = None
-) -> dict[tuple[str, str], list[float]]:
-    """For every pair of documents that share a blocking key: the cosine of their vectors and
-    the evidence of their shared terms (the sum of each one's inverse document frequency)."""
+) -> Iterator[tuple[tuple[str, str], float, float]]:
+    """Every pair of documents that share a blocking key (ordered by id), the cosine of their
+    vectors and the evidence of their shared terms (the sum of each one's rarity)."""
     boilerplate = boilerplate_lines(documents, dates)
     counts = {document.id: _terms(document, boilerplate) for document in documents}
     document_frequency = Counter(term for terms in counts.values() for term in terms)
@@ -187,7 +187,7 @@ def similarities(
         for term, frequency in document_frequency.items() if frequency <= MAX_DF
     }
     vectors = {doc: _weighted(terms, rarity) for doc, terms in counts.items()}
-    return _dot_products(vectors, rarity, only_with)
+    return _compared(vectors, rarity, only_with)
 
 
 def _terms(document: Document, boilerplate: frozenset[str]) -> Counter[str]:
@@ -251,34 +251,41 @@ def _weighted(terms: Counter[str], rarity: dict[str, float]) -> dict[str, float]
     return {term: weight / norm for term, weight in weights.items()}
 
 
-def _dot_products(
-    vectors: dict[str, dict[str, float]], rarity: dict[str, float], only_with: frozenset[str] | None = None
-) -> dict[tuple[str, str], list[float]]:
-    """Cosine and shared evidence of every pair of documents that share a term (and has a side
-    in ``only_with``, when given), summed term by term: the inverted index is the blocking."""
-    holders: dict[str, list[tuple[str, float]]] = defaultdict(list)
+Postings = tuple[list[str], list[float]]  # the documents holding a term (by id) and its weight in each
+
+
+def _compared(
+    vectors: dict[str, dict[str, float]], rarity: dict[str, float], only_with: frozenset[str] | None
+) -> Iterator[tuple[tuple[str, str], float, float]]:
+    """Cosine and shared evidence of every pair of documents that share a term (with a side in
+    ``only_with``, when given). The inverted index is the blocking; the sums are gathered one
+    document at a time, so memory holds the index and one document's partners, never every
+    pair of the archive at once."""
+    index: dict[str, Postings] = {}
     for doc in sorted(vectors):
         for term, weight in vectors[doc].items():
-            holders[term].append((doc, weight))
-    products: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for term, entries in holders.items():
-        for (first, first_weight), (second, second_weight) in _pairs(entries, only_with):
-            found = products[(first, second)]
-            found[0] += first_weight * second_weight
-            found[1] += rarity[term]
-    return products
+            ids, weights = index.setdefault(term, ([], []))
+            ids.append(doc)
+            weights.append(weight)
+    for doc in sorted(vectors if only_with is None else only_with.intersection(vectors)):
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        for term, weight in vectors[doc].items():
+            ids, weights = index[term]
+            for position in _partners(doc, ids, only_with):
+                found = sums[ids[position]]
+                found[0] += weight * weights[position]
+                found[1] += rarity[term]
+        for other in sorted(sums):
+            yield (doc, other) if doc < other else (other, doc), sums[other][0], sums[other][1]
 
 
-Entry = tuple[str, float]  # a document id and a term's weight in it
-
-
-def _pairs(entries: list[Entry], only_with: frozenset[str] | None) -> Iterator[tuple[Entry, Entry]]:
-    """The pairs of one term's holders, ordered by document id; with ``only_with``, only those
-    with a side in it (each pair once)."""
+def _partners(doc: str, ids: list[str], only_with: frozenset[str] | None) -> Iterator[int]:
+    """The positions in ``ids`` (sorted) of the documents ``doc`` is compared with, each pair
+    once: those after it; with ``only_with``, every other document outside it and the later
+    ones inside it."""
     if only_with is None:
-        yield from combinations(entries, 2)
+        yield from range(bisect_right(ids, doc), len(ids))
         return
-    for focus in (entry for entry in entries if entry[0] in only_with):
-        for other in entries:
-            if other[0] != focus[0] and (other[0] not in only_with or focus[0] < other[0]):
-                yield (focus, other) if focus[0] < other[0] else (other, focus)
+    for position, other in enumerate(ids):
+        if other != doc and (other not in only_with or doc < other):
+            yield position
