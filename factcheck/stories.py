@@ -2,38 +2,49 @@
 
 A folder of articles about one story is the easy case; a newsroom's whole archive is not: two
 shootings in two cities share every predicate and most counted things. Story identity is read
-as record linkage with blocking:
+as record linkage with blocking (cheap keys first, a careful comparison inside each block):
 
-- Page furniture is set aside first: a line repeated verbatim in ``BOILERPLATE_DOCS``
-  documents, or in three or more whose publication dates lie further apart than
-  ``LIVE_DAYS`` (a newsletter sign-up box, "please enable JavaScript"), says nothing about the
-  story. Wire copy of one event, repeated within days, stays.
+- Page furniture is set aside: a line repeated verbatim in ``BOILERPLATE_DOCS`` documents, or
+  in ``MIN_BOILERPLATE_DOCS`` whose dates lie more than ``LIVE_DAYS`` apart (a newsletter
+  sign-up box, "please enable JavaScript"), tells no story. Wire copy of one event, repeated
+  within days, stays.
+- A round-up (``is_roundup``: many distinct clock times and street addresses, a list of the
+  weekend's shootings) is the story of none of its incidents and is linked to nothing.
 - Each document becomes its content words (common words left out) and the names in its body
-  (two adjacent capitalised words: "esteban santiago", "fort lauderdale"; weighted
-  ``NAME_BOOST`` times a word), TF-IDF weighted.
-- Blocking: a term in more than ``MAX_DF`` documents is no key and no evidence (it tells no
-  story apart). Only documents that share a key are ever compared, and each key pairs at most
-  ``MAX_DF`` documents, so the work grows with the number of articles, not its square.
-- Comparison: two documents tell one story when the cosine of their vectors reaches
-  ``SAME_STORY`` (``SAME_STORY_FOLDER`` in a corpus small enough to keep every term: the
-  prior odds that two articles of a folder tell one story are far higher than in an
-  archive, and with few documents IDF tells little apart); published more than ``LIVE_DAYS`` apart (not live reporting of one event,
-  but a follow-up, a trial, or another event of the same kind) they need ``SAME_STORY_LATER``.
+  (two adjacent capitalised words, "esteban santiago", weighted ``NAME_BOOST`` times a word),
+  TF-IDF weighted.
+- Blocking: a term in more than ``MAX_DF`` documents is neither key nor evidence. Only
+  documents that share a key are compared, and a key pairs at most ``MAX_DF`` documents, so
+  the work grows with the number of articles (about 250 candidate partners per article on the
+  shared corpora), not with its square; sums are gathered one document at a time.
+- An undated document takes the date of its closest dated partner (one story is reported at
+  one time), so two undated reports of two quakes, each close to a dated report of its own,
+  are as far apart as those.
+- Comparison: published within ``LIVE_DAYS`` (or undated), two reports tell one story when
+  their cosine reaches ``SAME_STORY`` and, in an archive, the terms they share add up to
+  ``MIN_EVIDENCE`` of rarity (two short stubs sharing a city's name are not one story). In a
+  corpus of at most ``MAX_DF`` documents (a folder, where the prior odds of one story are far
+  higher and IDF tells little apart) ``SAME_STORY_FOLDER`` suffices. Published further apart,
+  they are one story only when the later names the date of the earlier (``refers_to``: "the
+  March 3 earthquake"; a trial about a shooting) and their cosine reaches ``SAME_STORY_LATER``.
 
-Measured with ``bench/stories.py`` on the shared corpora (GVC 4,312 articles, ECB+ 982):
-the former all-pairs cosine >= 0.1 linked 5,607 cross-event pairs per 1,000 GVC articles
-(recall 0.85 of same-event pairs) and 3,691 in ECB+ (recall 0.96); these settings link
-239 in GVC (recall 0.66: the pairs lost are mostly reports weeks to years apart) and 2,673 in
-ECB+ (recall 0.91: ECB+ pairs two events of one kind with the same people, mostly undated).
+Measured with ``bench/stories.py`` (GVC 4,312 articles, ECB+ 982), against the former
+all-pairs cosine >= 0.1: cross-event pairs linked per 1,000 articles 5,607 -> 50 in GVC, 3,691
+-> 1,926 in ECB+; same-event pair recall 0.85 -> 0.57 in GVC (29% of GVC's same-event pairs
+lie more than a week apart, mostly trials and anniversaries that do not name the date) and
+0.96 -> 0.83 in ECB+. ECB+ pairs each event with another of the same kind, mostly undated and
+with the same people (two Klitschko title defences, two Sonoma quakes): words and names alone
+cannot part them. The thresholds were swept on these corpora with the seeds and clusters-dev
+gold held at full recall; ``LIVE_DAYS`` from the spread of publication dates inside clusters.
 """
 from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import combinations
 
 import regex
 
@@ -151,11 +162,33 @@ def related_pairs(
     roundups = {document.id for document in documents if is_roundup(document)}
     folder = len(documents) <= MAX_DF
     least = SAME_STORY_FOLDER if folder else min(SAME_STORY, SAME_STORY_LATER)
-    return frozenset(
-        frozenset(pair) for pair, (cosine, evidence) in similarities(documents, dates, only_with).items()
+    compared = [
+        (pair, cosine, evidence) for pair, cosine, evidence in similarities(documents, dates, only_with)
         if cosine >= least and not roundups.intersection(pair)
-        and _same_story(by_id, dates, pair, cosine, evidence, folder)
+    ]
+    dates = _with_inferred_dates(dates, compared, folder)
+    return frozenset(
+        frozenset(pair) for pair, cosine, evidence in compared
+        if _same_story(by_id, dates, pair, cosine, evidence, folder)
     )
+
+
+def _with_inferred_dates(
+    dates: dict[str, dt.date | None], compared: list[tuple[tuple[str, str], float, float]], folder: bool
+) -> dict[str, dt.date | None]:
+    """Publication dates, an undated document given the date of its closest dated partner
+    (one story is reported at one time): two undated reports of two quakes each close to a
+    dated report of its own quake are then as far apart as those."""
+    best: dict[str, tuple[float, str, dt.date]] = {}
+    for pair, cosine, evidence in compared:
+        if not _close(cosine, evidence, folder):
+            continue
+        for undated, dated in (pair, pair[::-1]):
+            if dates[undated] is None and dates[dated] is not None:
+                candidate = (cosine, dated, dates[dated])
+                if undated not in best or (candidate[0], candidate[1]) > (best[undated][0], best[undated][1]):
+                    best[undated] = candidate
+    return {doc: date or (best[doc][2] if doc in best else None) for doc, date in dates.items()}
 
 
 def _same_story(
@@ -169,6 +202,12 @@ def _same_story(
     if first and second and abs((first - second).days) > LIVE_DAYS:
         later, earlier = (pair[0], second) if first > second else (pair[1], first)
         return cosine >= SAME_STORY_LATER and refers_to(by_id[later], earlier)
+    return _close(cosine, evidence, folder)
+
+
+def _close(cosine: float, evidence: float, folder: bool) -> bool:
+    """Close enough for live reporting of one event: the folder's cosine, or the archive's
+    cosine on enough shared rare terms."""
     if folder:
         return cosine >= SAME_STORY_FOLDER
     return cosine >= SAME_STORY and evidence >= MIN_EVIDENCE
@@ -176,9 +215,9 @@ def _same_story(
 
 def similarities(
     documents: list[Document], dates: dict[str, dt.date | None], only_with: frozenset[str] | None = None
-) -> dict[tuple[str, str], list[float]]:
-    """For every pair of documents that share a blocking key: the cosine of their vectors and
-    the evidence of their shared terms (the sum of each one's inverse document frequency)."""
+) -> Iterator[tuple[tuple[str, str], float, float]]:
+    """Every pair of documents that share a blocking key (ordered by id), the cosine of their
+    vectors and the evidence of their shared terms (the sum of each one's rarity)."""
     boilerplate = boilerplate_lines(documents, dates)
     counts = {document.id: _terms(document, boilerplate) for document in documents}
     document_frequency = Counter(term for terms in counts.values() for term in terms)
@@ -187,7 +226,7 @@ def similarities(
         for term, frequency in document_frequency.items() if frequency <= MAX_DF
     }
     vectors = {doc: _weighted(terms, rarity) for doc, terms in counts.items()}
-    return _dot_products(vectors, rarity, only_with)
+    return _compared(vectors, rarity, only_with)
 
 
 def _terms(document: Document, boilerplate: frozenset[str]) -> Counter[str]:
@@ -251,34 +290,41 @@ def _weighted(terms: Counter[str], rarity: dict[str, float]) -> dict[str, float]
     return {term: weight / norm for term, weight in weights.items()}
 
 
-def _dot_products(
-    vectors: dict[str, dict[str, float]], rarity: dict[str, float], only_with: frozenset[str] | None = None
-) -> dict[tuple[str, str], list[float]]:
-    """Cosine and shared evidence of every pair of documents that share a term (and has a side
-    in ``only_with``, when given), summed term by term: the inverted index is the blocking."""
-    holders: dict[str, list[tuple[str, float]]] = defaultdict(list)
+Postings = tuple[list[str], list[float]]  # the documents holding a term (by id) and its weight in each
+
+
+def _compared(
+    vectors: dict[str, dict[str, float]], rarity: dict[str, float], only_with: frozenset[str] | None
+) -> Iterator[tuple[tuple[str, str], float, float]]:
+    """Cosine and shared evidence of every pair of documents that share a term (with a side in
+    ``only_with``, when given). The inverted index is the blocking; the sums are gathered one
+    document at a time, so memory holds the index and one document's partners, never every
+    pair of the archive at once."""
+    index: dict[str, Postings] = {}
     for doc in sorted(vectors):
         for term, weight in vectors[doc].items():
-            holders[term].append((doc, weight))
-    products: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for term, entries in holders.items():
-        for (first, first_weight), (second, second_weight) in _pairs(entries, only_with):
-            found = products[(first, second)]
-            found[0] += first_weight * second_weight
-            found[1] += rarity[term]
-    return products
+            ids, weights = index.setdefault(term, ([], []))
+            ids.append(doc)
+            weights.append(weight)
+    for doc in sorted(vectors if only_with is None else only_with.intersection(vectors)):
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        for term, weight in vectors[doc].items():
+            ids, weights = index[term]
+            for position in _partners(doc, ids, only_with):
+                found = sums[ids[position]]
+                found[0] += weight * weights[position]
+                found[1] += rarity[term]
+        for other in sorted(sums):
+            yield (doc, other) if doc < other else (other, doc), sums[other][0], sums[other][1]
 
 
-Entry = tuple[str, float]  # a document id and a term's weight in it
-
-
-def _pairs(entries: list[Entry], only_with: frozenset[str] | None) -> Iterator[tuple[Entry, Entry]]:
-    """The pairs of one term's holders, ordered by document id; with ``only_with``, only those
-    with a side in it (each pair once)."""
+def _partners(doc: str, ids: list[str], only_with: frozenset[str] | None) -> Iterator[int]:
+    """The positions in ``ids`` (sorted) of the documents ``doc`` is compared with, each pair
+    once: those after it; with ``only_with``, every other document outside it and the later
+    ones inside it."""
     if only_with is None:
-        yield from combinations(entries, 2)
+        yield from range(bisect_right(ids, doc), len(ids))
         return
-    for focus in (entry for entry in entries if entry[0] in only_with):
-        for other in entries:
-            if other[0] != focus[0] and (other[0] not in only_with or focus[0] < other[0]):
-                yield (focus, other) if focus[0] < other[0] else (other, focus)
+    for position, other in enumerate(ids):
+        if other != doc and (other not in only_with or doc < other):
+            yield position

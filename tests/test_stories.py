@@ -112,3 +112,13 @@ def test_a_round_up_is_told_by_its_many_times_and_addresses():
 def test_a_later_report_refers_to_an_earlier_one_by_its_month_and_day():
     followup = article("f.md", "The tower fell in the earthquake of March 3 last year.", date="2022-03-02")
     assert refers_to(followup, dt.date(2021, 3, 3)) and not refers_to(followup, dt.date(2021, 7, 3))
+
+
+def test_an_undated_report_takes_the_date_of_its_closest_dated_report():
+    undated = ("The magnitude 5.4 earthquake that toppled the bell tower of the Santa Vessa chapel in "
+               "Belmora was felt along the coast; the Ostrel regional emergency office said harbour "
+               "walls were inspected.")
+    belmora, corvale = (read_corpus([str(ARCHIVE / f"{name}.md")]).documents[0]
+                        for name in ("quake-belmora-1", "quake-corvale"))
+    related = related_pairs([belmora, article("u.md", undated), corvale])
+    assert frozenset((belmora.id, "u.txt")) in related and frozenset((corvale.id, "u.txt")) not in related
