@@ -517,9 +517,13 @@ def first_place_after(text: str, start: int, end: int) -> tuple[str, ...]:
     return (_place_aliases().get(place, place),)
 
 
-def scope_in(text: str, start: int, end: int) -> tuple[str, ...]:
-    """A scope wider than any place ("nationwide", "across the country"), as a pseudo-place."""
-    return tuple(sorted({f"({name})" for name, pattern in _scopes().items() if pattern.search(text, start, end)}))
+def scope_in(text: str, clause: tuple[int, int], own: tuple[int, int]) -> tuple[str, ...]:
+    """A scope wider than any place ("nationwide", "across the country"), as a pseudo-place.
+    A moment ("remain", "initially": places.toml [near_figure]) is the figure's only in its
+    ``own`` stretch: in "two remain trapped and more than 50 were injured" it is the two's."""
+    near = set(load("places")["near_figure"]["scopes"])
+    return tuple(sorted({f"({name})" for name, pattern in _scopes().items()
+                         if pattern.search(text, *(own if name in near else clause))}))
 
 
 @cache
@@ -675,11 +679,20 @@ class ContextReader:
         index = self.sentences.index_of(sentence.start)
         return time_in(self.sentences.sentences[index - 1], self.published) if index else None
 
-    def _places(self, predicate: str | None, clause: tuple[int, int], end: int) -> tuple[str, ...]:
-        """Places of the clause; for a distance, only the place it is measured from."""
+    def _places(self, predicate: str | None, clause: tuple[int, int], span: tuple[int, int], neighbours: tuple[int, int]) -> tuple[str, ...]:
+        """Places of the clause; for a distance, only the place it is measured from. The
+        figure's own stretch reaches halfway to each neighbouring figure."""
+        start, end = span
         if predicate and predicate_classes()[predicate].get("needs_place"):
             return first_place_after(self.text, end, clause[1])
-        return places_in(self.text, *clause) + scope_in(self.text, *clause)
+        own = (max(clause[0], (neighbours[0] + start) // 2), min(clause[1], (end + neighbours[1]) // 2))
+        return places_in(self.text, *clause) + scope_in(self.text, clause, own)
+
+    def _any_neighbours(self, position: int) -> tuple[int, int]:
+        """End of the previous and start of the next figure, whatever their units."""
+        before = self.figures[position - 1][1] if position else 0
+        after = self.figures[position + 1][0] if position + 1 < len(self.figures) else len(self.text)
+        return before, after
 
     def _counted(self, position: int) -> tuple[str | None, bool]:
         if position not in self._counted_at:
@@ -751,7 +764,7 @@ class ContextReader:
             counted=counted,
             predicate=predicate,
             attribution=attribution_in(sentence),
-            places=self._places(predicate, clause, end),
+            places=self._places(predicate, clause, (start, end), self._any_neighbours(position)),
             names=names_in(sentence),
             subjects=subjects_in(self.text, clause, names_in(sentence), attribution_in(sentence)),
             time=self._time(sentence, end),

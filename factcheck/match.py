@@ -108,7 +108,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     reason = _frames_apart(a, b, first, second)
     if reason:
         return reason
-    if not first.people_like and not _same_subject(a, b):
+    if _has_subject(a, first) and not _same_subject(a, b):
         return "about different people or bodies"
     if _weak(first, second):
         shared = similarity if similarity is not None else _overlap(first.words, second.words)
@@ -215,6 +215,15 @@ def _same_time(a: Claim, b: Claim) -> bool:
     if not dated.time or not _is_history(dated):
         return True
     return len(set(dated.names) & set(undated.names)) >= EVENT_NAMES
+
+
+def _has_subject(claim: Claim, frame: Frame) -> bool:
+    """Figures that belong to someone: money and shares (whose offer, whose stake) and counts of
+    things that are not people (whose points, whose seats). Physical measures of the event (a
+    magnitude, a distance) and tolls are the event's, whatever names stand beside them."""
+    if frame.kind in ("money", "percent"):
+        return True
+    return frame.kind == "count" and not frame.people_like and claim.predicate not in measure_predicates()
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:

@@ -136,3 +136,14 @@ def test_an_opening_weekend_is_not_the_total():
 def test_a_figure_in_single_quotes_is_quoted():
     claim = claim_at("The pastor said: 'Where two or three are gathered, there I am.'", "three")
     assert claim.quoted
+
+
+def test_a_moment_belongs_to_the_figure_it_stands_beside():
+    claim = claim_at("Two people remain trapped and more than 50 people have been injured.", "more than 50")
+    assert "(still)" not in claim.places
+
+
+def test_physical_measures_of_the_event_are_nobodys():
+    a = claim_at("The quake had a magnitude of 4.4, the Vessen Survey said.", "4.4", "a.md")
+    b = claim_at("Seismologists at Korvel put the magnitude at 4.6.", "4.6", "b.md")
+    assert apart(a, b) is None
