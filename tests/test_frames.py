@@ -145,5 +145,5 @@ def test_a_moment_belongs_to_the_figure_it_stands_beside():
 
 def test_physical_measures_of_the_event_are_nobodys():
     a = claim_at("The quake had a magnitude of 4.4, the Vessen Survey said.", "4.4", "a.md")
-    b = claim_at("Seismologists at Korvel put the magnitude at 4.6.", "4.6", "b.md")
+    b = claim_at("Seismologists at Korvel put the magnitude of the quake at 4.6.", "4.6", "b.md")
     assert apart(a, b) is None
