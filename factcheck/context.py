@@ -101,6 +101,7 @@ def _time_pattern() -> regex.Pattern:
         "month": rf"\b(?i:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{month_name})\b(?!,?\s+(?:{_YEAR}|\d{{1,2}}\b))",
         "relative": rf"\b(?P<relative>(?i:last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
                     rf"|(?:(?:a\s+)?little\s+)?(?:over\s+|more\s+than\s+)?(?:a|an|{ones}|\d{{1,2}})\s+(?:weeks?|months?|years?)\s+(?:ago|after|before|earlier)))\b",
+        "weekday": rf"\b(?P<weekday>{alternation(load('calendar')['weekdays'])})\b",
     }
     return regex.compile("|".join(f"(?:{piece})" for piece in pieces.values()))
 
@@ -554,6 +555,8 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     groups = {name: value for name, value in match.groupdict().items() if value}
     if "relative" in groups:
         return _relative(groups["relative"].lower(), reference)
+    if "weekday" in groups:
+        return _weekday(groups["weekday"], reference)
     month_name = next((groups[k] for k in ("md_month", "dm_month", "my_month", "m_month") if k in groups), None)
     year_text = next((groups[k] for k in ("md_year", "dm_year", "my_year", "y_year") if k in groups), None)
     day_text = groups.get("md_day") or groups.get("dm_day")
@@ -579,6 +582,15 @@ def _year_before(date: dt.date) -> dt.date:
 
 
 _AGO_DAYS = {"week": 7, "month": 30, "year": 365}  # "four months ago": a day count is enough
+
+
+def _weekday(name: str, reference: dt.date | None) -> str:
+    """ "on Sunday": the last such day on or before publication; in an undated article, the day
+    of the week alone (``-W-7``, ISO 8601's day of an unnamed week)."""
+    day = load("calendar")["weekdays"].index(name) + 1
+    if reference is None:
+        return f"-W-{day}"
+    return (reference - dt.timedelta(days=(reference.isoweekday() - day) % 7)).isoformat()
 
 
 EARLIER_UNDATED = "--00"  # "a month earlier" in an undated article: some month before it, so history

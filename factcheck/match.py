@@ -26,7 +26,7 @@ from itertools import combinations
 
 from factcheck.disjoint import DisjointSets
 from factcheck.frames import Frame, frame_of, kind_of, thing_of
-from factcheck.lexicon import load
+from factcheck.lexicon import alternation, load
 from factcheck.model import Claim, Group
 from factcheck.vocabulary import measure_predicates, predicate_classes, pronoun_numbers, uncompared_predicates
 
@@ -69,7 +69,22 @@ def bucket_key(claim: Claim) -> str | None:
         return None
     if kind == "count" and claim.predicate not in measure_predicates() and _is_modifier(claim):
         return None
+    if _is_difference(claim):
+        return None
     return kind
+
+
+@cache
+def _difference_after() -> regex.Pattern:
+    words = load("frames")["difference"]
+    return regex.compile(rf"\s+(?:{alternation(words['after'])}\b|[a-z]+er\s+than\b)")
+
+
+def _is_difference(claim: Claim) -> bool:
+    """ "$100 cheaper than its predecessor", "3 points higher": a difference between two values,
+    not a value."""
+    at = claim.sentence.find(claim.surface)
+    return at >= 0 and _difference_after().match(claim.sentence, at + len(claim.surface)) is not None
 
 
 _COMPOUND_AFTER = regex.compile(r"-[a-z]+\s+[a-z]")
@@ -218,12 +233,13 @@ def _same_time(a: Claim, b: Claim) -> bool:
 
 
 def _has_subject(claim: Claim, frame: Frame) -> bool:
-    """Figures that belong to someone: money and shares (whose offer, whose stake) and counts of
-    things that are not people (whose points, whose seats). Physical measures of the event (a
-    magnitude, a distance) and tolls are the event's, whatever names stand beside them."""
+    """Figures that belong to someone: money and shares (whose offer, whose stake), counts of
+    things that are not people (whose points, whose seats) and measures of an open event (whose
+    yards rushed). The measures the lexicon knows as the event's own (a magnitude, a distance,
+    a depth) and tolls are the event's, whatever names stand beside them."""
     if frame.kind in ("money", "percent"):
         return True
-    return frame.kind == "count" and not frame.people_like and claim.predicate not in measure_predicates()
+    return not frame.people_like and claim.predicate not in measure_predicates()
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:
@@ -258,12 +274,27 @@ def _is_history(claim: Claim) -> bool:
     return bool(claim.time and claim.date and _days_between(claim.time, claim.date) > HISTORY_DAYS)
 
 
+def _weekdays_apart(first: str, second: str) -> int:
+    """0 when two times may fall on one day of the week, else more than SAME_EVENT_DAYS."""
+    days = [_weekday_of(time) for time in (first, second)]
+    return 0 if None in days or days[0] == days[1] else SAME_EVENT_DAYS + 1
+
+
+def _weekday_of(time: str) -> int | None:
+    if time.startswith("-W-"):
+        return int(time[3:])
+    return None if time.startswith("--") else dt.date.fromisoformat(time).isoweekday()
+
+
 def _month_of(date: str) -> int:
     return int(date[2:4]) if date.startswith("--") else int(date[5:7])
 
 
 def _days_between(first: str, second: str) -> int:
-    """Days between two ISO dates; a month without a year (``--MM``) is as near as its month."""
+    """Days between two ISO dates; a month without a year (``--MM``) is as near as its month;
+    a day of the week (``-W-7``, "on Sunday" in an undated article) as near as its weekday."""
+    if first.startswith("-W-") or second.startswith("-W-"):
+        return _weekdays_apart(first, second)
     if first.startswith("--") or second.startswith("--"):
         return 0 if _month_of(first) == _month_of(second) else HISTORY_DAYS + 1
     return abs((dt.date.fromisoformat(first) - dt.date.fromisoformat(second)).days)

@@ -147,3 +147,20 @@ def test_physical_measures_of_the_event_are_nobodys():
     a = claim_at("The quake had a magnitude of 4.4, the Vessen Survey said.", "4.4", "a.md")
     b = claim_at("Seismologists at Korvel put the magnitude of the quake at 4.6.", "4.6", "b.md")
     assert apart(a, b) is None
+
+
+def test_a_difference_is_not_a_value():
+    claim = claim_at("The new model costs $100 less than its predecessor, the maker said.", "$100")
+    assert apart(claim, claim_at("The new model costs $499, the maker said.", "$499", "b.md")).startswith("ruled out")
+
+
+def test_an_open_events_measures_belong_to_whom_the_clause_names():
+    a = claim_at("Orlin Vask rushed for 226 yards on Sunday.", "226 yards", "a.md")
+    b = claim_at("Teo Marand rushed for 32 yards on Sunday.", "32 yards", "b.md")
+    assert apart(a, b) == "about different people or bodies"
+
+
+def test_an_undated_weekday_is_a_day_of_the_week():
+    a = claim_at("The quake of magnitude 4.4 struck on Sunday morning.", "4.4", "a.md", None)
+    b = claim_at("The quake of magnitude 4.6 struck on Thursday morning.", "4.6", "b.md", None)
+    assert (a.time, b.time) == ("-W-7", "-W-4") and apart(a, b) == "different times"
