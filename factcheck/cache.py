@@ -195,7 +195,8 @@ def _decode_judged(payload: str) -> Judged:
         for record in data["findings"]
     )
     groups = tuple(Group(**_tuples(record)) for record in data["groups"])
-    return Judged(tuple(tuple(pair) for pair in data["pairs"]), groups, findings)
+    return Judged(tuple(tuple(pair) for pair in data["pairs"]), groups, findings,
+                  tuple(tuple(pair) for pair in data["best"]))
 
 
 def _tuples(record: dict) -> dict:

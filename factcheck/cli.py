@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", type=Path, help="report only findings this baseline file does not hold")
     check.add_argument("--changed-since", metavar="REF",
                        help="report findings about files changed since git REF (compared with everything)")
+    check.add_argument("--explain", action="store_true",
+                       help="say for every figure its frame and why it was or was not compared with its nearest candidates")
     check.add_argument("--max-annotations", type=int, default=github.MAX_ANNOTATIONS,
                        help=f"github format: annotations shown, most severe first (default {github.MAX_ANNOTATIONS})")
 
@@ -143,6 +145,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                 corpus.corpus.documents, rules, errors, against.corpus.documents, settings=settings,
                 known_claims={**against.claims, **corpus.claims}, focus=focus, baseline=baseline,
                 engine=engine, cache=cache, digests={**against.digests, **corpus.digests},
+                explained=getattr(args, "explain", False),
             )
     finally:
         if cache:

@@ -40,6 +40,7 @@ class Judged:
     pairs: tuple[tuple[str, str], ...]
     groups: tuple[Group, ...]
     findings: tuple[Finding, ...]
+    best: tuple[tuple[str, str], ...] = ()  # (claim, its best counterpart in that article), sorted
 
 
 def components_of(
@@ -92,7 +93,8 @@ def judge(component: Component, rules: Sequence[Rule], only_with: frozenset[str]
     """Matching and the rules over one block (a task of the engine: it runs in any process)."""
     matching = match_claims(list(component.claims), component.related, only_with)
     return Judged(
-        tuple((a.id, b.id) for a, b in matching.pairs), matching.groups, tuple(apply_rules(matching, rules))
+        tuple((a.id, b.id) for a, b in matching.pairs), matching.groups, tuple(apply_rules(matching, rules)),
+        tuple(sorted(matching.best)),
     )
 
 
@@ -109,7 +111,8 @@ def merged(judged: Sequence[Judged], claims: Sequence[Claim], rules: Sequence[Ru
                     key=lambda entry: first_seen[entry[1].claims[0]])
     renamed = {(n, group.id): f"G{number}" for number, (n, group) in enumerate(blocks, start=1)}
     groups = tuple(replace(group, id=renamed[(n, group.id)]) for n, group in blocks)
-    matching = Matching(groups, tuple((by_id[a], by_id[b]) for a, b in pairs))
+    best = frozenset(pair for block in judged for pair in block.best)
+    matching = Matching(groups, tuple((by_id[a], by_id[b]) for a, b in pairs), best)
     return matching, _merged_findings(judged, by_id, renamed, rules)
 
 

@@ -100,7 +100,7 @@ def _time_pattern() -> regex.Pattern:
         "year": rf"\b(?i:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
         "month": rf"\b(?i:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{month_name})\b(?!,?\s+(?:{_YEAR}|\d{{1,2}}\b))",
         "relative": rf"\b(?P<relative>(?i:last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
-                    rf"|(?:a|an|{ones}|\d{{1,2}})\s+(?:weeks?|months?|years?)\s+ago))\b",
+                    rf"|(?:(?:a\s+)?little\s+)?(?:over\s+|more\s+than\s+)?(?:a|an|{ones}|\d{{1,2}})\s+(?:weeks?|months?|years?)\s+(?:ago|after|before|earlier)))\b",
     }
     return regex.compile("|".join(f"(?:{piece})" for piece in pieces.values()))
 
@@ -124,6 +124,8 @@ class Context:
     quoted: bool
     partial: bool
     superseded: bool
+    event_words: tuple[str, ...] = ()
+    conversion: bool = False
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -183,7 +185,8 @@ def plain_noun(tail: str) -> str | None:
 def _counted_lexicon() -> tuple[dict[str, str], regex.Pattern, tuple[str, ...], set[str], regex.Pattern]:
     data = load("counted")
     noun_class = {noun.lower(): name for name, nouns in data["classes"].items() for noun in nouns}
-    nouns = regex.compile(rf"(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{alternation(noun_class)})\b", regex.I)
+    skippable = rf"(?!{alternation(data['function_words']['words'])}\b)[\w'’-]+\s+"  # a modifier, not "and" or "of"
+    nouns = regex.compile(rf"(?:{skippable}){{0,2}}?(?P<noun>{alternation(noun_class)})\b", regex.I)
     partitive_of = regex.compile(rf"\s*(?:{alternation(data['partitive']['of'])})\b", regex.I)
     return (noun_class, nouns, tuple(data["demonym_suffixes"]["suffixes"]),
             set(data["partitive"]["after"]), partitive_of)
@@ -317,6 +320,87 @@ def _distance(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(between)) + sum(between.count(mark) for mark in ",;:") + conjunction
 
 
+_TOKEN = regex.compile(r"[\w][\w'’-]*|[,;:]")
+
+
+@cache
+def _frames() -> dict:
+    return load("frames")
+
+
+def event_words(text: str, start: int, end: int, clause: tuple[int, int], figures: tuple[int, int]) -> tuple[str, ...]:
+    """Open-vocabulary candidates for what happened to the things a figure counts: the lower-case
+    words of its clause nearest to it ("42 passengers drowned", "buses carried 300"), nearest
+    first, the word after winning a tie. Function words, names and numbers are passed over; a
+    comma or a conjunction ends the search, as does a neighbouring figure of the same unit.
+    Which of them is an event (a verb, or a noun such as "toll") is the lemmatiser's to say,
+    in factcheck.frames, so extraction pays for no dictionary."""
+    reach = _frames()["reach"]
+    low, high = max(clause[0], figures[0]), min(clause[1], figures[1])
+    before = _open_words(reversed(list(_TOKEN.finditer(text, low, start))[-reach["before"] * 2:]), reach["before"])
+    after = _open_words(_TOKEN.finditer(text, end, high), reach["after"])
+    ranked = sorted([(distance, 1, word) for distance, word in before] + [(distance, 0, word) for distance, word in after])
+    return tuple(dict.fromkeys(word for *_, word in ranked))
+
+
+def _open_words(tokens, reach: int) -> list[tuple[int, str]]:
+    """(distance, word) for the content words among ``tokens`` (read outwards from a figure)."""
+    found: list[tuple[int, str]] = []
+    for distance, token in enumerate(tokens):
+        word = token.group(0)
+        if distance >= reach or word in ",;:" or word.lower() in _conjunction_words():
+            break
+        if word[0].isalpha() and word[0].islower() and word not in _function_words():
+            found.append((distance, word))
+    return found
+
+
+@cache
+def _conjunction_words() -> frozenset[str]:
+    return frozenset(load("context")["clauses"]["conjunctions"])
+
+
+@cache
+def _whole_opener() -> regex.Pattern:
+    """ "Of the 30 detained, ": a sentence opening that names the whole its figures are parts of."""
+    openers = alternation(_frames()["whole_before"]["openers"])
+    return regex.compile(rf"(?i:{openers})\s[^,;]{{1,80}},\s", regex.I)
+
+
+def part_of_named_whole(text: str, sentence: Sentence, start: int) -> bool:
+    """True for a figure after a sentence opening that names its whole ("Of the 30 detained,
+    14 are nationals of X": 14), not for the whole's own figure."""
+    opener = _whole_opener().match(text, sentence.start, sentence.end)
+    return bool(opener and opener.end() <= start)
+
+
+@cache
+def _individual_after() -> regex.Pattern:
+    data = _frames()["individual"]
+    return regex.compile(rf"\b(?:{alternation(data['after'])}|in\s+(?:the|his|her)\s+{alternation(data['body_parts'])})\b", regex.I)
+
+
+def describes_one(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """ "One man was shot in the leg, another in the arm": "one" picks out a victim to describe,
+    it does not count the shot."""
+    if text[start:end].lower() not in _frames()["individual"]["words"]:
+        return False
+    return _individual_after().search(text, end, sentence.end) is not None
+
+
+PART_LIST_WORDS = 8  # how far a list of parts may run on from one part to the next
+_AND = regex.compile(r"\band\b|,")
+_CONVERSION_GLUE = regex.compile(r"\s*(?:[(\[;/]|,\s*or|\bor)\s*(?:about\s+|roughly\s+|some\s+)?")
+_CURRENCY = regex.compile(r"[A-Z]{3}")
+
+
+def _is_currency(unit: str) -> bool:
+    return _CURRENCY.fullmatch(unit) is not None
+
+
+_BREAKDOWN_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+
+
 def measured_thing(text: str, clause: tuple[int, int], start: int) -> str | None:
     """For measures (magnitude, depth, worth): the nearest known noun of the clause, so that
     "an earthquake with a magnitude of 4.6" measures the quake, not an aftershock."""
@@ -429,12 +513,17 @@ def _place_aliases() -> dict[str, str]:
     return {alias: name for name, others in load("places")["aliases"].items() for alias in others}
 
 
+TIME_REACH_AFTER = 60  # characters after a figure within which a time cue still pins it
+
+
 @lru_cache(maxsize=1024)  # every figure of a sentence asks again
-def time_in(sentence: Sentence, published: str | None) -> str | None:
+def time_in(sentence: Sentence, published: str | None, until: int | None = None) -> str | None:
     """The date the sentence pins its figures to ("on Oct. 7", "in June 2012", "last month"),
     resolved against the publication date; ``--MM`` for a month in an undated article; None
-    when it pins none."""
-    match = patterns().time.search(sentence.text)
+    when it pins none. With ``until`` (an offset into the sentence) only a cue starting before
+    it counts: "injuring dozens in a region devastated by the tsunami of 2004" dates the
+    tsunami, not the injured."""
+    match = next((m for m in patterns().time.finditer(sentence.text) if until is None or m.start() < until), None)
     if match is None:
         return None
     reference = dt.date.fromisoformat(published) if published else None
@@ -468,13 +557,22 @@ def _year_before(date: dt.date) -> dt.date:
 _AGO_DAYS = {"week": 7, "month": 30, "year": 365}  # "four months ago": a day count is enough
 
 
+EARLIER_UNDATED = "--00"  # "a month earlier" in an undated article: some month before it, so history
+
+
+_SPAN_BACK = regex.compile(r"(?P<count>\w+)\s+(?P<unit>week|month|year)s?\s+(?:ago|after|before|earlier)$")
+
+
 def _relative(phrase: str, reference: dt.date | None) -> str | None:
+    """The date a relative cue points to: "four months ago" (or "a month after", said of an
+    earlier event), "last month", "the previous year"."""
     if reference is None:
-        return None
-    if phrase.endswith("ago"):
-        count, unit = phrase.split()[:2]
+        return None if "week" in phrase else EARLIER_UNDATED  # a week back is still live reporting
+    span = _SPAN_BACK.search(phrase)
+    if span:
+        count = span.group("count")
         amount = int(count) if count.isdigit() else load("numbers")["ones"].get(count, 1)
-        return (reference - dt.timedelta(days=amount * _AGO_DAYS[unit.rstrip("s")])).isoformat()
+        return (reference - dt.timedelta(days=amount * _AGO_DAYS[span.group("unit")])).isoformat()
     if "month" in phrase:
         previous = reference.replace(day=1) - dt.timedelta(days=1)
         return previous.replace(day=1).isoformat()
@@ -526,6 +624,7 @@ class ContextReader:
         self.published = published
         self.sentences = SentenceIndex(text)
         self.figures = figures
+        self._counted_at: dict[int, tuple[str | None, bool]] = {}
         self.positions_by_unit: dict[str, list[int]] = defaultdict(list)
         for position, (_, _, unit) in enumerate(figures):
             self.positions_by_unit[unit].append(position)
@@ -538,11 +637,11 @@ class ContextReader:
         after = self.figures[same_unit[index + 1]][0] if index + 1 < len(same_unit) else len(self.text)
         return before, after
 
-    def _time(self, sentence: Sentence) -> str | None:
+    def _time(self, sentence: Sentence, end: int) -> str | None:
         """The sentence's own time cue, or the previous sentence's own cue when this one opens
         by pointing back to it ("In June 2012, a quake struck. The quake was six miles west..."):
         one sentence back, never further."""
-        own = time_in(sentence, self.published)
+        own = time_in(sentence, self.published, end - sentence.start + TIME_REACH_AFTER)
         if own or not patterns().points_back.match(sentence.text):
             return own
         index = self.sentences.index_of(sentence.start)
@@ -554,12 +653,62 @@ class ContextReader:
             return first_place_after(self.text, end, clause[1])
         return places_in(self.text, *clause) + scope_in(self.text, *clause)
 
+    def _counted(self, position: int) -> tuple[str | None, bool]:
+        if position not in self._counted_at:
+            self._counted_at[position] = self._read_counted(position)
+        return self._counted_at[position]
+
+    def _read_counted(self, position: int) -> tuple[str | None, bool]:
+        start, end, _ = self.figures[position]
+        next_start = self._neighbours(position)[1]
+        return counted_after(self.text, start, end, min(self.sentences.at(start).end, next_start))
+
+    def _in_breakdown(self, position: int) -> bool:
+        """ "two children and two teens were shot": figures of one unit listed side by side,
+        each with a noun of its own and the nouns different, are the parts of a whole; none of
+        them is the count of the whole."""
+        return any(self._listed_together(first, first + 1) for first in (position - 1, position)
+                   if 0 <= first and first + 1 < len(self.figures))
+
+    def _listed_together(self, first: int, second: int) -> bool:
+        (_, first_end, first_unit), (second_start, _, second_unit) = self.figures[first], self.figures[second]
+        if first_unit != second_unit or self.sentences.at(first_end).start > second_start:
+            return False
+        between = self.text[first_end:second_start]
+        noun = _WORD.match(between.lstrip())
+        if noun is None or len(_WORD.findall(between)) > 3 or not _BREAKDOWN_GLUE.search(between):
+            return False
+        second_counted = self._counted(second)[0]
+        return second_counted is not None and noun.group(0).lower() != second_counted
+
+    def _continues_a_part(self, position: int) -> bool:
+        """ "20 people, four of whom were seriously injured and 16 who were walking wounded": a
+        figure joined by "and" to a part of a whole, in one sentence, is another part of it."""
+        if position == 0:
+            return False
+        (_, previous_end, previous_unit), (start, _, unit) = self.figures[position - 1], self.figures[position]
+        if previous_unit != unit or self.sentences.at(previous_end).start > start or not self._counted(position - 1)[1]:
+            return False
+        between = self.text[previous_end:start]
+        return len(_WORD.findall(between)) <= PART_LIST_WORDS and _AND.search(between) is not None
+
+    def _converts_previous(self, position: int) -> bool:
+        """ "two million euros (£1.7 million)": a money figure right after another one in another
+        currency restates it converted; it is no statement of its own."""
+        if position == 0:
+            return False
+        (_, previous_end, previous_unit), (start, _, unit) = self.figures[position - 1], self.figures[position]
+        return (_is_currency(unit) and _is_currency(previous_unit) and unit != previous_unit
+                and _CONVERSION_GLUE.fullmatch(self.text, previous_end, start) is not None)
+
     def context(self, position: int) -> Context:
         """The context of the figure at ``position`` in ``figures``."""
         start, end, _ = self.figures[position]
         previous_end, next_start = self._neighbours(position)
         sentence = self.sentences.at(start)
-        counted, partial = counted_after(self.text, start, end, min(sentence.end, next_start))
+        counted, partial = self._counted(position)
+        partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
+                   or self._in_breakdown(position) or self._continues_a_part(position))
         clause = _clause(self.text, start, end, sentence)
         predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
         if self.figures[position][2] == "year" and not any(ch.isalpha() for ch in self.text[start:end]):
@@ -573,8 +722,10 @@ class ContextReader:
             attribution=attribution_in(sentence),
             places=self._places(predicate, clause, end),
             names=names_in(sentence),
-            time=self._time(sentence),
+            time=self._time(sentence, end),
             quoted=quoted_at(self.text, sentence, start),
             partial=partial,
             superseded=superseded_at(self.text, clause, start, end),
+            event_words=() if predicate else event_words(self.text, start, end, clause, (previous_end, next_start)),
+            conversion=self._converts_previous(position),
         )

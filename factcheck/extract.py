@@ -58,5 +58,7 @@ def claims_in(document: Document) -> Iterator[Claim]:
             precision=quantity.precision,
             date=document.date,
             source=document.source,
+            event_words=context.event_words,
+            conversion=context.conversion,
         )
 

@@ -12,13 +12,29 @@ from functools import cache
 
 import regex
 
-from factcheck.lexicon import expand_pieces, load
+from factcheck.lexicon import expand_pieces, load, word_pieces
+
+
+@cache
+def _pieces() -> dict[str, str]:
+    """The named pieces of the furniture patterns: its word lists, then its `[pieces]`."""
+    data = load("furniture")
+    pieces = word_pieces(data["words"])
+    for name, piece in data["pieces"].items():
+        pieces[name] = expand_pieces(piece, pieces)
+    return pieces
+
+
+def inline_patterns() -> list[str]:
+    """Furniture inside a line of text ("Image 3 of 8", "3 min read"), as regular expressions
+    that the extractor adds to its non-claims."""
+    return [expand_pieces(pattern, _pieces()) for pattern in load("furniture")["inline"]["patterns"]]
 
 
 @cache
 def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, int]:
     data = load("furniture")
-    pieces = data["pieces"]
+    pieces = _pieces()
     lines = "|".join(f"(?:{expand_pieces(p, pieces)})" for p in data["lines"]["patterns"])
     openers = "|".join(f"(?:{p})" for p in data["blocks"]["openers"])
     flags = regex.IGNORECASE | regex.VERSION1

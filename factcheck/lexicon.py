@@ -22,6 +22,17 @@ def alternation(words: list[str] | set[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
 
 
+def word_pieces(lists: dict[str, list[str]], exact: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Named pieces from word lists: ``{name}`` matches any word of the list (in any case when
+    the pattern ignores case), ``{Name}`` only its capitalised form ("Share", "Pending Comments",
+    as a page writes a counter); the lists in ``exact`` match only as written."""
+    pieces = {name: alternation(words) for name, words in lists.items()}
+    pieces |= {name.capitalize(): f"(?-i:{alternation([word.title() for word in words])})"
+               for name, words in lists.items()}
+    pieces |= {name: f"(?-i:{alternation(words)})" for name, words in (exact or {}).items()}
+    return pieces
+
+
 def expand_pieces(pattern: str, pieces: dict[str, str]) -> str:
     """Replace every ``{name}`` in a pattern by its named piece, statcheck-style."""
     for name, piece in pieces.items():

@@ -66,6 +66,8 @@ class Claim:
     precision: float = 0.0  # half the unit of the last stated digit, for rounding
     date: str | None = None  # the document's publication date
     source: str | None = None  # the document's outlet
+    event_words: tuple[str, ...] = ()  # words near the figure that may say what happened, nearest first
+    conversion: bool = False  # restates the figure before it in another currency ("2m euros (£1.7m)")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from factcheck.engine import Engine
 from factcheck.extract import claims_in
 from factcheck.ingest import expand_paths, read_corpus
 from factcheck.components import components_of, judge, merged
-from factcheck.match import Matching, bucket_key
+from factcheck.match import Explanation, Matching, bucket_key, explain
 from factcheck.stories import related_pairs
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
 from factcheck.rules import SEVERITIES, Rule, load_rules
@@ -43,6 +43,7 @@ class Result:
     suppressed: int = 0  # findings silenced by comments or per-file ignores
     baselined: int = 0  # findings dropped because the baseline holds all their pairs
     fail_on: str = "warning"
+    explanations: tuple[Explanation, ...] = ()  # with ``explain``: why each figure was or was not compared
 
     def fails(self, finding: Finding) -> bool:
         return SEVERITIES.index(finding.severity) >= SEVERITIES.index(self.fail_on)
@@ -122,6 +123,7 @@ def check_documents(
     engine: Engine | None = None,
     cache: ClaimCache | None = None,
     digests: Mapping[str, str] | None = None,
+    explained: bool = False,
 ) -> Result:
     """Check documents against each other, or (with ``against``) only against reference copy,
     in which case the Result holds only the reference claims comparable with the drafts'.
@@ -176,6 +178,7 @@ def check_documents(
         errors=tuple(all_errors),
         rules=tuple(rules), fingerprints=tuple(finding_fingerprint(f, identities) for f in findings),
         suppressed=silenced.silenced, baselined=baselined, fail_on=settings.fail_on,
+        explanations=explain(claims, matching, related) if explained else (),
     )
 
 

@@ -8,13 +8,15 @@ range. No per-call model, no hashing: the same text gives the same quantities in
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
-from factcheck.lexicon import alternation, change_verbs_pattern, expand_pieces, load
+from factcheck import furniture
+from factcheck.lexicon import alternation, change_verbs_pattern, expand_pieces, load, word_pieces
 from factcheck.numbers import Number, is_measurable, largest_exponent, parse_number, pieces, words
 
 
@@ -194,24 +196,87 @@ def _of_a_unit() -> regex.Pattern:
 
 
 @cache
+def _nonclaim_pieces() -> dict[str, str]:
+    """The named pieces of lexicons/nonclaims.toml: its word lists, the money symbols, counted
+    nouns, unit words and hedges of the other lexicons, then its `[pieces]`, each of which may
+    use those."""
+    data = load("nonclaims")
+    counted = [noun for nouns in load("counted")["classes"].values() for noun in nouns]
+    named = word_pieces(data["words"], data["words_exact"]) | {
+        "money_symbol": alternation(money_symbols()), "counted": alternation(counted),
+        "unit": alternation(unit_words()), "hedge": alternation(hedge_kinds())}
+    for name, piece in data["pieces"].items():
+        named[name] = expand_pieces(piece, named)
+    return named
+
+
+@cache
 def _nonclaims() -> re.Pattern:
     """All non-claim patterns as one alternation, compiled by the standard library's engine,
-    which runs this large alternation about a third faster than ``regex`` does."""
+    which runs this large alternation about a third faster than ``regex`` does. The name
+    patterns come last, in a group of their own (``name``), since a title-case line voids them.
+    No pattern may start inside a word."""
     data = load("nonclaims")
-    named = {**data["pieces"], "money_symbol": alternation(money_symbols())}
-    alternatives = "|".join(f"(?:{expand_pieces(p, named)})" for p in data["patterns"].values())
-    return re.compile(alternatives, re.IGNORECASE | re.MULTILINE)
+    named = _nonclaim_pieces()
+    patterns = [expand_pieces(p, named) for p in data["patterns"].values()] + furniture.inline_patterns()
+    names = "|".join(f"(?:{expand_pieces(p, named)})" for p in data["names"].values())
+    alternatives = "|".join(f"(?:{p})" for p in patterns) + f"|(?P<name>{names})"
+    # Every pattern starts where a word starts, or at a hashtag's sign: ruling out the inside of
+    # a word first spares the engine trying each alternative there.
+    return re.compile(f"(?:(?<!\\w)|(?=[#@]))(?:{alternatives})", re.IGNORECASE | re.MULTILINE)
 
 
-def is_nonclaim(text: str, start: int, end: int) -> bool:
-    """True when a non-claim pattern overlaps text[start:end]; only a window around the
-    number is searched, which keeps the large alternation off most of the text."""
-    for match in _nonclaims().finditer(text, max(0, start - 30), min(len(text), end + 40)):
-        if match.start() >= end:
-            return False
-        if match.end() > start:
-            return True
-    return False
+_LEAD, _TAIL = 60, 40  # how far a non-claim may reach before and after the figure it covers
+
+
+def nonclaim_spans(text: str, figures: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the non-claims around the ``figures`` (spans, in order) are: the one alternation
+    runs once over each stretch of text near a figure, so that a pattern with a long lead ("beat
+    the Rams 31-24") covers every figure it spans, and the rest of the text is never read."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _stretches(figures, len(text)):
+        while (match := _nonclaims().search(text, start, end)) is not None:
+            start = match.start() + 1  # a name void in a title-case line leaves the rest to read
+            if not (match.group("name") and _in_title_case(text, match.start())):
+                spans.append(match.span())
+                start = max(start, match.end())
+    return spans
+
+
+def _stretches(figures: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The figures widened by the lead and tail a non-claim may have, overlapping ones merged."""
+    stretches: list[tuple[int, int]] = []
+    for start, end in figures:
+        start, end = max(0, start - _LEAD), min(length, end + _TAIL)
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
+def _covered(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether a span (sorted, ``ends`` their ends) overlaps text[start:end]."""
+    index = bisect.bisect_right(ends, start)
+    return index < len(spans) and spans[index][0] < end
+
+
+_LINE_WORDS = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]?\s*$")
+_TITLE_CASE_SHARE = 0.7
+
+
+def _in_title_case(text: str, position: int) -> bool:
+    """Whether the line around ``position`` is written in title case (or capitals), as a headline
+    is: it does not end like a sentence, and most of its words of four letters or more begin
+    with a capital."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start:end if end >= 0 else len(text)]
+    if _SENTENCE_END.search(line):
+        return False
+    words = _LINE_WORDS.findall(line)
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 # ---- one figure ---------------------------------------------------------------------------
@@ -219,8 +284,11 @@ def is_nonclaim(text: str, start: int, end: int) -> bool:
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure in ``text`` that is a claim, ranges merged, in order of position."""
     found: list[Quantity] = []
-    for match in _scanner().finditer(text):
-        if is_nonclaim(text, match.start("number"), match.end("number")) or _is_name(text, match):
+    matches = list(_scanner().finditer(text))
+    spans = nonclaim_spans(text, [match.span("number") for match in matches])
+    ends = [end for _, end in spans]
+    for match in matches:
+        if _covered(spans, ends, match.start("number"), match.end("number")) or _is_name(text, match):
             continue
         quantity = _quantity(text, match)
         if quantity is not None:

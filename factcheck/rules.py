@@ -218,15 +218,24 @@ CHECKS: dict[str, Check] = {
 # ---- findings ---------------------------------------------------------------------------
 
 def apply_rules(matching: Matching, rules: Iterable[Rule]) -> list[Finding]:
+    """Findings from the candidate pairs. A pair that disagrees is a conflict only when one of
+    its claims has the other as its best counterpart in that article and no statement of that
+    article agrees with it: one figure is not flagged against every figure of another article
+    that shares its frame, and a report that states the figure right somewhere is not wrong."""
     rules = list(rules)
-    edges: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
+    judged = [(a, b) for a, b in matching.pairs if not (a.emphatic or b.emphatic)]  # "dozens of": one fact, no figure
+    owners = {(a.id, b.id): _first_rule(a, b, rules) for a, b in judged}
     agreeing: dict[str, set[str]] = defaultdict(set)
-    for a, b in matching.pairs:
-        owner = _first_rule(a, b, rules)
-        if owner is None:
+    for a, b in judged:
+        if owners[(a.id, b.id)] is None:
             agreeing[a.id].add(b.id)
             agreeing[b.id].add(a.id)
-        else:
+    claims = {claim.id: claim for pair in judged for claim in pair}
+    agreed_in = {(claim_id, _statement_of(claims[other])) for claim_id, others in agreeing.items() for other in others}
+    edges: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
+    for a, b in judged:
+        owner = owners[(a.id, b.id)]
+        if owner is not None and _contradicts(a, b, matching.best, agreed_in):
             edges[owner[0].id].append(owner[1])
     group_of = {claim_id: group.id for group in matching.groups for claim_id in group.claims}
     findings: list[Finding] = []
@@ -234,6 +243,20 @@ def apply_rules(matching: Matching, rules: Iterable[Rule]) -> list[Finding]:
         for primary, others in _primaries(edges.get(rule.id, [])):
             findings.append(_finding(rule, primary, others, agreeing[primary.id], group_of.get(primary.id)))
     return findings
+
+
+def _statement_of(claim: Claim) -> tuple[str, str | None]:
+    """Who states a figure: its article, and the source it names (an article that gives the
+    police's figure and the organisers' makes two statements)."""
+    return claim.doc, claim.attribution.lower() if claim.attribution else None
+
+
+def _contradicts(a: Claim, b: Claim, best: frozenset[tuple[str, str]], agreed_in: set[tuple[str, tuple[str, str | None]]]) -> bool:
+    """A disagreeing pair is a contradiction when, for one of its claims, the other is that
+    claim's best counterpart in its article and nothing the other's source says there agrees
+    with the claim."""
+    return any((claim.id, other.id) in best and (claim.id, _statement_of(other)) not in agreed_in
+               for claim, other in ((a, b), (b, a)))
 
 
 def _first_rule(a: Claim, b: Claim, rules: list[Rule]) -> tuple[Rule, tuple[Claim, Claim]] | None:

@@ -13,8 +13,8 @@ STORIES = [
     ("Ostmarsh", "chemical leak", "refinery", "evacuated", (200, 250, 200)),
 ]
 OUTLETS = ("Coast Wire", "Harbour Gazette", "Evening Lantern")
-BODY = ("{count} people were {verb} in the {event} at the {town} {site} on Monday, the {town} "
-        "{site} authority said. Crews from {town} worked through the night near the {site}.")
+BODY = ("{count} people were {verb} in the {event} at the {town} {site}, the {town} {site} "
+        "authority said of the {town} {event}.")
 
 
 def write_archive(folder: Path) -> list[Path]:

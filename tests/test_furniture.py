@@ -39,6 +39,14 @@ FURNITURE_LINES = [
     "© 2025 Pellin Daily. All rights reserved.",
     "Copyright 2025 Pellin Daily",
     "Advertisement",
+    "3 photos in this gallery",
+    "View 8 photos",
+    "(12 images)",
+    "Tweet 34 Share 12 Email",
+    "Comments (45)",
+    "0 Pending Comments",
+    "Updated 3 hours ago",
+    "1 of 12",
 ]
 
 BODY_LINES = [
@@ -52,6 +60,8 @@ BODY_LINES = [
     "The council will send a newsletter to 4,000 households.",
     "Published in 2024, the report counted 300 dams at risk.",
     "Source code for the flood model, 12 pages long, was released by the council.",
+    "Share prices fell 12 percent after the dam failed, traders said.",
+    "The council showed 8 photos of the breach to reporters on Monday.",
 ]
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from factcheck.extract import extract_claims
 from factcheck.match import bucket_key, comparable, match_claims
+from factcheck.rules import apply_rules, load_rules
 
 from conftest import article
 
@@ -65,9 +66,11 @@ def test_the_old_value_of_a_revision_is_set_aside():
     assert old.superseded and bucket_key(old) is None
 
 
-def test_emphatic_amounts_are_never_compared():
-    vague = claim_at("Thousands of people have fled the fighting.", "Thousands of")
-    assert vague.emphatic and bucket_key(vague) is None
+def test_emphatic_amounts_join_their_fact_but_are_never_judged():
+    vague = claim_at("Thousands of people have fled the fighting.", "Thousands of", "a.md")
+    exact = claim_at("Some 48,000 people have fled the fighting.", "Some 48,000", "b.md")
+    assert vague.emphatic and can_compare(vague, exact)
+    assert not apply_rules(match_claims([vague, exact]), load_rules())
 
 
 def test_ages_are_never_compared():

@@ -226,8 +226,12 @@ def test_physical_units(text, unit):
     assert only(text).unit == unit
 
 
-def test_a_generation_of_wireless_is_not_grams():
-    assert only("The 5G rollout is slow.").unit == "count"
+def test_a_generation_of_wireless_is_no_claim():
+    assert found("The 5G rollout is slow.") == []
+
+
+def test_lower_case_g_after_a_figure_is_still_grams():
+    assert only("Add 5g of salt.").unit == "gram"
 
 
 # ---- what is not a claim --------------------------------------------------------------------

@@ -1,9 +1,13 @@
 """Stories: which articles report the same event (specification of factcheck.stories)."""
 from __future__ import annotations
 
-from factcheck.stories import related_pairs
+import datetime as dt
+from pathlib import Path
 
-from conftest import article
+from factcheck.ingest import read_corpus
+from factcheck.stories import is_roundup, refers_to, related_pairs
+
+from conftest import FIXTURES, article
 
 FLOOD_A = ("The Varna river burst its banks at Ostrava on Sunday; the regional emergency office "
            "evacuated the riverside districts and sandbags lined the Ostrava embankment.")
@@ -33,3 +37,78 @@ def test_a_flood_and_a_heist_are_different_stories():
 def test_only_with_keeps_the_pairs_that_touch_the_draft():
     related = related_pairs(corpus() + [article("d.md", FLOOD_A + " " + FLOOD_B)], frozenset({"d.txt"}))
     assert related and all("d.txt" in found for found in related)
+
+
+COUNCIL = ("Councillors in Ostrava approved a budget for schools, libraries and the tram depot, and the "
+           "mayor opened a stadium beside the riverside embankment where sandbags once stood.")
+
+
+def dated_pair(later_date: str) -> frozenset[frozenset[str]]:
+    """The flood report, a council report sharing a few of its words, and a heist."""
+    return related_pairs([article("a.md", FLOOD_A, date="2024-03-02"), article("b.md", COUNCIL, date=later_date),
+                          article("c.md", HEIST, date="2024-03-02")])
+
+
+def test_a_loosely_similar_report_the_next_day_tells_the_same_story():
+    assert pair("a.md", "b.md") in dated_pair("2024-03-03")
+
+
+def test_the_same_loose_similarity_months_later_is_another_story():
+    assert pair("a.md", "b.md") not in dated_pair("2024-09-20")
+
+
+NEWSLETTER = "Check your junk folder for the verification message to activate your newsletter profile."
+QUAKE = "A tremor shook Belmora overnight and cracked the bell tower of the Santa Vessa chapel."
+
+
+def test_a_furniture_line_repeated_across_the_archive_links_nothing():
+    documents = [article(f"d{i}.md", f"{NEWSLETTER}\n{story}", date=f"2024-0{1 + i}-10")
+                 for i, story in enumerate([HEIST, QUAKE, FLOOD_A])]
+    assert related_pairs(documents) == frozenset()
+
+
+def test_a_shared_name_is_evidence_of_one_story():
+    first = article("a.md", "Rescuers in Belmora searched the Santa Vessa chapel for the sexton.")
+    second = article("b.md", "The Santa Vessa chapel at Belmora lost its tower, the sexton said.")
+    assert pair("a.txt", "b.txt") in related_pairs([first, second, article("c.md", HEIST)])
+
+
+def test_the_result_does_not_depend_on_the_order_of_the_documents():
+    documents = corpus() + [article("d.md", QUAKE)]
+    assert related_pairs(documents) == related_pairs(list(reversed(documents)))
+
+
+ARCHIVE = FIXTURES / "archive"
+
+
+def archive_pairs() -> set[frozenset[str]]:
+    """The linked pairs of the miniature archive, by file name."""
+    documents = read_corpus([str(ARCHIVE)]).documents
+    return {frozenset(Path(doc).stem for doc in found) for found in related_pairs(documents)}
+
+
+def test_two_reports_of_one_quake_tell_one_story():
+    assert pair("quake-belmora-1", "quake-belmora-2") in archive_pairs()
+
+
+def test_a_follow_up_that_names_the_date_of_the_event_joins_its_story():
+    assert pair("quake-belmora-1", "quake-belmora-followup") in archive_pairs()
+
+
+def test_a_quake_of_the_same_kind_years_later_is_another_story():
+    assert not any("quake-corvale" in found for found in archive_pairs())
+
+
+def test_a_round_up_of_many_incidents_is_the_story_of_none_of_them():
+    assert not any("weekend-roundup" in found for found in archive_pairs())
+
+
+def test_a_round_up_is_told_by_its_many_times_and_addresses():
+    roundup, single = (read_corpus([str(ARCHIVE / f"{name}.md")]).documents[0]
+                       for name in ("weekend-roundup", "quay-street-shooting"))
+    assert is_roundup(roundup) and not is_roundup(single)
+
+
+def test_a_later_report_refers_to_an_earlier_one_by_its_month_and_day():
+    followup = article("f.md", "The tower fell in the earthquake of March 3 last year.", date="2022-03-02")
+    assert refers_to(followup, dt.date(2021, 3, 3)) and not refers_to(followup, dt.date(2021, 7, 3))

@@ -9,6 +9,7 @@ from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
+from factcheck.match import Explanation
 from factcheck.model import Claim, Document
 from factcheck.report.common import where
 
@@ -28,9 +29,14 @@ CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 def claim_record(claim: Claim) -> dict[str, Any]:
     """A claim's fields, tuples as lists (a shallow copy: ``asdict`` deep-copies every value)."""
     record = {name: getattr(claim, name) for name in CLAIM_FIELDS}
-    record["places"] = list(claim.places)
-    record["names"] = list(claim.names)
-    return record
+    return {name: list(value) if isinstance(value, tuple) else value for name, value in record.items()}
+
+
+def explanation_record(explanation: Explanation) -> dict[str, Any]:
+    frame = explanation.frame
+    return {"claim": explanation.claim,
+            "frame": {"kind": frame.kind, "thing": frame.thing, "event": frame.event},
+            "candidates": [asdict(candidate) for candidate in explanation.candidates]}
 
 
 def render(result: Result | Extraction, claims_only: bool = False) -> str:
@@ -49,6 +55,8 @@ def render(result: Result | Extraction, claims_only: bool = False) -> str:
              "fingerprint": fingerprint, "location": asdict(where(f, claims))}
             for f, fingerprint in zip(result.findings, result.fingerprints, strict=True)
         ]
+        if result.explanations:
+            report["explain"] = [explanation_record(e) for e in result.explanations]
         report["summary"] = {"suppressed": result.suppressed, "baselined": result.baselined,
                              "fail_on": result.fail_on, "failing": result.failing}
     # One line, no indent: json's C encoder only runs without one (several times faster), and

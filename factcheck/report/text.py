@@ -42,8 +42,23 @@ def render(result: Result) -> str:
         rows = [_row("claim", primary)] + [_row("vs", other) for other in others]
         table = tabulate(rows, headers=["", "figure", "where", "source/date", "said by", "sentence"])
         blocks.append(f"{header}\n{table}")
+    if result.explanations:
+        blocks.append(_explanations(result, claims))
     blocks.append(summary(result))
     return "\n\n".join(blocks)
+
+
+def _explanations(result: Result, claims: dict[str, Claim]) -> str:
+    """Per figure: its frame, then its nearest candidates and the verdict on each."""
+    lines = ["Why figures were compared or not (--explain):"]
+    for explanation in result.explanations:
+        claim, frame = claims[explanation.claim], explanation.frame
+        lines.append(f"{location(claim)} {claim.surface!r}: {frame.kind}, thing {frame.thing or '-'}, "
+                     f"event {frame.event or '-'}")
+        for candidate in explanation.candidates:
+            other = claims[candidate.claim]
+            lines.append(f"    {candidate.similarity:.2f} {location(other)} {other.surface!r}: {candidate.verdict}")
+    return "\n".join(lines)
 
 
 def render_claims(result: Extraction) -> str:

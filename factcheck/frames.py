@@ -1,0 +1,178 @@
+"""Frames: what a figure states, read from its claim so that two figures can be compared by
+meaning rather than by string.
+
+A frame is the kind of measure, the thing counted (a lemma, or the lexicon class it belongs to:
+"crewmen" and "crew members" are one ``crew``), the event (the predicate class the lexicon
+knows, else the lemma of the nearest verb: "drowned" -> ``drown``) and the content words of
+its sentence (lemmas, for similarity). Lemmas come from lemminflect, whose tables ship inside
+the package (no download at run time); it also says whether a word can be a verb, which is
+how an open-vocabulary event is told from a noun. The dictionary is read only when a run
+matches claims, so ``factcheck extract`` never pays for it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+from lemminflect import getAllLemmas
+
+from factcheck.lexicon import load
+from factcheck.model import Claim
+from factcheck.units import measure
+from factcheck.vocabulary import predicate_classes
+
+PEOPLE = "people"
+_WORD = regex.compile(r"[A-Za-z][a-z'’-]{2,}")
+
+
+@dataclass(frozen=True)
+class Frame:
+    kind: str  # "count", "money", "percent", or a pint dimensionality
+    thing: str | None  # what is counted or measured, normalised; None: unnamed
+    event: str | None  # what happened to it, normalised; None: nothing says
+    words: frozenset[str]  # content lemmas of the sentence
+
+    @property
+    def people_like(self) -> bool:
+        """A count that may count people: a figure with no noun ("killed 16") or of people."""
+        return self.kind == "count" and self.thing in (None, PEOPLE)
+
+
+def kind_of(claim: Claim) -> str:
+    """The claim's kind of measure; a unit pint does not know is a count of that thing, unless
+    it is a rate ("USD / month", "USD / share"), which stays a kind of its own."""
+    kind = measure(claim.unit).kind
+    return "count" if kind.startswith("count:") and " / " not in claim.unit else kind
+
+
+def frame_of(claim: Claim) -> Frame:
+    thing = thing_of(claim.counted) if claim.counted else None
+    if thing in _event_nouns():  # "a $334 million deal": the noun names the event, not a thing
+        return Frame(kind_of(claim), None, claim.predicate or event_class(thing), sentence_lemmas(claim.sentence))
+    if claim.counted and thing is None:  # "50 reported injured": the word after is the event's
+        claim_events = (claim.counted.split()[-1], *claim.event_words)
+        return Frame(kind_of(claim), None, _event(claim.predicate, claim_events, None), sentence_lemmas(claim.sentence))
+    return Frame(kind_of(claim), thing, event_of(claim, thing), sentence_lemmas(claim.sentence))
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a lower-case word by part of speech (it copies its tables on
+    every call, so each word is asked once)."""
+    return getAllLemmas(word)
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The word's lemma, preferring a noun reading ("buses" -> "bus", "crewmen" -> "crewman")."""
+    readings = _readings(word.lower())
+    for pos in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
+        if pos in readings:
+            return readings[pos][0].lower()
+    return word.lower()
+
+
+@lru_cache(maxsize=65536)
+def verb_lemma(word: str) -> str | None:
+    """The verb the word is a form of, when it can be one ("fled" -> "flee"), else None. A bare
+    noun that could also be a verb ("people", "crew") is taken as the noun."""
+    readings = _readings(word.lower())
+    if "VERB" not in readings:
+        return None
+    verb = readings["VERB"][0].lower()
+    if "NOUN" in readings and verb == word.lower():
+        return None
+    return verb
+
+
+@cache
+def _thing_classes() -> dict[str, str]:
+    """Lemma of every noun of counted.toml's classes -> its class."""
+    classes = load("counted")["classes"]
+    return {" ".join(lemma(w) for w in noun.split()): name for name, nouns in classes.items() for noun in nouns}
+
+
+@lru_cache(maxsize=65536)
+def thing_of(counted: str) -> str | None:
+    """The counted thing, lemmatised word by word and mapped to its class when the lexicon has
+    one ("passengers" -> people, "crew members" -> crew); capitalised modifiers are kept by
+    context ("chinese tourists" -> "chinese tourist"). A word that cannot be a noun ("50
+    reported injured") names no thing."""
+    words = counted.split()
+    if "NOUN" not in _readings(words[-1].lower()) and verb_lemma(words[-1]) is not None:
+        return None
+    normal = " ".join(lemma(w) for w in words)
+    classes = _thing_classes()
+    if normal in classes:
+        return classes[normal]
+    if len(words) > 1 and lemma(words[-1]) in classes:
+        return " ".join([*words[:-1], classes[lemma(words[-1])]])
+    return normal
+
+
+@cache
+def _frame_words() -> dict:
+    return load("frames")
+
+
+@cache
+def _light_verbs() -> frozenset[str]:
+    return frozenset(_frame_words()["light_verbs"]["lemmas"])
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    return frozenset(_frame_words()["event_nouns"]["lemmas"])
+
+
+@cache
+def _class_of_lemma() -> list[tuple[str, str]]:
+    """(stem or word, class) of every predicate class, to map an open lemma to a class it
+    belongs to ("evacuate" starts with the stem "evacuat": displaced)."""
+    pairs = []
+    for name, table in predicate_classes().items():
+        pairs += [(stem.lower(), name) for stem in table.get("stems", []) if " " not in stem]
+        pairs += [(word.lower(), name) for word in table.get("words", [])]
+    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
+
+
+@lru_cache(maxsize=65536)
+def event_class(word: str) -> str:
+    """The predicate class an open event lemma belongs to, else the lemma itself."""
+    for stem, name in _class_of_lemma():
+        if word.startswith(stem) and not predicate_classes()[name].get("measure"):
+            return name
+    return word
+
+
+def event_of(claim: Claim, thing: str | None) -> str | None:
+    return _event(claim.predicate, claim.event_words, thing)
+
+
+def _event(predicate: str | None, words: tuple[str, ...], thing: str | None) -> str | None:
+    """The predicate class the lexicon gave, else the first nearby word that is an event: a verb
+    that is not a light one ("said", "were"), or an event noun; never the counted noun."""
+    if predicate:
+        return predicate
+    for word in words:
+        if thing is not None and thing_of(word) == thing:
+            continue
+        verb = verb_lemma(word)
+        if verb is not None and verb not in _light_verbs():
+            return event_class(verb)
+        if verb is None and lemma(word) in _event_nouns():
+            return event_class(lemma(word))
+    return None
+
+
+@lru_cache(maxsize=16384)
+def sentence_lemmas(sentence: str) -> frozenset[str]:
+    """Content lemmas of a sentence (three letters or more, common words left out)."""
+    stop = _stopwords()
+    return frozenset(lemma(word) for word in _WORD.findall(sentence) if word.lower() not in stop)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(load("stopwords")["words"]) | frozenset(load("counted")["function_words"]["words"])
