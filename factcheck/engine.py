@@ -12,6 +12,7 @@ line asks when stderr is a terminal) and times the stages (``profile``).
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 import time
@@ -77,12 +78,13 @@ class Engine:
         from distributed import Client, LocalCluster  # only Dask runs pay for importing it
 
         with contextlib.ExitStack() as stack:
+            stack.enter_context(_quiet_logger("distributed"))  # its INFO lines and shutdown noise
             if self.scheduler:
                 client = stack.enter_context(Client(self.scheduler))
             else:
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=self.processes, threads_per_worker=1, processes=True,
-                    dashboard_address=":0", silence_logs=True,
+                    dashboard_address=":0", silence_logs=logging.CRITICAL,
                 ))
                 client = stack.enter_context(Client(cluster))
             self._client = client
@@ -104,3 +106,16 @@ class Engine:
         for _ in self.bar(as_completed(futures), label, total=len(futures)):
             pass
         return [output for part in self._client.gather(futures) for output in part]
+
+
+@contextlib.contextmanager
+def _quiet_logger(name: str) -> Iterator[None]:
+    """The logger speaks only of critical failures while the block runs: a task that fails
+    raises in this process anyway, and stderr is for factcheck's own messages."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

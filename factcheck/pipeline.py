@@ -169,7 +169,7 @@ def check_documents(
     in_focus = _focus_documents(documents, focus, drafts_only=bool(reference))
     if in_focus is not None:
         findings = _reoriented(findings, in_focus, documents, by_id, rule_of)
-    identities = claim_identities(claims, settings.relative)
+    identities = claim_identities(_claims_of_files_in(findings, claims, by_id), settings.relative)
     baselined = 0
     if baseline is not None:
         findings, baselined = _without_baselined(findings, baseline, identities, by_id, rule_of)
@@ -180,6 +180,13 @@ def check_documents(
         suppressed=silenced.silenced, baselined=baselined, fail_on=settings.fail_on,
         explanations=explain(claims, matching, related) if explained else (),
     )
+
+
+def _claims_of_files_in(findings: list[Finding], claims: list[Claim], by_id: Mapping[str, Claim]) -> list[Claim]:
+    """The claims of the files the findings name: a claim's identity depends only on the other
+    claims of its article, and an archive's findings name few of its files."""
+    paths = {by_id[claim_id].path for finding in findings for claim_id in finding.claims}
+    return [claim for claim in claims if claim.path in paths]
 
 
 def _related(
