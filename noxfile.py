@@ -15,9 +15,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=False)
 def bench(session: nox.Session) -> None:
-    """Run the benchmark scripts under bench/: extraction accuracy and speed beside quantulum3,
-    a draft checked against 1,000 articles, and whole archives of 1,000 to 10,000 articles on
-    the default engine and on Dask (recorded in bench/RESULTS.md)."""
+    """Run the benchmark scripts under bench/: the shared gold scorers (seeds, dev clusters, ECB+
+    coreference, archives), extraction accuracy and speed beside quantulum3, a draft checked
+    against 1,000 articles, and whole archives of 1,000 to 10,000 articles on the default engine
+    and on Dask (recorded in bench/RESULTS.md)."""
+    session.run("python", "bench/scores.py")
     session.run("python", "bench/extract.py", *session.posargs)
     session.run("python", "bench/against.py")
     session.run("python", "bench/archive.py", "--sizes", "1000,2000,5000,10000", "--dask", "--record")
