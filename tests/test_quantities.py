@@ -450,3 +450,9 @@ def test_an_age_after_a_person_noun_is_in_years():
 def test_an_age_closed_by_a_semicolon_is_in_years():
     ages = find_quantities("Those killed were Tom Holt, 50; and his son, 10; both of Elm Street.")
     assert [q.unit for q in ages] == ["year", "year"]
+
+
+def test_a_glued_m_before_a_word_of_motion_is_metres():
+    from factcheck.quantities import find_quantities
+    (fall,) = find_quantities("The climber fell about 60m into a crevasse.")
+    assert (fall.value, fall.unit) == (60.0, "meter")
