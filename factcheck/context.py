@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
+from itertools import islice
 
 import regex
 
@@ -130,18 +133,41 @@ class Context:
     subjects: tuple[str, ...] = ()
 
 
+MAX_SENTENCE_CHARS = 2000  # longer than any sentence of the shared corpora (1,169) or NewsQuant (424)
+
+
 def sentences(text: str) -> list[Sentence]:
-    """The sentences of a view text; a line break always ends a sentence."""
+    """The sentences of a view text; a line break always ends a sentence. A run longer than
+    MAX_SENTENCE_CHARS without a stop (a flattened table, scraped text) is cut into pieces of
+    at most that length: every figure carries its sentence and reads context inside it, so an
+    unbounded sentence would make the work and the report grow with the square of the text."""
     found: list[Sentence] = []
     start = 0
     for match in patterns().sentence_end.finditer(text):
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():
-            found.append(_trimmed(text, start, end))
+            found.extend(_bounded(text, start, end))
         start = match.end()
     if text[start:].strip():
-        found.append(_trimmed(text, start, len(text)))
+        found.extend(_bounded(text, start, len(text)))
     return found
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """The sentence at ``start:end`` in pieces of at most MAX_SENTENCE_CHARS, each cut at the
+    last space before the limit when the piece has one in its second half (else at the limit)."""
+    sentence = _trimmed(text, start, end)
+    start, end = sentence.start, sentence.end
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit)
+        piece = _trimmed(text, start, cut if cut > 0 else limit)
+        if piece.text:
+            yield piece
+        start = cut + 1 if cut > 0 else limit
+    last = _trimmed(text, start, end)
+    if last.text:
+        yield last
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:
@@ -403,7 +429,7 @@ def _governed_before(text: str, clause_start: int, start: int) -> bool:
 
 def _cue_right_after(text: str, end: int, clause_end: int) -> bool:
     """A lexicon cue within a few words after the figure ("300 people shot", "20 miles north of")."""
-    words = list(_WORD.finditer(text, end, clause_end))[:CUE_RIGHT_AFTER_WORDS + 1]
+    words = list(islice(_WORD.finditer(text, end, clause_end), CUE_RIGHT_AFTER_WORDS + 1))
     reach = words[-1].end() if words else end
     return _predicate_lexicon()[0].search(text, end, reach) is not None
 
@@ -422,24 +448,33 @@ def _is_currency(unit: str) -> bool:
 _BREAKDOWN_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 
 
-def measured_thing(text: str, clause: tuple[int, int], start: int) -> str | None:
-    """For measures (magnitude, depth, worth): the nearest known noun of the clause, so that
-    "an earthquake with a magnitude of 4.6" measures the quake, not an aftershock."""
-    noun_class, nouns, _, _, _ = _counted_lexicon()
-    found = [(abs(m.start() - start), noun_class[m.group("noun").lower()])
-             for m in _known_noun().finditer(text, *clause)]
+def known_nouns(text: str, clause: tuple[int, int]) -> tuple[tuple[int, str], ...]:
+    """(offset, class) of every noun of the counted lexicon in the clause."""
+    noun_class = _counted_lexicon()[0]
+    return tuple((m.start(), noun_class[m.group("noun").lower()]) for m in _known_noun().finditer(text, *clause))
+
+
+def measured_thing(nouns: tuple[tuple[int, str], ...], start: int) -> str | None:
+    """For measures (magnitude, depth, worth): the nearest known noun of the clause (its
+    ``known_nouns``), so that "an earthquake with a magnitude of 4.6" measures the quake, not
+    an aftershock."""
+    found = [(abs(offset - start), counted) for offset, counted in nouns]
     return min(found)[1] if found else None
 
 
-def _clause(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
-    clause_start, clause_end = sentence.start, sentence.end
-    for match in patterns().clause_break.finditer(text, sentence.start, sentence.end):
-        if match.end() <= start:
-            clause_start = match.end()
-        elif match.start() >= end:
-            clause_end = match.start()
-            break
-    return clause_start, clause_end
+def clause_breaks(text: str, sentence: Sentence) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the clause breaks of a sentence, in order."""
+    found = [match.span() for match in patterns().clause_break.finditer(text, sentence.start, sentence.end)]
+    return [start for start, _ in found], [end for _, end in found]
+
+
+def _clause(breaks: tuple[list[int], list[int]], start: int, end: int, sentence: Sentence) -> tuple[int, int]:
+    """The clause of the figure at ``start:end``: from the last break before it to the first
+    after it (``breaks`` from ``clause_breaks``), inside its sentence."""
+    starts, ends = breaks
+    before = bisect_right(ends, start)
+    after = bisect_left(starts, end)
+    return (ends[before - 1] if before else sentence.start, starts[after] if after < len(starts) else sentence.end)
 
 
 @cache
@@ -447,11 +482,11 @@ def _attribution() -> regex.Pattern:
     """ "according to X", "X said" (X a name, or a role as in "the mayor of Ostrava"), "said X"."""
     data = load("sources")
     roles, verbs = alternation(data["roles"]), alternation(data["verbs"] + data["estimate_verbs"])
-    name = r"[A-Z][\w.'’-]*"
-    source = rf"(?:the\s+)?(?:(?:{name}|[a-z][\w'’-]*)\s+){{0,3}}?(?:{name}|{roles})(?:\s+of\s+(?:the\s+)?{name}(?:\s+{name})*)?"
-    return regex.compile(
+    name = r"[A-Z][\w.'’-]*+"  # possessive, as every word here: a word is never given back
+    source = rf"(?:the\s+)?(?:(?:{name}|[a-z][\w'’-]*+)\s+){{0,3}}?(?:{name}|{roles})(?:\s+of\s+(?:the\s+)?{name}(?:\s+{name})*)?"
+    return regex.compile(  # a source starts where a word does: inside a long token, no retries
         rf"""(?i:according)\s+to\s+(?P<according>(?:the\s+)?[\w.'’ -]{{2,60}}?)(?=[,.;]|\s+(?:who|which|that|on|in|as)\b|$)
-          | (?P<saying>{source})\s+(?P<verb>(?i:{verbs}))\b
+          | (?<![\w.'’-])(?P<saying>{source})\s+(?P<verb>(?i:{verbs}))\b
           | \b(?i:{verbs})\s+(?P<after>(?:the\s+)?(?:{name}\s*){{1,5}})""",
         regex.VERBOSE,
     )
@@ -518,13 +553,14 @@ def first_place_after(text: str, start: int, end: int) -> tuple[str, ...]:
     return (_place_aliases().get(place, place),)
 
 
-def scope_in(text: str, clause: tuple[int, int], own: tuple[int, int]) -> tuple[str, ...]:
-    """A scope wider than any place ("nationwide", "across the country"), as a pseudo-place.
-    A moment ("remain", "initially": places.toml [near_figure]) is the figure's only in its
-    ``own`` stretch: in "two remain trapped and more than 50 were injured" it is the two's."""
-    near = set(load("places")["near_figure"]["scopes"])
-    return tuple(sorted({f"({name})" for name, pattern in _scopes().items()
-                         if pattern.search(text, *(own if name in near else clause))}))
+def scope_in(text: str, span: tuple[int, int], near: bool) -> frozenset[str]:
+    """Scopes wider than any place ("nationwide", "across the country") named in ``span``, as
+    pseudo-places: with ``near``, only the moments ("remain", "initially": places.toml
+    [near_figure]), which are the figure's only in its own stretch (in "two remain trapped and
+    more than 50 were injured" it is the two's); without, the others, read in the clause."""
+    moments = set(load("places")["near_figure"]["scopes"])
+    return frozenset(f"({name})" for name, pattern in _scopes().items()
+                     if (name in moments) == near and pattern.search(text, *span))
 
 
 @cache
@@ -548,9 +584,9 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     when it pins none. With ``until`` (an offset into the sentence) only a cue starting before
     it counts: "injuring dozens in a region devastated by the tsunami of 2004" dates the
     tsunami, not the injured."""
-    match = next((m for m in patterns().time.finditer(sentence.text) if until is None or m.start() < until), None)
-    if match is None:
-        return None
+    match = _first_time_cue(sentence.text)
+    if match is None or (until is not None and match.start() >= until):
+        return None  # cues come in order: when the first starts too late, so do the rest
     reference = dt.date.fromisoformat(published) if published else None
     groups = {name: value for name, value in match.groupdict().items() if value}
     if "relative" in groups:
@@ -571,6 +607,11 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     if reference and not year_text and (date - reference).days > UPCOMING_DAYS:
         date = _year_before(date)
     return date.isoformat()
+
+
+@lru_cache(maxsize=1024)
+def _first_time_cue(text: str) -> regex.Match | None:
+    return patterns().time.search(text)
 
 
 UPCOMING_DAYS = 31  # a yearless date this far after publication is last year's ("on Oct. 7")
@@ -627,12 +668,15 @@ def names_in(sentence: Sentence) -> tuple[str, ...]:
                         if name.capitalize() not in patterns().not_names and name not in place_words))
 
 
-def subjects_in(text: str, clause: tuple[int, int], names: tuple[str, ...], source: str | None) -> tuple[str, ...]:
-    """The names of the figure's own clause, less its source: whom or what the figure is about
-    ("Miller averaged 15.5 points" is Miller's figure, not Iguodala's)."""
+def clause_words(text: str, clause: tuple[int, int]) -> frozenset[str]:
+    return frozenset(_POSSESSIVE.sub("", word) for word in _WORD.findall(text, *clause))
+
+
+def subjects_in(words: frozenset[str], names: tuple[str, ...], source: str | None) -> tuple[str, ...]:
+    """The names of the figure's own clause (its ``words``), less its source: whom or what the
+    figure is about ("Miller averaged 15.5 points" is Miller's figure, not Iguodala's)."""
     said_by = set(source.split()) if source else set()
-    clause_words = {_POSSESSIVE.sub("", word) for word in _WORD.findall(text, *clause)}
-    return tuple(name for name in names if name in clause_words and name not in said_by)
+    return tuple(name for name in names if name in words and name not in said_by)
 
 
 @cache
@@ -652,11 +696,17 @@ def superseded_at(text: str, clause: tuple[int, int], start: int, end: int) -> b
     return bool(change.search(head) and _TO_NEXT.match(text, end, end + 5))
 
 
-def quoted_at(text: str, sentence: Sentence, offset: int) -> bool:
-    for match in _QUOTES.finditer(text, sentence.start, sentence.end):
-        if match.start() < offset < match.end():
-            return True
-    return False
+def quotations(text: str, sentence: Sentence) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the quoted stretches of a sentence, in order."""
+    found = [match.span() for match in _QUOTES.finditer(text, sentence.start, sentence.end)]
+    return [start for start, _ in found], [end for _, end in found]
+
+
+def quoted_at(quotes: tuple[list[int], list[int]], offset: int) -> bool:
+    """True when ``offset`` lies inside one of the ``quotes`` (from ``quotations``)."""
+    starts, ends = quotes
+    index = bisect_left(starts, offset) - 1  # the last quotation opening before the offset
+    return index >= 0 and offset < ends[index]
 
 
 class ContextReader:
@@ -669,6 +719,7 @@ class ContextReader:
         self.sentences = SentenceIndex(text)
         self.figures = figures
         self._counted_at: dict[int, tuple[str | None, bool]] = {}
+        self._read_once: dict[tuple, object] = {}  # what every figure of a sentence or clause shares
         self.positions_by_unit: dict[str, list[int]] = defaultdict(list)
         for position, (_, _, unit) in enumerate(figures):
             self.positions_by_unit[unit].append(position)
@@ -691,6 +742,14 @@ class ContextReader:
         index = self.sentences.index_of(sentence.start)
         return time_in(self.sentences.sentences[index - 1], self.published) if index else None
 
+    def _once(self, reader: Callable, *where: object) -> Any:
+        """``reader(text, *where)``, read once per sentence or clause however many figures ask:
+        a sentence of many figures must not be read again for each of them."""
+        key = (reader, *where)
+        if key not in self._read_once:
+            self._read_once[key] = reader(self.text, *where)
+        return self._read_once[key]
+
     def _places(self, predicate: str | None, clause: tuple[int, int], span: tuple[int, int], neighbours: tuple[int, int]) -> tuple[str, ...]:
         """Places of the clause; for a distance, only the place it is measured from. The
         figure's own stretch reaches halfway to each neighbouring figure."""
@@ -698,7 +757,8 @@ class ContextReader:
         if predicate and predicate_classes()[predicate].get("needs_place"):
             return first_place_after(self.text, end, clause[1])
         own = (max(clause[0], (neighbours[0] + start) // 2), min(clause[1], (end + neighbours[1]) // 2))
-        return places_in(self.text, *clause) + scope_in(self.text, clause, own)
+        scopes = self._once(scope_in, clause, False) | scope_in(self.text, own, True)
+        return self._once(places_in, *clause) + tuple(sorted(scopes))
 
     def _any_neighbours(self, position: int) -> tuple[int, int]:
         """End of the previous and start of the next figure, whatever their units."""
@@ -762,7 +822,7 @@ class ContextReader:
         counted, partial = self._counted(position)
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
                    or self._in_breakdown(position) or self._continues_a_part(position))
-        clause = _clause(self.text, start, end, sentence)
+        clause = _clause(self._once(clause_breaks, sentence), start, end, sentence)
         predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
         if predicate and _governed_before(self.text, clause[0], start) and not _cue_right_after(self.text, end, clause[1]):
             predicate = None  # "scattered 300 people ... without firing a shot": the verb before governs
@@ -770,7 +830,7 @@ class ContextReader:
                                                     or _OLD_AFTER.match(self.text, end)):
             predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age
         if predicate in measure_predicates():
-            counted = measured_thing(self.text, clause, start)
+            counted = measured_thing(self._once(known_nouns, clause), start)
         return Context(
             sentence=sentence,
             counted=counted,
@@ -778,9 +838,9 @@ class ContextReader:
             attribution=attribution_in(sentence),
             places=self._places(predicate, clause, (start, end), self._any_neighbours(position)),
             names=names_in(sentence),
-            subjects=subjects_in(self.text, clause, names_in(sentence), attribution_in(sentence)),
+            subjects=subjects_in(self._once(clause_words, clause), names_in(sentence), attribution_in(sentence)),
             time=self._time(sentence, end),
-            quoted=quoted_at(self.text, sentence, start),
+            quoted=quoted_at(self._once(quotations, sentence), start),
             partial=partial,
             superseded=superseded_at(self.text, clause, start, end),
             event_words=() if predicate else event_words(self.text, start, end, clause, (previous_end, next_start)),

@@ -9,6 +9,7 @@ names furniture (share bars, related and most-read lists, tickers, newsletters).
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -43,6 +44,41 @@ def _furniture_attribute() -> regex.Pattern:
     return regex.compile("|".join(load("furniture")["html"]["attributes"]), regex.I)
 
 
+class _OpenElements:
+    """The stack of open elements, with what the parser asks of it on every tag and text run
+    kept as counts (is anything open skipped, is ``<head>``, ``<article>`` or ``<main>`` open),
+    so that no question walks the stack: deep markup must not cost the square of its depth."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.open: Counter[str] = Counter()
+        self.skipped = 0
+        self.structural: list[int] = []  # stack indices of block elements and implied-end ones
+
+    def push(self, tag: str, skipped: bool) -> None:
+        if tag in BLOCK_TAGS or tag in IMPLIED_END:
+            self.structural.append(len(self.stack))
+        self.stack.append((tag, skipped))
+        self.open[tag] += 1
+        self.skipped += skipped
+
+    def close_from(self, index: int) -> None:
+        """Close the element at ``index`` and every element opened inside it."""
+        while len(self.stack) > index:
+            tag, skipped = self.stack.pop()
+            self.open[tag] -= 1
+            self.skipped -= skipped
+        while self.structural and self.structural[-1] >= index:
+            self.structural.pop()
+
+    def innermost(self, tag: str) -> int | None:
+        """The stack index of the innermost open ``tag``; the walk ends at the element it finds,
+        all of which its end tag then closes, so walking costs no more than closing."""
+        if not self.open[tag]:
+            return None
+        return next(i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == tag)
+
+
 @dataclass
 class Page:
     blocks: list[list[Segment]] = field(default_factory=list)  # one list per visual line
@@ -57,7 +93,7 @@ class _ArticleParser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.line_index = LineIndex(text)
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.elements = _OpenElements()
         self.pieces: dict[str, list[list[tuple[int, int, str]]]] = {"article": [], "main": [], "body": []}
         self.current: list[tuple[int, int, str]] = []
         self.meta: dict[str, str] = {}
@@ -69,7 +105,7 @@ class _ArticleParser(HTMLParser):
         return self.line_index.line_starts[line - 1] + column
 
     def skipping(self) -> bool:
-        return any(skipped for _, skipped in self.stack)
+        return self.elements.skipped > 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k: v or "" for k, v in attrs}
@@ -87,14 +123,16 @@ class _ArticleParser(HTMLParser):
         marker = f"{attributes.get('class', '')} {attributes.get('id', '')} {attributes.get('role', '')}"
         skipped = tag in SKIP_TAGS or (tag not in ("body", "html", "article", "main")
                                        and _furniture_attribute().search(marker) is not None)
-        self.stack.append((tag, skipped))
+        self.elements.push(tag, skipped)
 
     def _close_implied(self, tag: str) -> None:
-        """Close the innermost open block element that ``tag`` ends implicitly (``<p>`` a ``<p>``)."""
-        for index in range(len(self.stack) - 1, -1, -1):
-            open_tag = self.stack[index][0]
+        """Close the innermost open block element that ``tag`` ends implicitly (``<p>`` a ``<p>``).
+        Only block elements and those with an optional end tag can be closed or stop the
+        search, so only they are visited."""
+        for index in reversed(self.elements.structural):
+            open_tag = self.elements.stack[index][0]
             if tag in IMPLIED_END.get(open_tag, ()):
-                del self.stack[index:]
+                self.elements.close_from(index)
                 return
             if open_tag in BLOCK_TAGS:
                 return
@@ -104,10 +142,9 @@ class _ArticleParser(HTMLParser):
             self.in_title = False
         if tag in BLOCK_TAGS:
             self._break()
-        for index in range(len(self.stack) - 1, -1, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
+        index = self.elements.innermost(tag)
+        if index is not None:
+            self.elements.close_from(index)
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -137,9 +174,17 @@ class _ArticleParser(HTMLParser):
         elif not self.skipping() and self._in_body():
             self.current.append((start, end, view))
 
+    def trailing_text(self, start: int) -> None:
+        """The text after the page's last ``>``, taken as it is: no tag can end there, and the
+        stdlib parser, given a tag that never ends, reads on to the end of the page for each
+        ``<`` after it (``<a b='`` repeated: time growing with the square of the page)."""
+        data = self.text[start:]
+        if data.strip(BLANK) and not self.skipping() and self._in_body() and not self.in_title:
+            self.current.append((start, len(self.text), data))
+
     def _in_body(self) -> bool:
         """Text outside ``<head>`` is the page's body, whether or not ``<body>`` is written."""
-        return all(tag != "head" for tag, _ in self.stack)
+        return not self.elements.open["head"]
 
     def _break(self) -> None:
         if self.current:
@@ -148,8 +193,8 @@ class _ArticleParser(HTMLParser):
             self.current = []
 
     def _container(self) -> str:
-        tags = [tag for tag, _ in self.stack]
-        return "article" if "article" in tags else "main" if "main" in tags else "body"
+        open_tags = self.elements.open
+        return "article" if open_tags["article"] else "main" if open_tags["main"] else "body"
 
     def _meta(self, attributes: dict[str, str]) -> None:
         key = (attributes.get("property") or attributes.get("name") or "").lower()
@@ -160,8 +205,10 @@ class _ArticleParser(HTMLParser):
 def article_text(text: str) -> Page:
     """The article body of an HTML page: its blocks (paragraphs, list items) as Segments."""
     parser = _ArticleParser(text)
-    parser.feed(text)
+    markup_end = text.rfind(">") + 1
+    parser.feed(text[:markup_end])
     parser.close()
+    parser.trailing_text(markup_end)
     parser._break()
     blocks = parser.pieces["article"] or parser.pieces["main"] or parser.pieces["body"]
     page = Page(title=parser.title_text.strip() or parser.meta.get("og:title"))

@@ -234,10 +234,11 @@ def nonclaim_spans(text: str, figures: list[tuple[int, int]]) -> list[tuple[int,
     runs once over each stretch of text near a figure, so that a pattern with a long lead ("beat
     the Rams 31-24") covers every figure it spans, and the rest of the text is never read."""
     spans: list[tuple[int, int]] = []
+    title_case = _TitleCaseLines(text)
     for start, end in _stretches(figures, len(text)):
         while (match := _nonclaims().search(text, start, end)) is not None:
             start = match.start() + 1  # a name void in a title-case line leaves the rest to read
-            if not (match.group("name") and _in_title_case(text, match.start())):
+            if not (match.group("name") and title_case.at(match.start())):
                 spans.append(match.span())
                 start = max(start, match.end())
     return spans
@@ -266,13 +267,27 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')]?\s*$")
 _TITLE_CASE_SHARE = 0.7
 
 
-def _in_title_case(text: str, position: int) -> bool:
-    """Whether the line around ``position`` is written in title case (or capitals), as a headline
-    is: it does not end like a sentence, and most of its words of four letters or more begin
-    with a capital."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    line = text[start:end if end >= 0 else len(text)]
+class _TitleCaseLines:
+    """Which lines of a text are in title case, each line read once however many names it holds."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None  # line starts, found when a name first asks
+        self.known: dict[int, bool] = {}  # line number -> in title case
+
+    def at(self, position: int) -> bool:
+        if self.starts is None:
+            self.starts = [0, *(match.end() for match in re.finditer("\n", self.text))]
+        line = bisect.bisect_right(self.starts, position) - 1
+        if line not in self.known:
+            end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
+            self.known[line] = _in_title_case(self.text[self.starts[line]:end])
+        return self.known[line]
+
+
+def _in_title_case(line: str) -> bool:
+    """Whether a line is written in title case (or capitals), as a headline is: it does not end
+    like a sentence, and most of its words of four letters or more begin with a capital."""
     if _SENTENCE_END.search(line):
         return False
     words = _LINE_WORDS.findall(line)
@@ -504,8 +519,11 @@ def _rate(text: str, unit: str, end: int) -> tuple[str, int]:
 
 
 @cache
-def _frequency_after() -> regex.Pattern:
-    return regex.compile(rf"\s+(?:{alternation(load('units')['frequency']['words'])})\b", regex.I)
+def _frequency_after() -> re.Pattern:
+    """Compiled by the standard library's engine: ``regex`` looks for a pattern's one required
+    word ("times") through the whole rest of the text before matching at a position, so each
+    figure would read on to the end of the article."""
+    return re.compile(rf"\s+(?:{alternation(load('units')['frequency']['words'])})\b", re.I)
 
 
 def _hedge(text: str, match: regex.Match) -> tuple[str | None, int]:

@@ -11,14 +11,15 @@ configuration, which are not comments and so are never reported as unused.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from factcheck.model import Claim, Document, Finding, Location
 from factcheck.provenance import LineIndex, line_column
 from factcheck.rules import Rule, describe
 
-COMMENT = re.compile(r"<!--\s*factcheck\s*:(?P<body>.*?)-->", re.S)
+COMMENT_OPEN = re.compile(r"<!--\s*factcheck\s*:")
+COMMENT_CLOSE = "-->"
 RULE_ID = re.compile(r"[A-Z]+[0-9]+")
 DIRECTIVES = ("ignore", "ignore-file")
 TAG = re.compile(r"<[^>]*>")
@@ -46,13 +47,26 @@ def suppressions_in(document: Document) -> list[Suppression]:
     """Every ``factcheck:`` comment of a document, understood or not."""
     found: list[Suppression] = []
     lines = LineIndex(document.text)
-    for match in COMMENT.finditer(document.text):
-        location = _location(document, lines, match.start())
-        comment = " ".join(match.group(0).split())
-        directive, rules, reason, problem = _parse(match.group("body"))
-        start, end = _span(document.text, match, directive)
+    for opening, body, closing in _comments(document.text):
+        location = _location(document, lines, opening)
+        comment = " ".join(document.text[opening:closing].split())
+        directive, rules, reason, problem = _parse(body)
+        start, end = _span(document.text, (opening, closing), directive)
         found.append(Suppression(document.id, location, comment, rules, reason, start, end, problem))
     return found
+
+
+def _comments(text: str) -> Iterator[tuple[int, str, int]]:
+    """(start, body, end) of each ``factcheck:`` comment, each opening closed by the first
+    ``-->`` after it. Once an opening finds no ``-->``, no later one can: the search stops
+    there, so unclosed comments cost one pass over the text, not one per opening."""
+    position = 0
+    while (opening := COMMENT_OPEN.search(text, position)) is not None:
+        close = text.find(COMMENT_CLOSE, opening.end())
+        if close < 0:
+            return
+        yield opening.start(), text[opening.end():close], close + len(COMMENT_CLOSE)
+        position = close + len(COMMENT_CLOSE)
 
 
 def _location(document: Document, lines: LineIndex, offset: int) -> Location:
@@ -80,13 +94,15 @@ def _leading_ids(words: list[str]) -> Iterable[str]:
         yield word
 
 
-def _span(text: str, comment: re.Match, directive: str) -> tuple[int, int]:
-    """The text a comment covers: the file, its own line, or the paragraph after it."""
+def _span(text: str, comment: tuple[int, int], directive: str) -> tuple[int, int]:
+    """The text a comment (its start and end) covers: the file, its own line, or the paragraph
+    after it."""
     if directive == "ignore-file":
         return 0, len(text)
-    line_start = text.rfind("\n", 0, comment.start()) + 1
-    line_end = _line_end(text, comment.end())
-    rest_of_line = text[line_start:comment.start()] + text[comment.end():line_end]
+    opening, closing = comment
+    line_start = text.rfind("\n", 0, opening) + 1
+    line_end = _line_end(text, closing)
+    rest_of_line = text[line_start:opening] + text[closing:line_end]
     if TAG.sub("", rest_of_line).strip():
         return line_start, line_end
     return _next_paragraph(text, line_end)

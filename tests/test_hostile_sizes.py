@@ -1,0 +1,94 @@
+"""Pathological input (issue 11, items 1-5): every stage does work in proportion to the text.
+
+No test here times anything. Each one either checks that the work carried per figure is
+bounded, or gives an input that the old, quadratic code could not finish within a CI run (the
+sizes are noted) and checks that the answer is right.
+"""
+from __future__ import annotations
+
+from factcheck.context import MAX_SENTENCE_CHARS, Sentence, attribution_in, sentences
+from factcheck.extract import claims_in
+from factcheck.htmltext import article_text
+from factcheck.ingest import parse_text
+from factcheck.suppress import suppressions_in
+
+from conftest import article
+
+
+def sentence(text: str) -> Sentence:
+    return Sentence(0, len(text), text)
+
+
+def test_a_long_token_after_a_verb_of_saying_leaves_the_source_found():
+    # 64 KB took the old pattern over a minute, growing with the square: this is 200 KB
+    text = "Police said 5 people died " + "a" * 200_000
+    assert attribution_in(sentence(text)) == "Police"
+
+
+def test_a_long_chain_of_hyphenated_words_leaves_the_source_found():
+    text = "Police said 5 people died " + "twenty-" * 30_000 + "twenty"
+    assert attribution_in(sentence(text)) == "Police"
+
+
+def test_no_sentence_is_longer_than_the_bound():
+    text = "1, " * 5_500  # a flattened table: no stop anywhere
+    pieces = sentences(text)
+    assert max(len(piece.text) for piece in pieces) <= MAX_SENTENCE_CHARS
+    assert "".join(piece.text for piece in pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_sentence_is_cut_at_a_space_not_inside_a_figure():
+    text = "12,345 " * 1_000
+    assert all(piece.text.split(" ")[-1] == "12,345" for piece in sentences(text))
+
+
+def test_many_figures_in_one_sentence_each_carry_a_bounded_sentence():
+    found = list(claims_in(article("a.md", "1, " * 5_500)))
+    assert len(found) == 5_500
+    assert all(len(claim.sentence) <= MAX_SENTENCE_CHARS and claim.surface in claim.sentence for claim in found)
+
+
+def test_every_figure_of_a_long_sentence_gets_its_time_cue():
+    text = "In June 2012 the counts were " + ", ".join(f"{n} homes" for n in range(1, 150)) + "."
+    found = list(claims_in(article("a.md", text, "2012-07-01")))
+    assert len(text) < MAX_SENTENCE_CHARS and {claim.time for claim in found} == {"2012-06-01"}
+
+
+def test_unclosed_quotation_marks_leave_every_figure_unquoted():
+    # x6 per doubling before: 800 of them took seconds, these 3,000 would take half an hour
+    found = list(claims_in(article("a.md", "5 people “ " * 3_000)))
+    assert len(found) == 3_000 and not any(claim.quoted for claim in found)
+
+
+def test_a_closed_quotation_after_unclosed_ones_still_quotes_its_figure():
+    text = "A “ B “ C said “ 40 people died ” on Monday."
+    assert [claim.quoted for claim in claims_in(article("a.md", text))] == [True]
+
+
+def test_unclosed_suppression_comments_are_no_comments():
+    # 256 KB took 35 s before, growing with the square: this is 3.2 MB
+    document = parse_text("a.md", "<!-- factcheck: " * 200_000)[0]
+    assert suppressions_in(document) == []
+
+
+def test_a_comment_after_an_unclosed_one_still_ends_at_its_close():
+    text = "<!-- factcheck: ignore FC101 first\nNine died. <!-- factcheck: ignore FC102 second -->\n"
+    found = suppressions_in(parse_text("a.md", text)[0])
+    assert [s.rules for s in found] == [("FC101",)]  # the first opening runs to the first close
+
+
+def test_deeply_nested_markup_keeps_every_block():
+    # 1.4 MB of unclosed <div>: the old parser walked the open elements per text run (killed at 120 s)
+    page = article_text("<html><body>" + "<div>5 killed. " * 100_000)
+    assert len(page.blocks) == 100_000
+
+
+def test_end_tags_of_elements_never_opened_close_nothing():
+    page = article_text("<article><p>" + "<span>" * 50_000 + "Five killed." + "</i>" * 50_000 + "</p></article>")
+    assert ["".join(s.view for s in block) for block in page.blocks] == ["Five killed."]
+
+
+def test_a_start_tag_that_never_ends_leaves_the_article_before_it():
+    # "<a b='" repeated made the standard library parser read to the end of the page for each
+    page = article_text("<html><body><p>Five killed.</p>" + "<a b='" * 50_000)
+    assert "".join(s.view for s in page.blocks[0]) == "Five killed."
