@@ -219,7 +219,7 @@ def split_front_matter(path: str, text: str) -> tuple[dict, int]:
     if close < 0:
         return {}, 0
     try:
-        front = yaml.safe_load(text[opening + 4:close]) or {}
+        front = metadata.front_matter_values(text[opening + 4:close]) or {}
     except yaml.YAMLError as error:
         raise IngestError(f"malformed front matter: {error}") from error
     if not isinstance(front, dict):

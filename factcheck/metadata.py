@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import regex
+import yaml
 
 from factcheck.lexicon import load
 
@@ -88,3 +89,19 @@ def first_line(text: str) -> str | None:
         if line.strip(" \t\r\ufeff"):
             return line.strip(" \t\r\ufeff")[:200]
     return None
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases: a few hundred bytes of nested aliases (a "billion
+    laughs") expand to gigabytes once anything walks the values."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "YAML aliases (*name) are not read in front matter", mark)
+        return super().compose_node(parent, index)
+
+
+def front_matter_values(text: str) -> object:
+    """The YAML of a front matter, without aliases (``yaml.YAMLError`` when it has one)."""
+    return yaml.load(text, Loader=_NoAliasLoader)
