@@ -19,8 +19,9 @@ from factcheck import __version__
 from factcheck.baseline import Baseline, BaselineError, baseline_text, claim_identities, read_baseline
 from factcheck.cache import ClaimCache, engine_hash
 from factcheck.changes import ChangesError, changed_files
+from factcheck.budget import DEFAULT_FIGURES, DEFAULT_SECONDS
 from factcheck.config import (DEFAULT_CACHE_DIR, ConfigError, Settings, load_settings, per_file_ignore_flags,
-                              parse_pairs, tolerance_flags)
+                              parse_pairs, positive_count, positive_seconds, tolerance_flags)
 from factcheck.engine import ENGINES, Engine
 from factcheck.model import InputError
 from factcheck.pipeline import Extraction, Result, check_documents, extract_documents, load_paths
@@ -98,6 +99,10 @@ def _common(command: argparse.ArgumentParser) -> None:
                         help="worker processes (local, or a local Dask cluster; default: one per core)")
     config.add_argument("--scheduler", metavar="ADDRESS",
                         help="dask: address of a running scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    config.add_argument("--budget-seconds", type=float, metavar="S",
+                        help=f"leave out, as an input error, an article whose extraction takes longer (default: {DEFAULT_SECONDS:g})")
+    config.add_argument("--budget-figures", type=int, metavar="N",
+                        help=f"leave out, as an input error, an article with more figures (default: {DEFAULT_FIGURES:,})")
     output = command.add_argument_group("output")
     output.add_argument("--quiet", "-q", action="store_true", help="no progress bar (it is drawn only on a terminal)")
     output.add_argument("--profile", action="store_true", help="print each stage's wall time on stderr")
@@ -202,6 +207,10 @@ def settings_of(args: argparse.Namespace) -> Settings:
         raise UsageError("--workers must be 1 or more")
     if getattr(args, "baseline", None):
         given["baseline"] = args.baseline
+    if args.budget_seconds is not None:
+        given["budget_seconds"] = positive_seconds(args.budget_seconds, "--budget-seconds")
+    if args.budget_figures is not None:
+        given["budget_figures"] = positive_count(args.budget_figures, "--budget-figures")
     return replace(settings, **given)
 
 

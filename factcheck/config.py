@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from factcheck.budget import DEFAULT_FIGURES, DEFAULT_SECONDS, Budget
 from factcheck.engine import ENGINES
 from factcheck.rules import AGREEMENT_DEFAULTS, SEVERITIES, Rule
 
@@ -47,6 +48,12 @@ class Settings:
     engine: str = "local"  # where the work runs: "local" (this machine's cores) or "dask"
     workers: int | None = None  # worker processes (local, or a local Dask cluster); None: one per core
     scheduler: str | None = None  # dask: address of a running scheduler (else a local cluster)
+    budget_seconds: float = DEFAULT_SECONDS  # per article: past it, the article is an input error
+    budget_figures: int = DEFAULT_FIGURES
+
+    @property
+    def budget(self) -> Budget:
+        return Budget(self.budget_seconds, self.budget_figures)
 
     # -- files -------------------------------------------------------------------------------
 
@@ -222,6 +229,18 @@ def _workers(value: Any, where: str, root: Path) -> int:
     return value
 
 
+def positive_seconds(value: Any, where: str, root: Path | None = None) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not value > 0:
+        raise ConfigError(f"{where}: expected a number of seconds above 0")
+    return float(value)
+
+
+def positive_count(value: Any, where: str, root: Path | None = None) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"{where}: expected a whole number, 1 or more")
+    return value
+
+
 def _text(value: Any, where: str, root: Path) -> str:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: expected a string")
@@ -248,6 +267,8 @@ KEYS = {
     "engine": _engine,
     "workers": _workers,
     "scheduler": _text,
+    "budget-seconds": positive_seconds,
+    "budget-figures": positive_count,
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.baseline import Baseline, Identities, claim_identities, finding_fingerprint, pair_fingerprints
+from factcheck.budget import Budget, OverBudget
 from factcheck.cache import ClaimCache, file_digest
 from factcheck.config import Settings
 from factcheck.engine import Engine
@@ -86,24 +87,29 @@ def _crash_error(path: str, error: Exception, record: str | None = None) -> Inpu
     return InputError(path, f"{where}cannot be checked, factcheck failed on it ({type(error).__name__}: {error})")
 
 
-def _claims_or_error(document: Document, errors: list[InputError]) -> tuple[Claim, ...] | None:
-    """The claims of one document; None, and an error naming its file, when extraction fails:
-    one article that trips a bug must not stop the run."""
+def _claims_or_error(document: Document, errors: list[InputError], budget: Budget = Budget()) -> tuple[Claim, ...] | None:
+    """The claims of one document; None, and an error naming its file, when extraction fails
+    or overruns the budget: one article that trips a bug must not stop the run."""
     try:
-        return tuple(claims_in(document))
+        return tuple(budget.metered(claims_in(document)))
+    except OverBudget as error:
+        where = f"record {document.id!r}: " if document.record else ""
+        errors.append(InputError(document.path, f"{where}left out: {error}"))
+        return None
     except Exception as error:  # any failure stays with its own document
         errors.append(_crash_error(document.path, error, document.id if document.record else None))
         return None
 
 
 def _with_claims(
-    documents: Iterable[Document], known: Mapping[str, tuple[Claim, ...]], errors: list[InputError]
+    documents: Iterable[Document], known: Mapping[str, tuple[Claim, ...]], errors: list[InputError],
+    budget: Budget = Budget(),
 ) -> tuple[tuple[Document, ...], list[Claim]]:
     """The documents whose claims are known or could be extracted, and those claims."""
     kept: list[Document] = []
     claims: list[Claim] = []
     for document in documents:
-        found = known[document.id] if document.id in known else _claims_or_error(document, errors)
+        found = known[document.id] if document.id in known else _claims_or_error(document, errors, budget)
         if found is not None:
             kept.append(document)
             claims.extend(found)
@@ -315,11 +321,11 @@ class FileRead:
     errors: tuple[InputError, ...]
 
 
-def read_file(path: str, stdin_name: str | None = None) -> FileRead:
+def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget()) -> FileRead:
     """One file read as articles and extracted (a task of the engine: it runs in any process)."""
     errors: list[InputError] = []
     corpus = _read_softly(path, stdin_name, errors)
-    kept, claims = _with_claims(corpus.documents, {}, errors)
+    kept, claims = _with_claims(corpus.documents, {}, errors, budget)
     return FileRead(kept, tuple(claims), tuple(errors))
 
 
@@ -346,9 +352,9 @@ def load_paths(
                 found[path] = FileRead(tuple(hit[0]), tuple(hit[1]), ())
     with engine.stage("read+extract"):
         if "-" in files:
-            found["-"] = read_file("-", stdin_name)
+            found["-"] = read_file("-", stdin_name, settings.budget)
         missing = [path for path in files if path not in found]
-        found.update(zip(missing, engine.map(read_file, missing, "extracting")))
+        found.update(zip(missing, engine.map(partial(read_file, budget=settings.budget), missing, "extracting")))
     for path in missing:
         if cache and digests.get(path) and not found[path].errors:
             cache.store(path, digests[path], list(found[path].documents), list(found[path].claims))
