@@ -17,12 +17,13 @@ def tests(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Run the benchmark scripts under bench/: the shared gold scorers (seeds, dev clusters, ECB+
     coreference, archives), extraction accuracy and speed beside quantulum3, a draft checked
-    against 1,000 articles, and whole archives of 1,000 to 10,000 articles on the default engine
-    and on Dask (recorded in bench/RESULTS.md)."""
+    against 1,000 articles, whole archives of 1,000 to 10,000 articles on the default engine
+    and on Dask, and each pathological input family at 1x to 8x (recorded in bench/RESULTS.md)."""
     session.run("python", "bench/scores.py")
     session.run("python", "bench/extract.py", *session.posargs)
     session.run("python", "bench/against.py")
     session.run("python", "bench/archive.py", "--sizes", "1000,2000,5000,10000", "--dask", "--record")
+    session.run("python", "bench/adversarial.py", "--record")
 
 
 @nox.session(python=False)

@@ -171,10 +171,11 @@ def machine() -> str:
     return f"{platform.platform()}; {os.cpu_count()} CPUs; Python {platform.python_version()}"
 
 
-def record(lines: list[str], argv: list[str]) -> None:
+def record(lines: list[str], argv: list[str], title: str = "Archive", script: str = "archive.py") -> None:
+    """Append a run's lines to bench/RESULTS.md under a dated heading, with the machine and command."""
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with open(RESULTS, "a", encoding="utf-8") as results:
-        results.write(f"\n## Archive {stamp}\n\nMachine: `{machine()}`  \nCommand: `python bench/archive.py "
+        results.write(f"\n## {title} {stamp}\n\nMachine: `{machine()}`  \nCommand: `python bench/{script} "
                       f"{' '.join(argv)}`\n\n```\n" + "\n".join(lines) + "\n```\n")
 
 
