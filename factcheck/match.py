@@ -33,6 +33,7 @@ from factcheck.vocabulary import measure_predicates, predicate_classes, pronoun_
 SAME_EVENT_DAYS = 3  # two dated figures farther apart than this are about different events
 HISTORY_DAYS = 30  # a figure dated this long before its article is history, not news
 EVENT_NAMES = 2  # names an undated sentence must share with a dated one to be about its event
+CLOCK_SLACK_MINUTES = 60  # two clock times of the day farther apart than this are two moments
 # How much two sentences must share (weighted cosine) when the frames alone cannot tell: the
 # event is open on one side, or the figures are sums of money, shares or measures of an open
 # event, of which one story states many (prices of several products). Measured (no cache) with
@@ -245,6 +246,33 @@ def _same_time(a: Claim, b: Claim) -> bool:
     return len(set(dated.names) & set(undated.names)) >= EVENT_NAMES
 
 
+@cache
+def _clock_time() -> regex.Pattern:
+    """A clock time of the day: "9:27 a.m.", "2:09 am", "10 p.m." (lexicons/stories.toml)."""
+    suffixes = alternation(load("stories")["roundup"]["clock_suffixes"])
+    return regex.compile(rf"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<half>{suffixes})(?!\w)", regex.I)
+
+
+@cache
+def _clock_minutes(sentence: str) -> frozenset[int]:
+    """The clock times a sentence states, in minutes after midnight."""
+    found = set()
+    for match in _clock_time().finditer(sentence):
+        hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower().startswith("p") else 0)
+        found.add(60 * hour + int(match.group("minute") or 0))
+    return frozenset(found)
+
+
+def _same_moment(a: Claim, b: Claim) -> bool:
+    """Figures whose sentences each pin a time of day are of one moment only when two of those
+    times lie within ``CLOCK_SLACK_MINUTES``: a quake at 2:09 a.m. and one at 9:27 a.m. are two
+    quakes, a toll at noon and one at night two moments of a count."""
+    first, second = _clock_minutes(a.sentence), _clock_minutes(b.sentence)
+    if not first or not second:
+        return True
+    return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOCK_SLACK_MINUTES for x in first for y in second)
+
+
 def _has_subject(claim: Claim, frame: Frame) -> bool:
     """Figures that belong to someone: money and shares (whose offer, whose stake), counts of
     things that are not people (whose points, whose seats) and measures of an open event (whose
@@ -277,6 +305,7 @@ _EVIDENCE = (
     (_one_measured_thing, "measures of things named differently inside one article"),
     (_places_compatible, "different places"),
     (_same_time, "different times"),
+    (_same_moment, "different times of day"),
 )
 
 

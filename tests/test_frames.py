@@ -170,3 +170,15 @@ def test_prices_of_two_products_in_one_story_are_two_facts():
     result = check(article("a.md", "The Vantor Slate laptop will cost $1,199 when it ships in June, the maker said.", "2025-06-02"),
                    article("b.md", "Its operating system upgrade will cost just $19.99 for existing owners.", "2025-06-02"))
     assert not flagged_pairs(result)
+
+
+def test_figures_pinned_to_two_times_of_day_are_two_moments():
+    a = claim_at("The quake of magnitude 4.2 struck at 9:27 a.m., the Vessen Survey said.", "4.2", "a.md")
+    b = claim_at("The quake of magnitude 4.6 struck shortly after 2:09 am, the Vessen Survey said.", "4.6", "b.md")
+    assert apart(a, b) == "different times of day"
+
+
+def test_figures_pinned_to_one_time_of_day_may_meet():
+    a = claim_at("The quake of magnitude 4.2 struck at 9:27 a.m., the Vessen Survey said.", "4.2", "a.md")
+    b = claim_at("The quake of magnitude 4.6 struck at about 9:30 am, the Vessen Survey said.", "4.6", "b.md")
+    assert apart(a, b) is None
