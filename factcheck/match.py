@@ -286,17 +286,31 @@ def _has_subject(claim: Claim, frame: Frame) -> bool:
 def _same_subject(a: Claim, b: Claim) -> bool:
     """Measures and counts of things whose clauses both name whom they are about must name
     someone in common: "Miller averaged 15.5 points" and "Iguodala averaged 14.9" are two
-    players' figures ("Sea Micro" and "SeaMicro" are one: adjacent names are also read joined).
-    Counts of people are left out: the names beside a toll are the agents and places of the
-    event ("the IDF's evacuation orders", "according to the UN"), which reports tell apart."""
+    players' figures. A name is also known by its written-together form and its initials
+    ("Sea Micro" is "SeaMicro", "Advanced Micro Devices" is "AMD"). Counts of people are left
+    out: the names beside a toll are the agents and places of the event ("the IDF's evacuation
+    orders", "according to the UN"), which reports tell apart."""
     if not a.subjects or not b.subjects:
         return True
-    return bool(_name_keys(a.subjects) & _name_keys(b.subjects))
+    return bool(_name_keys(a.sentence, a.subjects) & _name_keys(b.sentence, b.subjects))
 
 
-def _name_keys(names: tuple[str, ...]) -> set[str]:
-    lowered = [name.lower() for name in names]
-    return set(lowered) | {first + second for first, second in zip(lowered, lowered[1:])}
+_NAME_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*")
+
+
+@cache
+def _name_keys(sentence: str, subjects: tuple[str, ...]) -> frozenset[str]:
+    """The subjects, lower-cased, and each run of capitalised words of the sentence that holds
+    one, written together and by its initials; an acronym that opens the sentence (where a
+    capital tells no name) is a subject too."""
+    keys = {name.lower() for name in subjects}
+    for run in _NAME_RUN.finditer(sentence):
+        words = run.group().split()
+        if len(words) > 1 and set(words) & set(subjects):
+            keys.update(("".join(words).lower(), "".join(word[0] for word in words).lower()))
+        elif run.start() == len(sentence) - len(sentence.lstrip()) and words[0].isupper() and len(words[0]) > 1:
+            keys.add(words[0].lower())
+    return frozenset(keys)
 
 
 _EVIDENCE = (

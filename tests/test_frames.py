@@ -182,3 +182,15 @@ def test_figures_pinned_to_one_time_of_day_may_meet():
     a = claim_at("The quake of magnitude 4.2 struck at 9:27 a.m., the Vessen Survey said.", "4.2", "a.md")
     b = claim_at("The quake of magnitude 4.6 struck at about 9:30 am, the Vessen Survey said.", "4.6", "b.md")
     assert apart(a, b) is None
+
+
+def test_a_name_is_known_written_together_and_by_its_initials():
+    a = claim_at("Vantor Data Systems will pay $40 million for Kelso Labs, its rival said.", "$40 million", "a.md")
+    b = claim_at("VDS is paying $45 million for KelsoLabs, the startup's founder said.", "$45 million", "b.md")
+    assert apart(a, b) is None
+
+
+def test_sums_paid_by_two_different_buyers_stay_apart():
+    a = claim_at("Vantor Data Systems will pay $40 million for Kelso Labs, its rival said.", "$40 million", "a.md")
+    b = claim_at("Orrin Capital is paying $45 million for Brisk Mobile, the startup's founder said.", "$45 million", "b.md")
+    assert apart(a, b) == "about different people or bodies"
