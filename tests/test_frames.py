@@ -184,9 +184,15 @@ def test_figures_pinned_to_one_time_of_day_may_meet():
     assert apart(a, b) is None
 
 
-def test_a_name_is_known_written_together_and_by_its_initials():
-    a = claim_at("Vantor Data Systems will pay $40 million for Kelso Labs, its rival said.", "$40 million", "a.md")
-    b = claim_at("VDS is paying $45 million for KelsoLabs, the startup's founder said.", "$45 million", "b.md")
+def test_a_name_is_known_written_together():
+    a = claim_at("Vantor will pay $40 million for Zanto Brell, its rival said.", "$40 million", "a.md")
+    b = claim_at("Vantor is paying $45 million for ZantoBrell, the startup's founder said.", "$45 million", "b.md")
+    assert apart(a, b) is None
+
+
+def test_a_name_is_known_by_its_initials():
+    a = claim_at("Vantor Data Systems will pay $40 million for the startup, its rival said.", "$40 million", "a.md")
+    b = claim_at("Analysts said VDS is paying $45 million for the startup.", "$45 million", "b.md")
     assert apart(a, b) is None
 
 
