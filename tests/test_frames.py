@@ -200,3 +200,14 @@ def test_sums_paid_by_two_different_buyers_stay_apart():
     a = claim_at("Vantor Data Systems will pay $40 million for Kelso Labs, its rival said.", "$40 million", "a.md")
     b = claim_at("Orrin Capital is paying $45 million for Brisk Mobile, the startup's founder said.", "$45 million", "b.md")
     assert apart(a, b) == "about different people or bodies"
+
+
+def test_a_moment_in_the_speakers_words_is_not_the_figures():
+    claim = claim_at("The police source, who wished to remain anonymous, said the thieves took jewels worth "
+                     "an estimated 2 million euros.", "an estimated 2 million euros")
+    assert "(still)" not in claim.places
+
+
+def test_a_moment_in_the_reported_words_is_the_figures():
+    claim = claim_at("Police said that two people remain trapped under the rubble.", "two")
+    assert "(still)" in claim.places
