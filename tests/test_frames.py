@@ -211,3 +211,13 @@ def test_a_moment_in_the_speakers_words_is_not_the_figures():
 def test_a_moment_in_the_reported_words_is_the_figures():
     claim = claim_at("Police said that two people remain trapped under the rubble.", "two")
     assert "(still)" in claim.places
+
+
+def test_more_after_a_figure_of_another_event_counts_the_whole_of_its_own():
+    claim = claim_at("The quake struck Ostrel province, killing at least three people and injuring dozens more.", "dozens")
+    assert not claim.partial
+
+
+def test_more_after_a_figure_of_the_same_event_is_an_increment():
+    claim = claim_at("Rescuers found three bodies on Monday and found two more on Tuesday.", "two")
+    assert claim.partial
