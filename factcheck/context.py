@@ -435,6 +435,12 @@ def _cue_right_after(text: str, end: int, clause_end: int) -> bool:
 
 
 _OLD_AFTER = regex.compile(r"s?[- ]old\b")
+
+
+@cache
+def _increment() -> regex.Pattern:
+    """An increment word right after a figure ("three more", "two additional")."""
+    return regex.compile(rf"\s+{alternation(load('counted')['partitive']['after'])}\b", regex.I)
 PART_LIST_WORDS = 8  # how far a list of parts may run on from one part to the next
 _AND = regex.compile(r"\band\b|,")
 _CONVERSION_GLUE = regex.compile(r"\s*(?:[(\[;/]|,\s*or|\bor)\s*(?:about\s+|roughly\s+|some\s+)?")
@@ -557,10 +563,20 @@ def scope_in(text: str, span: tuple[int, int], near: bool) -> frozenset[str]:
     """Scopes wider than any place ("nationwide", "across the country") named in ``span``, as
     pseudo-places: with ``near``, only the moments ("remain", "initially": places.toml
     [near_figure]), which are the figure's only in its own stretch (in "two remain trapped and
-    more than 50 were injured" it is the two's); without, the others, read in the clause."""
+    more than 50 were injured" it is the two's) and only after a verb of saying that introduces
+    the figure (in "the source, who wished to remain anonymous, said the loot was worth 2
+    million" the moment is the speaker's: see ``_after_saying``); without, the others, read in
+    the clause."""
     moments = set(load("places")["near_figure"]["scopes"])
     return frozenset(f"({name})" for name, pattern in _scopes().items()
                      if (name in moments) == near and pattern.search(text, *span))
+
+
+def _after_saying(text: str, start: int, figure: int) -> int:
+    """Where the reported words begin: after the last verb of saying between ``start`` and the
+    figure, else ``start``."""
+    found = [match.end() for match in _saying().finditer(text, start, figure)]
+    return found[-1] if found else start
 
 
 @cache
@@ -757,7 +773,8 @@ class ContextReader:
         if predicate and predicate_classes()[predicate].get("needs_place"):
             return first_place_after(self.text, end, clause[1])
         own = (max(clause[0], (neighbours[0] + start) // 2), min(clause[1], (end + neighbours[1]) // 2))
-        scopes = self._once(scope_in, clause, False) | scope_in(self.text, own, True)
+        reported = (_after_saying(self.text, own[0], start), own[1])
+        scopes = self._once(scope_in, clause, False) | scope_in(self.text, reported, True)
         return self._once(places_in, *clause) + tuple(sorted(scopes))
 
     def _any_neighbours(self, position: int) -> tuple[int, int]:
@@ -814,18 +831,47 @@ class ContextReader:
         return (_is_currency(unit) and _is_currency(previous_unit) and unit != previous_unit
                 and _CONVERSION_GLUE.fullmatch(self.text, previous_end, start) is not None)
 
+    def _clause(self, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
+        return _clause(self._once(clause_breaks, sentence), start, end, sentence)
+
+    def _predicate(self, position: int) -> str | None:
+        """The figure's predicate class (``predicate_near``), unless a verb right before the
+        figure governs it instead."""
+        start, end, _ = self.figures[position]
+        clause = self._clause(start, end, self.sentences.at(start))
+        predicate = predicate_near(self.text, start, end, clause, self._neighbours(position))
+        if predicate and _governed_before(self.text, clause[0], start) and not _cue_right_after(self.text, end, clause[1]):
+            return None  # "scattered 300 people ... without firing a shot": the verb before governs
+        return predicate
+
+    def _beyond_another_event(self, position: int, predicate: str | None) -> bool:
+        """ "killing three people and injuring dozens more": an increment word after a figure
+        joined to a figure of another event counts beyond those, as "others" does; the figure
+        is the whole count of its own event, not an increment of it."""
+        start, end, unit = self.figures[position]
+        if position == 0 or predicate is None or not _increment().match(self.text, end):
+            return False
+        _, previous_end, previous_unit = self.figures[position - 1]
+        between = self.text[previous_end:start]
+        if previous_unit != unit or self.sentences.at(previous_end).start > start:
+            return False
+        if len(_WORD.findall(between)) > PART_LIST_WORDS or _AND.search(between) is None:
+            return False
+        previous = self._predicate(position - 1)
+        return previous is not None and previous != predicate
+
     def context(self, position: int) -> Context:
         """The context of the figure at ``position`` in ``figures``."""
         start, end, _ = self.figures[position]
         previous_end, next_start = self._neighbours(position)
         sentence = self.sentences.at(start)
+        clause = self._clause(start, end, sentence)
+        predicate = self._predicate(position)
         counted, partial = self._counted(position)
+        if partial and self._beyond_another_event(position, predicate):
+            partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
                    or self._in_breakdown(position) or self._continues_a_part(position))
-        clause = _clause(self._once(clause_breaks, sentence), start, end, sentence)
-        predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
-        if predicate and _governed_before(self.text, clause[0], start) and not _cue_right_after(self.text, end, clause[1]):
-            predicate = None  # "scattered 300 people ... without firing a shot": the verb before governs
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
                                                     or _OLD_AFTER.match(self.text, end)):
             predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age
