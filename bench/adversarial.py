@@ -3,10 +3,11 @@
 For each family and size it writes the input to a temporary folder (built here, never stored in
 the repository), runs ``factcheck check --no-cache --format json`` on it in a child process
 with the per-article budget lifted (so the stages themselves are measured, not the safety
-net), its report sent to the null device, and prints the best wall time of two runs, its growth per doubling (target: at most x2.5, a linear stage
-gives x2; each step, and the geometric mean over the three doublings from 1x to 8x, which a
-shared machine's noise moves less), and the peak memory the check added over the child's start-up, as a multiple of the
-input's size (target: at most 50x).
+net) and its report sent to the null device, and prints the best wall time of two runs; its
+growth per doubling, each step and the geometric mean over the three doublings from 1x to 8x
+(which a shared machine's noise moves less; target: at most x2.5, a linear stage gives x2);
+and the peak memory the check added over the child's start-up, as a multiple of the input's
+size (target: at most 50x).
 
 usage: python bench/adversarial.py [--families a,b] [--record]
 """
