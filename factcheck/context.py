@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 from itertools import islice
+from typing import Any
 
 import regex
 
