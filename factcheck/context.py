@@ -428,13 +428,22 @@ def _is_currency(unit: str) -> bool:
 _BREAKDOWN_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 
 
+MODIFIED_NOUN_WORDS = 3  # a noun this few words after a measure is the noun it modifies
+
+
 def measured_thing(text: str, clause: tuple[int, int], start: int) -> str | None:
     """For measures (magnitude, depth, worth): the nearest known noun of the clause, so that
-    "an earthquake with a magnitude of 4.6" measures the quake, not an aftershock."""
+    "an earthquake with a magnitude of 4.6" measures the quake, not an aftershock.
+    A noun the figure modifies ("a 6.1-magnitude earthquake", a noun within
+    ``MODIFIED_NOUN_WORDS`` words after it) is the thing, however near another noun stands
+    before ("child dead as 6.1-magnitude earthquake hits")."""
     noun_class, nouns, _, _, _ = _counted_lexicon()
-    found = [(abs(m.start() - start), noun_class[m.group("noun").lower()])
+    found = [(abs(m.start() - start), m.start() > start, noun_class[m.group("noun").lower()])
              for m in _known_noun().finditer(text, *clause)]
-    return min(found)[1] if found else None
+    modified = [(distance, thing) for distance, after, thing in found
+                if after and len(_WORD.findall(text, start, start + distance)) <= MODIFIED_NOUN_WORDS]
+    nearest = min(modified or [(distance, thing) for distance, _, thing in found], default=None)
+    return nearest[1] if nearest else None
 
 
 def _clause(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
