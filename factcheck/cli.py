@@ -78,13 +78,19 @@ def _subcommand(commands, name: str, summary: str) -> argparse.ArgumentParser:
                                formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
+def _judging_command(commands, name: str, summary: str) -> tuple[argparse.ArgumentParser, argparse._ArgumentGroup]:
+    """A command that reads, extracts and judges articles: check and baseline."""
+    command = _subcommand(commands, name, summary)
+    _inputs(command)
+    _judging(command)
+    _caching(command)
+    _engine_options(command)
+    return command, _output(command)
+
+
 def _check_command(commands) -> None:
-    check = _subcommand(commands, "check", "Find figures that disagree across articles.")
-    _inputs(check)
-    _judging(check)
-    _caching(check)
-    _engine_options(check)
-    output = _report_file(_output(check))
+    check, output = _judging_command(commands, "check", "Find figures that disagree across articles.")
+    _report_file(output)
     output.add_argument("--format", choices=FORMATS, default="text")
     output.add_argument("--statistics", action="store_true",
                         help="print findings per rule and the figures compared and not compared, not the findings")
@@ -105,12 +111,7 @@ def _check_command(commands) -> None:
 
 
 def _baseline_command(commands) -> None:
-    baseline = _subcommand(commands, "baseline", "Record today's findings so later checks report only new ones.")
-    _inputs(baseline)
-    _judging(baseline)
-    _caching(baseline)
-    _engine_options(baseline)
-    _output(baseline)
+    baseline, _ = _judging_command(commands, "baseline", "Record today's findings so later checks report only new ones.")
     baseline.add_argument("--baseline", type=Path, help=f"file to write (default: {DEFAULT_BASELINE})")
 
 
@@ -256,7 +257,7 @@ def _report(args: argparse.Namespace, result: Result, engine: Engine) -> int:
     code = exit_code(args, result)
     if not written or summary_error:
         return EXIT_ERROR
-    if code == EXIT_FINDINGS and not args.quiet:
+    if code == EXIT_FINDINGS and args.format == "text" and not (args.quiet or args.statistics):
         failing = sum(1 for finding in result.findings if result.fails(finding))
         _say(f"exit code 1: {plural(failing, 'finding')} at or above --fail-on {result.fail_on} "
              "(--exit-zero exits 0 all the same)")
