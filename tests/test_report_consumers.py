@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 
+import jsonschema
+import junitparser
 import pytest
 
 from factcheck.cli import main
@@ -40,7 +43,6 @@ def hostile_result():
 # -- SARIF ----------------------------------------------------------------------------------
 
 def test_sarif_validates_and_its_message_links_the_other_figure(corpus, capsys, shared):
-    jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((shared / "anchors" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8"))
     _, out, _ = report(capsys, "--format", "sarif")
     log = json.loads(out)
@@ -82,7 +84,6 @@ def test_sarif_escapes_brackets_of_article_text_in_linked_messages():
 # -- JUnit ------------------------------------------------------------------------------------
 
 def test_junit_parses_with_junitparser_and_has_times(corpus, capsys):
-    junitparser = pytest.importorskip("junitparser")
     _, out, _ = report(capsys, "--format", "junit")
     (corpus / "report.xml").write_text(out, "utf-8")
     suite, = junitparser.JUnitXml.fromfile(str(corpus / "report.xml"))
@@ -92,7 +93,6 @@ def test_junit_parses_with_junitparser_and_has_times(corpus, capsys):
 
 
 def test_junit_clean_run_has_a_passing_case_per_checked_file(corpus, capsys):
-    junitparser = pytest.importorskip("junitparser")
     (corpus / "corpus" / "gazette.md").unlink()
     write_article(corpus / "corpus", "weather.md", "Two ferries were cancelled because of the storm.")
     _, out, _ = report(capsys, "--format", "junit")
@@ -115,7 +115,6 @@ def test_junit_test_names_carry_no_line_numbers(corpus, capsys):
 
 
 def test_junit_with_control_characters_in_a_file_name_is_well_formed(tmp_path):
-    import xml.etree.ElementTree as ET
     name = str(tmp_path / "bell\x07\x1b.md")
     result = check(article(name, INJURED.format(count="Nine"), "2025-06-10"),
                    article(str(tmp_path / "b.md"), INJURED.format(count="Fourteen"), "2025-06-10"))
@@ -183,3 +182,24 @@ def test_a_file_name_cannot_inject_a_workflow_command_on_stderr(tmp_path, capsys
     (tmp_path / name).write_bytes(b"\x00\x01binary")
     code, _, err = run(capsys, "check", name, "--no-cache", "--isolated", "--format", "github")
     assert code == 2 and not any(line.startswith("::") for line in err.splitlines())
+
+
+def test_sarif_has_what_github_code_scanning_requires_of_an_upload(corpus, capsys):
+    _, out, _ = report(capsys, "--format", "sarif")
+    log = json.loads(out)
+    assert log["version"] == "2.1.0" and log["$schema"]
+    run_, = log["runs"]
+    assert run_["tool"]["driver"]["name"] == "factcheck"
+    rules = {rule["id"] for rule in run_["tool"]["driver"]["rules"]}
+    for result in run_["results"]:
+        assert result["ruleId"] in rules and result["message"]["text"]
+        physical = result["locations"][0]["physicalLocation"]
+        assert physical["artifactLocation"]["uri"] and physical["region"]["startLine"] >= 1
+        assert result["partialFingerprints"]
+
+
+def test_a_front_matter_message_cannot_inject_a_workflow_command_on_stderr(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("---\ntitle: [unclosed\n::error file=README.md,line=1::INJECTED\n---\nBody.\n", "utf-8")
+    code, _, err = run(capsys, "check", "a.md", "--no-cache", "--isolated", "--format", "github")
+    assert code == 2 and "a.md" in err and not any(line.startswith("::") for line in err.splitlines())
