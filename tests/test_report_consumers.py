@@ -11,11 +11,10 @@ import jsonschema
 import junitparser
 import pytest
 
-from factcheck.cli import main
 from factcheck.report import concise, junit, markdown, text
 from factcheck.report.common import printable
 
-from conftest import ROOT, check, article
+from conftest import article, check
 from helpers_cli import INJURED, conflicting_corpus, run, write_article
 
 HOSTILE = ("Nine people were injured, said @editor-desk in #1234, see ![x](https://t.example/p.gif) "
