@@ -518,13 +518,23 @@ def first_place_after(text: str, start: int, end: int) -> tuple[str, ...]:
     return (_place_aliases().get(place, place),)
 
 
-def scope_in(text: str, clause: tuple[int, int], own: tuple[int, int]) -> tuple[str, ...]:
+def scope_in(text: str, clause: tuple[int, int], own: tuple[int, int], figure: int) -> tuple[str, ...]:
     """A scope wider than any place ("nationwide", "across the country"), as a pseudo-place.
     A moment ("remain", "initially": places.toml [near_figure]) is the figure's only in its
-    ``own`` stretch: in "two remain trapped and more than 50 were injured" it is the two's."""
+    ``own`` stretch: in "two remain trapped and more than 50 were injured" it is the two's;
+    and only after a verb of saying that introduces the figure: in "the source, who wished to
+    remain anonymous, said the loot was worth 2 million" the moment is the speaker's."""
     near = set(load("places")["near_figure"]["scopes"])
+    reported = (_after_saying(text, own[0], figure), own[1])
     return tuple(sorted({f"({name})" for name, pattern in _scopes().items()
-                         if pattern.search(text, *(own if name in near else clause))}))
+                         if pattern.search(text, *(reported if name in near else clause))}))
+
+
+def _after_saying(text: str, start: int, figure: int) -> int:
+    """Where the reported words begin: after the last verb of saying between ``start`` and the
+    figure, else ``start``."""
+    found = [match.end() for match in _saying().finditer(text, start, figure)]
+    return found[-1] if found else start
 
 
 @cache
@@ -698,7 +708,7 @@ class ContextReader:
         if predicate and predicate_classes()[predicate].get("needs_place"):
             return first_place_after(self.text, end, clause[1])
         own = (max(clause[0], (neighbours[0] + start) // 2), min(clause[1], (end + neighbours[1]) // 2))
-        return places_in(self.text, *clause) + scope_in(self.text, clause, own)
+        return places_in(self.text, *clause) + scope_in(self.text, clause, own, start)
 
     def _any_neighbours(self, position: int) -> tuple[int, int]:
         """End of the previous and start of the next figure, whatever their units."""
