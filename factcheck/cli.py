@@ -251,6 +251,8 @@ def _report(args: argparse.Namespace, result: Result, engine: Engine) -> int:
     """The report on stdout or in ``--output-file``, the step summary, and the exit code."""
     with engine.stage("render"):
         written = _emit(args, _render(args, result), result)
+    if args.format == "concise" and not (args.quiet or args.statistics):
+        _say(summary(result))  # on stderr: stdout holds only the lines editors read
     summary_error = _write_step_summary(result) if args.format == "github" else None
     if summary_error:
         _say(summary_error)
@@ -387,8 +389,6 @@ def _render(args: argparse.Namespace, result: Result) -> str:
                            width=terminal_width() if to_terminal else None, summarised=not args.quiet)
     if args.format == "github":
         return github.render(result, args.max_annotations)
-    if args.format == "concise" and not args.quiet:
-        _say(summary(result))
     return {"concise": concise.render, "json": json_report.render, "junit": junit.render,
             "markdown": markdown.render, "sarif": sarif.render}[args.format](result)
 
