@@ -11,7 +11,7 @@ import jsonschema
 import junitparser
 import pytest
 
-from factcheck.report import concise, junit, markdown, text
+from factcheck.report import concise, github, junit, markdown, text
 from factcheck.report.common import printable
 
 from conftest import article, check
@@ -167,7 +167,7 @@ def test_concise_is_one_path_line_column_rule_message_line_per_finding(corpus, c
 
 def test_escape_sequences_from_articles_never_reach_the_terminal():
     result = hostile_result()
-    for rendered in (text.render(result), concise.render(result)):
+    for rendered in (text.render(result), concise.render(result), github.render(result)):
         assert "\x1b" not in rendered and "\x07" not in rendered
 
 

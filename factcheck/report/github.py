@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.model import Claim
-from factcheck.report.common import most_severe_first, provenance, repository_path, shown_path, summary, where
+from factcheck.report.common import (most_severe_first, printable, provenance, repository_path, shown_path, summary,
+                                     where)
 
 if TYPE_CHECKING:
     from factcheck.pipeline import Result
@@ -38,9 +39,10 @@ def render(result: Result, limit: int = MAX_ANNOTATIONS) -> str:
     lines = []
     for _, finding in ordered[:max(limit, 0)]:
         place = where(finding, claims)
-        message = "\n".join([finding.message, *(_vs(claims[cid]) for cid in finding.claims[1:])])
+        parts = [finding.message, *(_vs(claims[cid]) for cid in finding.claims[1:])]
+        message = "\n".join(printable(part) for part in parts)  # no escape sequence reaches the log
         lines.append(command(
-            LEVELS[finding.severity], message, file=repository_path(place.path) or shown_path(place.path),
+            LEVELS[finding.severity], message, file=printable(repository_path(place.path) or shown_path(place.path)),
             line=place.line, col=place.column,
             title=f"{finding.rule} {finding.title}",
         ))
