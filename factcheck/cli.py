@@ -1,4 +1,5 @@
-"""The command line: ``factcheck check``, ``factcheck baseline`` and ``factcheck extract``.
+"""The command line: ``factcheck check``, ``factcheck baseline``, ``factcheck extract`` and
+``factcheck serve``.
 
 Exit codes: 0 clean, 1 findings at or above ``--fail-on``, 2 usage, configuration or input errors;
 141 (128 + SIGPIPE, as a shell reports a process its pipe stopped) when the reader of the output
@@ -71,6 +72,19 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="list every figure as a claim")
     _common(extract)
     extract.add_argument("--format", choices=["table", "json"], default="table")
+
+    serve = commands.add_parser("serve", help="the editor's page: check a draft in the browser against reference copy")
+    serve.add_argument("--against", action="extend", nargs=1, metavar="PATH", default=[],
+                       help="reference folder or file (repeatable; default: `against` in the config file)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                       help="another name the page may be reached by (the Host header; default: this machine's)")
+    serve.add_argument("--rules", type=Path, help="folder of rule files (default: the bundled rules/)")
+    serve.add_argument("--config", type=Path, help="configuration file (default: found walking up from here)")
+    serve.add_argument("--isolated", action="store_true", help="read no configuration file")
+    serve.add_argument("--cache-dir", type=Path, help=f"where extracted claims are cached (default: {DEFAULT_CACHE_DIR})")
+    serve.add_argument("--no-cache", action="store_true", help="neither read nor write the claim cache")
     return parser
 
 
@@ -124,6 +138,8 @@ def _discard_stdout() -> None:
 def run(argv: Sequence[str] | None = None) -> int:
     """One command, as parsed from ``argv``; returns the exit code."""
     args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
     try:
         settings = settings_of(args)
         rules = settings.configure(load_rules(args.rules))
@@ -159,6 +175,37 @@ def run(argv: Sequence[str] | None = None) -> int:
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
             summary.write(markdown.render(result) + "\n")
     return exit_code(args, result)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Read the reference copy, then serve the page until interrupted (Starlette and uvicorn
+    are imported only here: the other commands do not pay for them)."""
+    from factcheck.reference import ReferenceCorpus
+    from factcheck.serve import Service, serve
+
+    try:
+        if args.config and args.isolated:
+            raise UsageError("--config and --isolated do not go together")
+        settings = load_settings(Path.cwd(), args.config, args.isolated)
+        settings = replace(settings, cache_dir=args.cache_dir or settings.cache_dir)
+        rules = settings.configure(load_rules(args.rules))
+    except (ConfigError, RuleError, UsageError) as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    folders = args.against or [str(folder) for folder in settings.against]
+    if not folders:
+        print("factcheck: serve needs reference copy: --against PATH, or against = [...] in the config file",
+              file=sys.stderr)
+        return EXIT_ERROR
+    cache_folder = None if args.no_cache else settings.cache_dir or settings.root / DEFAULT_CACHE_DIR
+    reference = ReferenceCorpus(folders, settings, str(args.rules or default_rules_dir()), cache_folder,
+                                Engine(settings.engine, settings.workers, settings.scheduler, progress=sys.stderr.isatty()))
+    loaded = reference.loaded
+    _print_errors(loaded.corpus.errors)
+    print(f"factcheck: {len(loaded.corpus.documents)} reference articles read; "
+          f"serving http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    serve(Service(reference, tuple(rules), settings), args.host, args.port, args.allow_host)
+    return EXIT_ERROR if loaded.corpus.errors else EXIT_CLEAN
 
 
 def engine_of(args: argparse.Namespace, settings: Settings) -> Engine:
