@@ -154,7 +154,8 @@ function draftFindings(draft, claims) {
   return ofDraft.sort((a, b) => line(a) - line(b) || at(a) - at(b));
 }
 
-/** Reference claims grouped with each draft claim that no finding names (they agree). */
+/** The reference claims grouped with each draft claim that no finding reports: compared, and
+ *  no conflict (they agree, or the editor ignored the conflict with a comment). */
 function agreeing(draft, claims, conflicting) {
   const found = new Map();
   for (const group of report.groups) {
@@ -200,7 +201,7 @@ function show() {
   paint();
   listFindings(findings, claims);
   listErrors();
-  summarise(draft, claims, conflicting, agree);
+  summarise(draft, conflicting);
   document.body.dataset.state = "checked";
 }
 
@@ -212,12 +213,12 @@ function paint() {
   }
 }
 
-function summarise(draft, claims, conflicting, agree) {
+function summarise(draft, conflicting) {
   const own = draft ? report.claims.filter((claim) => claim.doc === draft.id) : [];
   const grouped = new Set(report.groups.flatMap((group) => group.claims));
   const alone = own.filter((claim) => !grouped.has(claim.id)).length;
   const parts = [`${own.length} figure${own.length === 1 ? "" : "s"} checked`, `${conflicting.size} conflict`,
-                 `${agree.size} agree`, `${alone} had nothing to compare with`];
+                 `${alone} had nothing to compare with`];
   const suppressed = report.summary.suppressed ? `; ${report.summary.suppressed} ignored by comments` : "";
   $("summary").textContent = `${parts.join(", ")}${suppressed}.`;
 }
@@ -247,7 +248,8 @@ function listErrors() {
   $("errors").replaceChildren(...report.errors.map((error) => element("li", "", `${error.path}: ${error.message}`)));
   if (health) {
     const reference = health.reference;
-    $("reference").textContent = `Against ${reference.documents} reference articles in ${reference.folders.join(", ")}; `
+    const articles = `${reference.documents} reference article${reference.documents === 1 ? "" : "s"}`;
+    $("reference").textContent = `Against ${articles} in ${reference.folders.join(", ")}; `
       + `factcheck ${health.tool.version}.`;
   }
 }
@@ -266,7 +268,8 @@ function describeClaim(claim, documents, className) {
   const block = element("div", `claim ${className}`);
   const source = documents.get(claim.doc) || {};
   block.append(element("div", "figure", claim.surface), element("div", "sentence", claim.sentence));
-  const where = [source.title, claim.source, claim.date, `${claim.path}:${claim.line}`].filter(Boolean);
+  const said = className === "draft" ? [] : [source.title, claim.source, claim.date]; // the draft's are the editor's
+  const where = [...said, `${claim.path}:${claim.line}`].filter(Boolean);
   block.append(element("div", "where", where.join(" · ")));
   return block;
 }
@@ -287,7 +290,7 @@ function openCard(mark, pin) {
     parts.push(ignoreActions(mark));
   } else {
     const heading = element("h3");
-    heading.append(element("span", "badge agree", "agrees"), " Reference figures agree");
+    heading.append(element("span", "badge agree", "no conflict"), " Compared with these reference figures");
     parts.push(heading, describeClaim(mark.claim, documents, "draft"));
     for (const other of mark.others) parts.push(describeClaim(other, documents, "agrees"));
   }
