@@ -30,12 +30,15 @@ def read_draft(name: str, text: str) -> Corpus:
     return Corpus(tuple(documents))
 
 
-def check_draft(name: str, text: str, reference: Loaded, rules: Sequence[Rule], settings: Settings) -> Result:
-    """The draft checked against the reference; in this process (a request is one small task)."""
+def check_draft(
+    name: str, text: str, reference: Loaded, rules: Sequence[Rule], settings: Settings, engine: Engine | None = None,
+) -> Result:
+    """The draft checked against the reference; by default in this process (a request is one
+    small task: worker processes would cost more to start than they save)."""
     draft = read_draft(name, text)
     texts = {document.text for document in draft.documents}
     against = [document for document in reference.corpus.documents if document.text not in texts]
     return check_documents(
         draft.documents, list(rules), draft.errors + reference.corpus.errors, against, settings=settings,
-        known_claims=reference.claims, engine=Engine(workers=1),
+        known_claims=reference.claims, engine=engine or Engine(workers=1),
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -94,12 +95,12 @@ def create_app(service: Service, hosts: Sequence[str] = LOCAL_NAMES, watch: bool
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if not watch:
+        there = [path for path in service.reference.folders if os.path.exists(path)]  # a missing one is an error already
+        if not watch or not there:
             yield
             return
         stop = asyncio.Event()
-        following = asyncio.create_task(service.reference.follow(watchfiles.awatch(
-            *service.reference.folders, stop_event=stop)))
+        following = asyncio.create_task(service.reference.follow(watchfiles.awatch(*there, stop_event=stop)))
         try:
             yield
         finally:
@@ -182,7 +183,17 @@ def health_record(service: Service) -> dict[str, object]:
     }
 
 
+WARM_UP = "Three people were injured in the fire, officials said.\n"
+
+
+def warm_up(service: Service) -> None:
+    """Check a one-line draft, so that the first editor's check does not pay for loading what
+    matching and the rules load on first use (units, lemmas)."""
+    check_draft("warm-up.txt", WARM_UP, service.reference.loaded, service.rules, service.settings)
+
+
 def serve(service: Service, host: str, port: int, extra_hosts: Sequence[str] = ()) -> None:
-    """Run the server until interrupted."""
+    """Run the server until interrupted, warmed up first."""
+    warm_up(service)
     hosts = list(dict.fromkeys([*LOCAL_NAMES, host, *extra_hosts]))
     uvicorn.run(create_app(service, hosts), host=host, port=port, log_level="warning")

@@ -117,3 +117,12 @@ def test_agreeing_figures_are_marked_on_request(page):
     assert underlines(page, "agree") == 0
     page.check("#show-agreeing")
     assert underlines(page, "agree") == 1
+
+
+def test_the_underline_stands_on_the_claims_offsets_not_on_the_first_match_of_its_text(page):
+    page.fill("#editor", "Thirty firefighters fought the blaze 🚒 overnight. "
+                         "Thirty people were injured in the warehouse fire at Pellmouth harbour.")
+    page.wait_for_function("(CSS.highlights.get('fc-warning')?.size ?? 0) === 1")
+    marked = page.evaluate("(() => { const r = [...CSS.highlights.get('fc-warning')][0];"
+                           " return [r.toString(), r.startOffset, r.startContainer.data.lastIndexOf('Thirty')]; })()")
+    assert marked[0] == "Thirty" and marked[1] == marked[2]
