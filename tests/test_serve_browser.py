@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from factcheck import __version__
 from factcheck.serve import create_app
 from serve_helpers import service_for
 
@@ -126,3 +127,14 @@ def test_the_underline_stands_on_the_claims_offsets_not_on_the_first_match_of_it
     marked = page.evaluate("(() => { const r = [...CSS.highlights.get('fc-warning')][0];"
                            " return [r.toString(), r.startOffset, r.startContainer.data.lastIndexOf('Thirty')]; })()")
     assert marked[0] == "Thirty" and marked[1] == marked[2]
+
+
+@pytest.mark.parametrize("button, needle", [("#download-json", '"rules": ['),
+                                            ("#download-markdown", "Checked with factcheck")])
+def test_the_report_downloads_with_the_version_and_rule_set(page, button, needle):
+    page.fill("#editor", DRAFT)
+    wait_for_check(page)
+    with page.expect_download() as download:
+        page.click(button)
+    report = Path(download.value.path()).read_text("utf-8")
+    assert needle in report and "FC101" in report and __version__ in report
