@@ -99,7 +99,7 @@ def test_a_conflicting_figure_is_underlined_explained_and_ignored(page, tmp_path
     text = page.text_content("#editor")
     assert text.splitlines()[0].endswith("harbour. <!-- factcheck: ignore FC101 checked with the source -->")
     assert underlines(page) == 0
-    assert page.inner_text("#summary") == ("2 figures checked, 0 conflict, 1 had nothing to compare with; "
+    assert page.inner_text("#summary") == ("2 figures checked, 0 in conflict, 1 had nothing to compare with; "
                                            "1 ignored by comments.")
 
 
@@ -138,3 +138,13 @@ def test_the_report_downloads_with_the_version_and_rule_set(page, button, needle
         page.click(button)
     report = Path(download.value.path()).read_text("utf-8")
     assert needle in report and "FC101" in report and __version__ in report
+
+
+def test_a_finding_in_the_side_list_scrolls_to_its_figure_and_opens_its_card(page):
+    page.fill("#editor", "The fire started before dawn.\n\n" * 40 + DRAFT)
+    wait_for_check(page)
+    page.evaluate("document.getElementById('editor').scrollTop = 0")  # typing left it at the end
+    page.click("#findings li")
+    page.wait_for_selector("#card:not([hidden])")
+    assert page.evaluate("document.getElementById('editor').scrollTop") > 0
+    assert REFERENCE_SENTENCE in page.inner_text("#card")

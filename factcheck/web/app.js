@@ -217,7 +217,7 @@ function summarise(draft, conflicting) {
   const own = draft ? report.claims.filter((claim) => claim.doc === draft.id) : [];
   const grouped = new Set(report.groups.flatMap((group) => group.claims));
   const alone = own.filter((claim) => !grouped.has(claim.id)).length;
-  const parts = [`${own.length} figure${own.length === 1 ? "" : "s"} checked`, `${conflicting.size} conflict`,
+  const parts = [`${own.length} figure${own.length === 1 ? "" : "s"} checked`, `${conflicting.size} in conflict`,
                  `${alone} had nothing to compare with`];
   const suppressed = report.summary.suppressed ? `; ${report.summary.suppressed} ignored by comments` : "";
   $("summary").textContent = `${parts.join(", ")}${suppressed}.`;
@@ -259,7 +259,7 @@ function reveal(mark) {
   const box = mark.range.getBoundingClientRect();
   const frame = editor.getBoundingClientRect();
   editor.scrollTop += box.top - frame.top - frame.height / 3;
-  openCard(mark, true);
+  requestAnimationFrame(() => openCard(mark, true)); // after the scroll event, which closes cards
 }
 
 // -- the card -----------------------------------------------------------------------------------
