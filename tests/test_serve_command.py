@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from factcheck.config import load_settings
 
-from helpers_cli import run
+from helpers_cli import conflicting_corpus, run
 
 
 def test_serve_without_reference_copy_exits_2_saying_how_to_give_it(tmp_path, monkeypatch, capsys):
@@ -25,3 +25,15 @@ def test_a_reference_folder_that_is_not_a_string_is_a_config_error(tmp_path, mon
     code, _, err = run(capsys, "serve")
     assert code == 2
     assert "factcheck.toml: against: expected a list of strings" in err
+
+
+def test_serve_reads_the_config_folders_when_no_against_is_given(tmp_path, monkeypatch, capsys):
+    conflicting_corpus(tmp_path)
+    (tmp_path / "factcheck.toml").write_text('against = ["corpus"]\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    served = {}
+    monkeypatch.setattr("factcheck.serve.serve", lambda service, host, port, hosts: served.update(
+        folders=service.reference.folders, documents=len(service.reference.loaded.corpus.documents), at=(host, port)))
+    code, _, err = run(capsys, "serve", "--no-cache")
+    assert code == 0, err
+    assert served == {"folders": (str(tmp_path / "corpus"),), "documents": 2, "at": ("127.0.0.1", 8000)}
