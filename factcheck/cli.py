@@ -1,4 +1,4 @@
-"""The command line: factcheck check, baseline, extract and rule.
+"""The command line: factcheck check, baseline, extract, rule and serve.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input errors;
 141 (128 + SIGPIPE, as a shell reports a process its pipe stopped) when the reader of the output
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     _baseline_command(commands)
     _extract_command(commands)
     _rule_command(commands)
+    _serve_command(commands)
     return parser
 
 
@@ -115,11 +116,27 @@ def _baseline_command(commands) -> None:
     baseline.add_argument("--baseline", type=Path, help=f"file to write (default: {DEFAULT_BASELINE})")
 
 
+
 def _extract_command(commands) -> None:
     extract = _subcommand(commands, "extract", "List every figure as a claim, with no judgement.")
     _inputs(extract)
     _engine_options(extract)
     _report_file(_output(extract)).add_argument("--format", choices=["table", "json"], default="table")
+
+
+def _serve_command(commands) -> None:
+    serve = _subcommand(commands, "serve", "The editor's page: check a draft in the browser against reference copy.")
+    serve.add_argument("--against", action="extend", nargs=1, metavar="PATH", default=[],
+                       help="reference folder or file (repeatable; default: `against` in the config file)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                       help="another name the page may be reached by (the Host header; default: this machine's)")
+    serve.add_argument("--rules", type=Path, help="folder of rule files (default: the bundled rules/)")
+    serve.add_argument("--config", type=Path, help="configuration file (default: found walking up from here)")
+    serve.add_argument("--isolated", action="store_true", help="read no configuration file")
+    serve.add_argument("--cache-dir", type=Path, help=f"where extracted claims are cached (default: {DEFAULT_CACHE_DIR})")
+    serve.add_argument("--no-cache", action="store_true", help="neither read nor write the claim cache")
 
 
 def _rule_command(commands) -> None:
@@ -209,6 +226,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "rule":
         return explain_rules(args)
+    if args.command == "serve":
+        return _serve(args)
     try:
         settings = settings_of(args)
         rules = [] if args.command == "extract" else settings.configure(load_rules(args.rules))
@@ -268,6 +287,37 @@ def _report(args: argparse.Namespace, result: Result, engine: Engine) -> int:
 
 def _say(message: str) -> None:
     print(f"factcheck: {printable(message)}", file=sys.stderr)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Read the reference copy, then serve the page until interrupted (Starlette and uvicorn
+    are imported only here: the other commands do not pay for them)."""
+    from factcheck.reference import ReferenceCorpus
+    from factcheck.serve import Service, serve
+
+    try:
+        if args.config and args.isolated:
+            raise UsageError("--config and --isolated do not go together")
+        settings = load_settings(Path.cwd(), args.config, args.isolated)
+        settings = replace(settings, cache_dir=args.cache_dir or settings.cache_dir)
+        rules = settings.configure(load_rules(args.rules))
+    except (ConfigError, RuleError, UsageError) as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    folders = args.against or [str(folder) for folder in settings.against]
+    if not folders:
+        print("factcheck: serve needs reference copy: --against PATH, or against = [...] in the config file",
+              file=sys.stderr)
+        return EXIT_ERROR
+    cache_folder = None if args.no_cache else settings.cache_dir or settings.root / DEFAULT_CACHE_DIR
+    reference = ReferenceCorpus(folders, settings, str(args.rules or default_rules_dir()), cache_folder,
+                                Engine(settings.engine, settings.workers, settings.scheduler, progress=sys.stderr.isatty()))
+    loaded = reference.loaded
+    _print_errors(loaded.corpus.errors)
+    print(f"factcheck: {len(loaded.corpus.documents)} reference articles read; "
+          f"serving http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    serve(Service(reference, tuple(rules), settings), args.host, args.port, args.allow_host)
+    return EXIT_ERROR if loaded.corpus.errors else EXIT_CLEAN
 
 
 def engine_of(args: argparse.Namespace, settings: Settings) -> Engine:
