@@ -48,6 +48,7 @@ class Settings:
     engine: str = "local"  # where the work runs: "local" (this machine's cores) or "dask"
     workers: int | None = None  # worker processes (local, or a local Dask cluster); None: one per core
     scheduler: str | None = None  # dask: address of a running scheduler (else a local cluster)
+    against: tuple[Path, ...] = ()  # reference folders of ``factcheck serve``
     budget_seconds: float = DEFAULT_SECONDS  # per article: past it, the article is an input error
     budget_figures: int = DEFAULT_FIGURES
 
@@ -253,6 +254,10 @@ def _path(value: Any, where: str, root: Path) -> Path:
     return root / value
 
 
+def _paths(value: Any, where: str, root: Path) -> tuple[Path, ...]:
+    return tuple(root / item for item in _strings(value, where, root))
+
+
 KEYS = {
     "include": _strings,
     "exclude": _strings,
@@ -269,6 +274,7 @@ KEYS = {
     "scheduler": _text,
     "budget-seconds": positive_seconds,
     "budget-figures": positive_count,
+    "against": _paths,
 }
 
 

@@ -454,18 +454,30 @@ def _is_currency(unit: str) -> bool:
 _BREAKDOWN_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 
 
+MODIFIED_NOUN_WORDS = 3  # a noun this few words after a measure is the noun it modifies
+
+
 def known_nouns(text: str, clause: tuple[int, int]) -> tuple[tuple[int, str], ...]:
-    """(offset, class) of every noun of the counted lexicon in the clause."""
+    """(offset, class) of every noun of the counted lexicon in the clause, in order."""
     noun_class = _counted_lexicon()[0]
     return tuple((m.start(), noun_class[m.group("noun").lower()]) for m in _known_noun().finditer(text, *clause))
 
 
-def measured_thing(nouns: tuple[tuple[int, str], ...], start: int) -> str | None:
+def measured_thing(text: str, nouns: tuple[tuple[int, str], ...], start: int) -> str | None:
     """For measures (magnitude, depth, worth): the nearest known noun of the clause (its
     ``known_nouns``), so that "an earthquake with a magnitude of 4.6" measures the quake, not
-    an aftershock."""
-    found = [(abs(offset - start), counted) for offset, counted in nouns]
-    return min(found)[1] if found else None
+    an aftershock.
+    A noun the figure modifies ("a 6.1-magnitude earthquake", a noun within
+    ``MODIFIED_NOUN_WORDS`` words after it) is the thing, however near another noun stands
+    before ("child dead as 6.1-magnitude earthquake hits")."""
+    modified = None
+    for offset, thing in nouns:
+        if offset > start:  # the first noun after the figure is the nearest one it may modify
+            if len(_WORD.findall(text, start, offset)) <= MODIFIED_NOUN_WORDS:
+                modified = (offset - start, thing)
+            break
+    nearest = modified or min(((abs(offset - start), thing) for offset, thing in nouns), default=None)
+    return nearest[1] if nearest else None
 
 
 def clause_breaks(text: str, sentence: Sentence) -> tuple[list[int], list[int]]:
@@ -876,7 +888,7 @@ class ContextReader:
                                                     or _OLD_AFTER.match(self.text, end)):
             predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age
         if predicate in measure_predicates():
-            counted = measured_thing(self._once(known_nouns, clause), start)
+            counted = measured_thing(self.text, self._once(known_nouns, clause), start)
         return Context(
             sentence=sentence,
             counted=counted,

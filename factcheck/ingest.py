@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,12 +16,11 @@ import regex
 import yaml
 
 from factcheck import furniture, htmltext, metadata
+from factcheck.discover import expand_paths
+from factcheck.formats import JSON_LINES_SUFFIXES, TEXT_SUFFIXES
 from factcheck.model import Corpus, Document, InputError, Segment
 
 MAX_BYTES = 20 * 1024 * 1024
-JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"} | JSON_LINES_SUFFIXES
-HIDDEN_PREFIXES = (".", "_")
 BOM = "\ufeff"
 MAX_BAD_RECORDS_SHOWN = 5
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -65,41 +63,6 @@ def _new_ids(found: list[Document], seen: set[str], shown: str, errors: list[Inp
         else:
             seen.add(document.id)
             yield document
-
-
-def expand_paths(paths: Iterable[str], errors: list[InputError]) -> Iterator[str]:
-    """Files named directly, and the article files below each folder, sorted, each once."""
-    given: set[str] = set()
-    for path in paths:
-        for found in _files_of(path, errors):
-            key = found if found == "-" else os.path.realpath(found)
-            if key not in given:
-                given.add(key)
-                yield found
-
-
-def _files_of(path: str, errors: list[InputError]) -> list[str]:
-    if path == "-" or os.path.isfile(path):
-        return [path]
-    if not os.path.isdir(path):
-        errors.append(InputError(path, "no such file or folder"))
-        return []
-    found = sorted(_files_below(Path(path), errors))
-    if not found:
-        suffixes = ", ".join(sorted(TEXT_SUFFIXES))
-        errors.append(InputError(path, f"no article files in this folder (looked for {suffixes})"))
-    return found
-
-
-def _files_below(folder: Path, errors: list[InputError]) -> Iterator[str]:
-    def unreadable(error: OSError) -> None:
-        errors.append(InputError(error.filename or str(folder), f"cannot read folder: {error.strerror}"))
-
-    for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(HIDDEN_PREFIXES))
-        for name in files:
-            if Path(name).suffix.lower() in TEXT_SUFFIXES and not name.startswith("."):
-                yield str(Path(root) / name)
 
 
 def read_path(path: str, stdin_name: str | None = None) -> list[Document]:

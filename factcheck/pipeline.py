@@ -12,7 +12,7 @@ import hashlib
 import os
 from functools import partial
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.baseline import Baseline, Identities, claim_identities, finding_fingerprint, pair_fingerprints
@@ -21,10 +21,11 @@ from factcheck.cache import ClaimCache, file_digest
 from factcheck.config import Settings
 from factcheck.engine import Engine
 from factcheck.extract import claims_in
-from factcheck.ingest import expand_paths, read_corpus
+from factcheck.discover import expand_paths
+from factcheck.ingest import read_corpus
 from factcheck.components import components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
-from factcheck.stories import related_pairs
+from factcheck.stories import StoryMemo, related_pairs
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
 from factcheck.rules import SEVERITIES, Rule, load_rules
 from factcheck.suppress import restate, silence, suppressions_in, unused
@@ -45,6 +46,7 @@ class Result:
     baselined: int = 0  # findings dropped because the baseline holds all their pairs
     fail_on: str = "warning"
     explanations: tuple[Explanation, ...] = ()  # with ``explain``: why each figure was or was not compared
+    compared: int = 0  # claims compared with at least one other (a candidate pair)
 
     def fails(self, finding: Finding) -> bool:
         return SEVERITIES.index(finding.severity) >= SEVERITIES.index(self.fail_on)
@@ -79,6 +81,7 @@ class Loaded:
     corpus: Corpus
     claims: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
     digests: Mapping[str, str] = field(default_factory=dict)  # document id -> its file's SHA-256
+    unknown: tuple[str, ...] = ()  # files below the folders in no article format, left unread
 
 
 def _crash_error(path: str, error: Exception, record: str | None = None) -> InputError:
@@ -130,12 +133,16 @@ def check_documents(
     cache: ClaimCache | None = None,
     digests: Mapping[str, str] | None = None,
     explained: bool = False,
+    story_memo: StoryMemo | None = None,
 ) -> Result:
     """Check documents against each other, or (with ``against``) only against reference copy,
     in which case the Result holds only the reference claims comparable with the drafts'.
 
     ``focus`` holds real paths: only findings with a claim in those files are reported.
     A document whose extraction fails is left out, with an error naming its file.
+
+    ``story_memo`` keeps the documents' story features for the next check over much the same
+    corpus (the warm reference of ``factcheck serve``).
 
     Matching and the rules run per story component (``factcheck.components``), on the engine;
     with a cache and the documents' file ``digests``, a component judged before from the same
@@ -156,7 +163,7 @@ def check_documents(
         claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
     only_with = frozenset(d.id for d in documents) if reference else None
     with engine.stage("stories"):
-        related = _related(every, only_with, cache, digests or {})
+        related = _related(every, only_with, cache, digests or {}, story_memo)
     with engine.stage("match+rules"):
         matching, judged = _judged(claims, related, only_with, rules, engine, cache, digests or {})
     rule_of = {rule.id: rule for rule in rules}
@@ -185,6 +192,7 @@ def check_documents(
         rules=tuple(rules), fingerprints=tuple(finding_fingerprint(f, identities) for f in findings),
         suppressed=silenced.silenced, baselined=baselined, fail_on=settings.fail_on,
         explanations=explain(claims, matching, related) if explained else (),
+        compared=len({claim.id for pair in matching.pairs for claim in pair}),
     )
 
 
@@ -197,14 +205,14 @@ def _claims_of_files_in(findings: list[Finding], claims: list[Claim], by_id: Map
 
 def _related(
     documents: tuple[Document, ...], only_with: frozenset[str] | None, cache: ClaimCache | None,
-    digests: Mapping[str, str],
+    digests: Mapping[str, str], memo: StoryMemo | None = None,
 ) -> frozenset[frozenset[str]]:
     """The story links of the documents; from the cache when the corpus is the last one seen,
     each document with the same bytes (one changed article changes every word's weight)."""
     key = _corpus_key(documents, only_with, digests) if cache else None
     related = cache.load_stories(key) if cache and key else None
     if related is None:
-        related = related_pairs(documents, only_with)
+        related = related_pairs(documents, only_with, memo)
         if cache and key:
             cache.store_stories(key, related)
     return related
@@ -339,10 +347,11 @@ def load_paths(
     are extracted by the engine (in parallel when there are many). A file that cannot be read,
     or that extraction fails on, becomes an error naming it; the rest is read."""
     engine = engine or Engine()
-    plan = _plan(paths, settings)
+    unknown: list[str] = []
+    plan = _plan(paths, settings, unknown)
     files = [entry for entry in plan if isinstance(entry, str)]
     if not files:
-        return _assembled(plan, {}, {})
+        return replace(_assembled(plan, {}, {}), unknown=tuple(unknown))
     digests = {path: file_digest(path) for path in files if cache and path != "-"}
     found: dict[str, FileRead] = {}
     with engine.stage("cache lookup"):
@@ -358,17 +367,20 @@ def load_paths(
     for path in missing:
         if cache and digests.get(path) and not found[path].errors:
             cache.store(path, digests[path], list(found[path].documents), list(found[path].claims))
-    return _assembled(plan, found, {path: digest for path, digest in digests.items() if digest})
+    loaded = _assembled(plan, found, {path: digest for path, digest in digests.items() if digest})
+    return replace(loaded, unknown=tuple(unknown))
 
 
-def _plan(paths: Iterable[str], settings: Settings) -> list[str | InputError]:
-    """The files to read, each once, and the errors of finding them, in the order met."""
+def _plan(paths: Iterable[str], settings: Settings, unknown: list[str] | None = None) -> list[str | InputError]:
+    """The files to read, each once, and the errors of finding them, in the order met; the
+    files below folders in no article format that the globs would take go to ``unknown``."""
     plan: list[str | InputError] = []
     seen_files: set[str] = set()
     for given in paths:
         from_folder = given != "-" and os.path.isdir(given)
         errors: list[InputError] = []
-        for path in expand_paths([given], errors):
+        skipped: list[str] = []
+        for path in expand_paths([given], errors, skipped):
             real = path if path == "-" else os.path.realpath(path)
             if real in seen_files or (from_folder and not settings.wants_file(path)):
                 continue
@@ -377,7 +389,18 @@ def _plan(paths: Iterable[str], settings: Settings) -> list[str | InputError]:
             errors.clear()
             plan.append(path)
         plan += errors
+        if unknown is not None:
+            unknown += [path for path in skipped if settings.wants_file(path)]
     return plan
+
+
+def files_to_read(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[InputError], list[str]]:
+    """What a run would read (``--show-files``): the files, the errors of finding them, and the
+    files below folders in no article format."""
+    unknown: list[str] = []
+    plan = _plan(paths, settings, unknown)
+    return ([entry for entry in plan if isinstance(entry, str)],
+            [entry for entry in plan if isinstance(entry, InputError)], unknown)
 
 
 def _assembled(plan: list[str | InputError], found: Mapping[str, FileRead], digests: Mapping[str, str]) -> Loaded:

@@ -221,3 +221,9 @@ def test_more_after_a_figure_of_another_event_counts_the_whole_of_its_own():
 def test_more_after_a_figure_of_the_same_event_is_an_increment():
     claim = claim_at("Rescuers found three bodies on Monday and found two more on Tuesday.", "two")
     assert claim.partial
+
+
+def test_a_measure_is_of_the_noun_it_modifies():
+    a = claim_at("Dozens injured, child dead as 6.1-magnitude earthquake hits Ostrel province", "6.1", "a.md")
+    b = claim_at("A strong 6.1-magnitude earthquake struck Ostrel province on Tuesday.", "6.1", "b.md")
+    assert a.counted == b.counted and apart(a, b) is None
