@@ -230,6 +230,6 @@ def test_a_measure_is_of_the_noun_it_modifies():
 
 
 def test_statements_of_one_place_named_two_ways_share_its_name():
-    a = claim_at("Some 50,000 people marched in Salonika on Wednesday.", "50,000", "a.md")
-    b = claim_at("A further 20,000 people marched in Thessaloniki, police said.", "20,000", "b.md")
+    a = claim_at("Some 50,000 people marched in Salonika on Wednesday.", "Some 50,000", "a.md")
+    b = claim_at("Another 20,000 people marched in Thessaloniki, police said.", "20,000", "b.md")
     assert "thessaloniki" in frame_of(a).words & frame_of(b).words
