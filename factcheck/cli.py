@@ -138,6 +138,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         with engine.session():
             corpus = load_paths(args.paths, settings, args.stdin_filename, cache, engine)
             against = load_paths(getattr(args, "against", []), settings, cache=cache, engine=engine)
+            _print_warnings(corpus.corpus.warnings + against.corpus.warnings)
             if args.command == "extract":
                 return _extract(args, extract_documents(corpus))
             errors = corpus.corpus.errors + against.corpus.errors
@@ -237,6 +238,12 @@ def _write_baseline(args: argparse.Namespace, settings: Settings, result: Result
 def _print_errors(errors: Sequence[InputError]) -> None:
     for error in errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+
+
+def _print_warnings(warnings: Sequence[InputError]) -> None:
+    """What was read all the same: named on stderr, not a failure of the run."""
+    for warning in warnings:
+        print(f"factcheck: {warning.path}: warning: {warning.message}", file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace, extraction: Extraction) -> int:
