@@ -149,8 +149,9 @@ def run(argv: Sequence[str] | None = None) -> int:
                 explained=getattr(args, "explain", False),
             )
     finally:
-        if cache:
-            cache.close()
+        problem = cache.close() if cache else None
+        if problem:
+            print(f"factcheck: cache {problem}", file=sys.stderr)
     _print_errors(result.errors)
     if args.command == "baseline":
         return _write_baseline(args, settings, result)
