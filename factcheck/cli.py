@@ -16,7 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.baseline import Baseline, BaselineError, baseline_text, claim_identities, read_baseline
+from factcheck.baseline import (Baseline, BaselineError, baseline_text, claim_identities, read_baseline,
+                                write_baseline)
 from factcheck.cache import ClaimCache, engine_hash
 from factcheck.changes import ChangesError, changed_files
 from factcheck.config import (DEFAULT_CACHE_DIR, ConfigError, Settings, load_settings, per_file_ignore_flags,
@@ -231,7 +232,11 @@ def _write_baseline(args: argparse.Namespace, settings: Settings, result: Result
     target = settings.baseline or settings.root / DEFAULT_BASELINE
     claims = {claim.id: claim for claim in result.claims}
     identities = claim_identities(result.claims, settings.relative)
-    target.write_text(baseline_text(result.findings, claims, identities), "utf-8")
+    try:
+        write_baseline(target, baseline_text(result.findings, claims, identities), (d.path for d in result.documents))
+    except BaselineError as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        return EXIT_ERROR
     print(f"factcheck: wrote {len(result.findings)} finding(s) to {target}", file=sys.stderr)
     return EXIT_CLEAN
 
