@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck.lexicon import load
+from factcheck.lexicon import fold, load
 
 MONTHS = {  # the first three letters of each month (lexicons/calendar.toml) -> its number
-    names[0][:3].lower(): index for index, names in enumerate(load("calendar")["months"], start=1)
+    fold(names[0][:3]): index for index, names in enumerate(load("calendar")["months"], start=1)
 }
 _MONTH = rf"(?P<month>{'|'.join(MONTHS)})[a-z]*\.?"
 _DATE_PATTERNS = [
@@ -67,7 +67,7 @@ def first_date(text: str) -> str | None:
 
 def _iso(match: regex.Match) -> str | None:
     groups = match.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()[:3]]
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[fold(groups["month"])[:3]]
     try:
         return dt.date(int(groups["year"]), month, int(groups["day"])).isoformat()
     except ValueError:
