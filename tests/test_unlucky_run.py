@@ -1,0 +1,65 @@
+"""A whole run over a corpus that holds every kind of unlucky file (issue 11, items 8 and 16 to
+18): each is named on stderr with its reason, the rest is checked and reported, the exit code
+is 2, and a second run from the cache says the same."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from helpers_cli import conflicting_corpus, run
+
+SENTENCE = "Police said 40 people were injured in the Ostry tram crash."
+UNLUCKY = {
+    "feed.jsonl": "\n".join([
+        json.dumps({"id": "kept", "text": SENTENCE}),
+        '{"id": "lone", "text": "Nine \\ud800 died."}',
+        '{"id": "big", "n": ' + "7" * 5000 + ', "text": "Nine died."}',
+        json.dumps({"id": "corpus/wire.md", "text": SENTENCE}),
+    ]) + "\n",
+    "page.html": f"<html><body><p>{SENTENCE}</p><![ 1 ]></body></html>",
+    "blast.md": f"---\ntitle: Mine blast: 9 dead\ndate: 2024-02-30\n---\n{SENTENCE.replace('s', 'ſ')}\n",
+    "blank.txt": "\xa0\xa0\n",
+    "dump.txt": SENTENCE * 400 + "\x00",
+}
+NAMED = {
+    "feed.jsonl": ["line 2:", "lone surrogate", "line 3:", "4300 digits", "line 4: record id 'corpus/wire.md'"],
+    "blank.txt": ["empty"],
+    "dump.txt": ["binary"],
+    "wire\\xff.md": ["not UTF-8"],
+}
+
+
+@pytest.fixture
+def unlucky_corpus(tmp_path, monkeypatch) -> Path:
+    conflicting_corpus(tmp_path)
+    for name, content in UNLUCKY.items():
+        (tmp_path / "corpus" / name).write_text(content, "utf-8")
+    Path(os.fsdecode(tmp_path / "corpus") + "/" + os.fsdecode(b"wire\xff.md")).write_text(SENTENCE, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("cache", [("--no-cache",), ("--cache-dir", ".cache")])
+def test_every_unlucky_file_is_named_and_the_rest_is_checked(unlucky_corpus, capsys, cache):
+    for _ in range(2 if cache[0] == "--cache-dir" else 1):  # cold, then from the cache
+        code, out, err = run(capsys, "check", "corpus", "--format", "json", "--isolated", *cache)
+        report = json.loads(out)
+        assert code == 2 and "Traceback" not in err
+        assert {doc["id"] for doc in report["documents"]} == {
+            "corpus/wire.md", "corpus/gazette.md", "kept", "corpus/page.html", "corpus/blast.md"}
+        assert {finding["rule"] for finding in report["findings"]} >= {"FC101"}
+        for name, reasons in NAMED.items():
+            said = " ".join(e["message"] for e in report["errors"] if e["path"] == f"corpus/{name}")
+            assert all(reason in said for reason in reasons), (name, said)
+        assert "corpus/blast.md: warning: line 2: front matter is not YAML" in err
+
+
+def test_extract_over_the_same_corpus_names_the_same_files(unlucky_corpus, capsys):
+    code, out, err = run(capsys, "extract", "corpus", "--format", "json", "--isolated")
+    report = json.loads(out)
+    assert code == 2 and "Traceback" not in err
+    assert {error["path"] for error in report["errors"]} == {f"corpus/{name}" for name in NAMED}
+    assert "corpus/blast.md" in {claim["path"] for claim in report["claims"]}
