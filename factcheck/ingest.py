@@ -107,13 +107,21 @@ def id_conflict(document: Document, seen: Container[str], files: frozenset[str])
 def article_files(paths: Iterable[str], errors: list[InputError]) -> Iterator[str]:
     """The files ``expand_paths`` finds that can be read as articles: ``-``, or regular files
     whose names are UTF-8 (the name goes into every report and the cache); each other one is an
-    error naming it."""
-    for path in expand_paths(paths, errors):
+    error naming it. Every error names its path printably."""
+    met: list[InputError] = []
+    for path in expand_paths(paths, met):
+        errors.extend(_printable(error) for error in met)
+        met.clear()
         problem = None if path == "-" else unreadable_file(path)
         if problem:
             errors.append(InputError(printable_path(path), problem))
         else:
             yield path
+    errors.extend(_printable(error) for error in met)
+
+
+def _printable(error: InputError) -> InputError:
+    return InputError(printable_path(error.path), error.message)
 
 
 def unreadable_file(path: str) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +65,16 @@ def test_extract_over_the_same_corpus_names_the_same_files(unlucky_corpus, capsy
     assert code == 2 and "Traceback" not in err
     assert {error["path"] for error in report["errors"]} == {f"corpus/{name}" for name in NAMED}
     assert "corpus/blast.md" in {claim["path"] for claim in report["claims"]}
+
+
+@pytest.mark.parametrize("output", ["text", "json", "sarif", "junit", "github", "markdown"])
+def test_every_format_prints_the_unlucky_names_on_a_strict_utf8_stream(unlucky_corpus, output):
+    """Run as a process whose stdout and stderr refuse anything that is not UTF-8 (a locale
+    other than C): a name with bytes that are not UTF-8 must reach them escaped."""
+    missing = os.fsdecode(b"gone\xff.md")
+    done = subprocess.run([sys.executable, "-m", "factcheck", "check", "corpus", missing, "--format", output,
+                           "--isolated", "--no-cache"], capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 2 and "Traceback" not in err
+    assert "gone\\xff.md: no such file" in err and "wire\\xff.md: file name is not UTF-8" in err
+    done.stdout.decode("utf-8")
