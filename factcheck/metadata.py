@@ -44,7 +44,7 @@ def from_text(text: str) -> Found:
 
 def stated_date(text: str) -> str | None:
     explicit = _DATE_LINE.search(text)
-    if explicit:
+    if explicit and _exists(explicit.group("iso")):
         return explicit.group("iso")
     for line in text.split("\n"):
         found = first_date(line)
@@ -63,6 +63,15 @@ def first_date(text: str) -> str | None:
                 best = (match.start(), iso)
                 break
     return best[1] if best else None
+
+
+def _exists(iso: str) -> bool:
+    """``date 2024-02-30`` names no day: the text states no date."""
+    try:
+        dt.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 def _iso(match: regex.Match) -> str | None:

@@ -7,9 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.extract import claims_in
-from factcheck.ingest import read_corpus
+from factcheck.ingest import IngestError, parse_bytes, read_corpus
+from factcheck.model import Corpus
 
 SENTENCE = "Police said 40 people were injured in the Ostry tram crash."
 
@@ -144,3 +147,31 @@ def test_a_file_name_that_is_not_utf8_is_an_error_naming_it_printably(tmp_path):
     assert [document.path for document in corpus.documents] == [str(other)]
     [error] = corpus.errors
     assert error.path == f"{tmp_path}/wire\\xff.txt" and "not UTF-8" in error.message
+
+
+# ---- any bytes at all ---------------------------------------------------------------------------
+
+PIECES = ["---\n", "title: Mine blast: 9 dead\n", "date: 2024-02-30\n", "\x92", "\xa0", "\u200b", "ſ", "\u212a",
+          "İ", "<![ 1 ]>", "<p>", "</p>", "<html><body>", '{"id": "a", "text": "', '"}\n', "\\ud800", "[" * 50,
+          "7" * 60, "\n", " ", "5 miles", "40 people were injured", "on 5 September 2024", "$3m", "Police said "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=12) | st.binary(max_size=4), max_size=30),
+       st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl"]))
+def test_any_bytes_give_documents_or_an_error_naming_why_and_claims_that_point_into_the_text(parts, name):
+    raw = b"".join(part if isinstance(part, bytes) else part.encode("utf-8") for part in parts)
+    try:
+        corpus = parse_bytes(name, raw)
+    except IngestError as error:
+        assert str(error)
+        corpus = Corpus(error.documents)
+    for document in corpus.documents:
+        for claim in claims_in(document):
+            assert document.text[claim.start:claim.end] == claim.surface
+
+
+def test_a_date_line_naming_a_day_that_does_not_exist_is_no_date(tmp_path):
+    path = write(tmp_path, "wire.txt", f"date: 2024-02-30\n{SENTENCE} on 5 September 2024\n")
+    corpus = read_corpus([str(path)])
+    assert corpus.documents[0].date is None and surfaces(corpus) == ["40"]
