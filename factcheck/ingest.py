@@ -12,8 +12,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Container, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Iterable, Iterator
 from pathlib import Path
 
 import regex
@@ -104,14 +103,18 @@ def id_conflict(document: Document, seen: Container[str], files: frozenset[str])
     return None
 
 
-def article_files(paths: Iterable[str], errors: list[InputError]) -> Iterator[str]:
-    """The files ``expand_paths`` finds that can be read as articles: ``-``, or regular files
-    whose names are UTF-8 (the name goes into every report and the cache); each other one is an
-    error naming it. Every error names its path printably."""
+def article_files(
+    paths: Iterable[str], errors: list[InputError], wanted: Callable[[str], bool] | None = None,
+) -> Iterator[str]:
+    """The files ``expand_paths`` finds (and ``wanted`` keeps) that can be read as articles:
+    ``-``, or regular files whose names are UTF-8 (the name goes into every report and the
+    cache); each other one is an error naming it. Every error names its path printably."""
     met: list[InputError] = []
     for path in expand_paths(paths, met):
         errors.extend(_printable(error) for error in met)
         met.clear()
+        if wanted is not None and not wanted(path):
+            continue
         problem = None if path == "-" else unreadable_file(path)
         if problem:
             errors.append(InputError(printable_path(path), problem))
@@ -192,15 +195,14 @@ def parse_text(name: str, text: str) -> list[Document]:
 def parse(name: str, text: str) -> Corpus:
     """The Documents in decoded text, in the format ``name``'s suffix gives."""
     suffix = Path(name).suffix.lower()
-    shown = name
     if suffix in JSON_LINES_SUFFIXES or suffix == ".json":
-        return Corpus(tuple(read_json_lines(shown, text)))
+        return Corpus(tuple(read_json_lines(name, text)))
     if suffix in (".html", ".htm") or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
-        return Corpus((read_html(shown, text),))
+        return Corpus((read_html(name, text),))
     if suffix in (".md", ".markdown"):
-        document, warnings = read_markdown(shown, text)
-        return Corpus((document,), warnings=tuple(InputError(shown, warning) for warning in warnings))
-    return Corpus((read_plain(shown, text),))
+        document, warnings = read_markdown(name, text)
+        return Corpus((document,), warnings=tuple(InputError(name, warning) for warning in warnings))
+    return Corpus((read_plain(name, text),))
 
 
 def read_bytes(path: str) -> bytes:
@@ -332,7 +334,7 @@ def _yaml_front_matter(block: str) -> tuple[dict, tuple[int, str] | None]:
         return {}, (0, str(error) or type(error).__name__)
     if not isinstance(front, dict):
         return {}, (0, "not a mapping of keys to values")
-    if any(isinstance(value, str) and LONE_SURROGATE.search(value) for value in front.values()):
+    if _lone_surrogate_in(front) is not None:
         return {}, (0, "a lone surrogate escape, which is not Unicode text")
     return front, None
 
@@ -376,7 +378,7 @@ def _json_record(path: str, line: str, number: int, seen: set[str]) -> Document:
     record = _json_object(line)
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise IngestError('a record needs a "text" string')
-    surrogate = next((key for key, value in record.items() if isinstance(value, str) and LONE_SURROGATE.search(value)), None)
+    surrogate = _lone_surrogate_in(record)
     if surrogate is not None:
         raise IngestError(f"{surrogate!r} holds a lone surrogate escape (\\ud800 to \\udfff), which is not Unicode text")
     doc_id = str(record.get("id") or f"{path}:{number}")
@@ -391,6 +393,12 @@ def _json_record(path: str, line: str, number: int, seen: set[str]) -> Document:
         line_offset=number - 1,
         record=True,
     )
+
+
+def _lone_surrogate_in(values: dict) -> object | None:
+    """The first key whose string value holds a lone surrogate (JSON and YAML can escape one,
+    ``\\ud800``; it cannot be encoded, so no report or cache could hold it), or None."""
+    return next((key for key, value in values.items() if isinstance(value, str) and LONE_SURROGATE.search(value)), None)
 
 
 def _json_object(line: str) -> object:

@@ -366,9 +366,10 @@ def _plan(paths: Iterable[str], settings: Settings) -> list[str | InputError]:
     for given in paths:
         from_folder = given != "-" and os.path.isdir(given)
         errors: list[InputError] = []
-        for path in article_files([given], errors):
+        wanted = settings.wants_file if from_folder else None
+        for path in article_files([given], errors, wanted):
             real = path if path == "-" else os.path.realpath(path)
-            if real in seen_files or (from_folder and not settings.wants_file(path)):
+            if real in seen_files:
                 continue
             seen_files.add(real)
             plan += errors

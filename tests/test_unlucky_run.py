@@ -78,3 +78,12 @@ def test_every_format_prints_the_unlucky_names_on_a_strict_utf8_stream(unlucky_c
     assert done.returncode == 2 and "Traceback" not in err
     assert "gone\\xff.md: no such file" in err and "wire\\xff.md: file name is not UTF-8" in err
     done.stdout.decode("utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_file_in_an_excluded_folder_is_not_reported_however_unlucky(tmp_path, capsys):
+    conflicting_corpus(tmp_path)
+    (tmp_path / "corpus" / "drafts").mkdir()
+    os.mkfifo(tmp_path / "corpus" / "drafts" / "pipe.txt")
+    code, _, err = run(capsys, "check", str(tmp_path / "corpus"), "--exclude", "drafts", "--isolated", "--no-cache")
+    assert code == 1 and "pipe.txt" not in err
