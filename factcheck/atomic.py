@@ -1,16 +1,18 @@
-"""Files written whole or not at all: every file factcheck writes goes through here.
+"""Files (and folders) written whole or not at all: every file factcheck writes goes through here.
 
 The text goes to a temporary file beside the target, is flushed to disk, and replaces the
 target in one rename, so an interrupted or failed write leaves the old file as it was (and no
-half-written baseline or cache marker is ever read).
+half-written baseline or cache marker is ever read). A new folder is filled beside its place
+and renamed into it, so a run that finds it finds it complete.
 """
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 
@@ -45,10 +47,30 @@ def replace_with(path: Path, make: Callable[[Path], None]) -> None:
         raise
 
 
+def make_folder(folder: Path, files: Mapping[str, str]) -> None:
+    """Create ``folder`` holding ``files`` (name -> text) in one rename; when another process
+    makes it first, theirs stands and ours is removed."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".tmp"))
+    try:
+        for name, text in files.items():
+            (temporary / name).write_text(text, "utf-8")
+        os.chmod(temporary, 0o777 & ~_umask())
+        os.rename(temporary, folder)
+    except OSError:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if not folder.is_dir():
+            raise
+
+
 def _mode_for(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask

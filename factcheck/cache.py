@@ -40,6 +40,7 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# This folder is a cache of factcheck's claims; it may be deleted at any time.\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
 IGNORE_TEXT = "# written by factcheck\n*\n"
+MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
 SCHEMA = 2
 PACKAGE = Path(__file__).resolve().parent
 CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
@@ -197,15 +198,14 @@ def claim_folder(folder: Path) -> None:
     """Make ``folder`` a cache folder of factcheck's, tagged and ignored by git; an existing
     folder only when it is already one (or empty), else CacheError: nothing else is ever
     written into, or deleted from, a folder factcheck did not make."""
-    try:
-        folder.mkdir(parents=True)
-    except FileExistsError:
-        if not folder.is_dir():
-            raise CacheError("is a file, not a folder") from None
-        if not _is_own(folder):
-            raise CacheError(f"not a factcheck cache folder (no factcheck {TAG} in it, and not empty); "
-                             "nothing is written there: name a new or empty folder with --cache-dir") from None
-    for name, text in ((".gitignore", IGNORE_TEXT), (TAG, TAG_TEXT)):
+    if not os.path.lexists(folder):
+        atomic.make_folder(folder, MARKERS)
+    if not folder.is_dir():
+        raise CacheError("is a file, not a folder")
+    if not _is_own(folder):
+        raise CacheError(f"not a factcheck cache folder (no factcheck {TAG} in it, and not empty); "
+                         "nothing is written there: name a new or empty folder with --cache-dir")
+    for name, text in MARKERS.items():
         if not (folder / name).is_file():
             with contextlib.suppress(PermissionError):  # a read-only cache is still read
                 atomic.write_text(folder / name, text)
