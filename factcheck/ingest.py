@@ -75,7 +75,7 @@ def read_file(path: str, stdin_name: str | None = None) -> tuple[Corpus, str | N
     that digest is what those bytes hold even when the file changes meanwhile."""
     digest = None
     try:
-        raw = read_bytes(path)
+        raw = _read_bytes(path)
         digest = hashlib.sha256(raw).hexdigest()
         return parse_bytes((stdin_name or "stdin.txt") if path == "-" else path, raw), digest
     except IngestError as error:
@@ -205,7 +205,7 @@ def parse(name: str, text: str) -> Corpus:
     return Corpus((read_plain(name, text),))
 
 
-def read_bytes(path: str) -> bytes:
+def _read_bytes(path: str) -> bytes:
     """A file's bytes (``-``: standard input), read once: they are hashed and parsed as read."""
     try:
         if path == "-":

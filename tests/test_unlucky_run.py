@@ -87,3 +87,12 @@ def test_a_file_in_an_excluded_folder_is_not_reported_however_unlucky(tmp_path, 
     os.mkfifo(tmp_path / "corpus" / "drafts" / "pipe.txt")
     code, _, err = run(capsys, "check", str(tmp_path / "corpus"), "--exclude", "drafts", "--isolated", "--no-cache")
     assert code == 1 and "pipe.txt" not in err
+
+
+def test_front_matter_read_leniently_is_a_warning_not_a_failed_run(tmp_path, capsys):
+    path = tmp_path / "blast.md"
+    path.write_text(f"---\ntitle: Mine blast: 9 dead\n---\n{SENTENCE}\n", "utf-8")
+    code, out, err = run(capsys, "check", str(path), "--isolated", "--no-cache")
+    assert code == 0 and "1 documents, 1 claims" in out
+    assert err == f"factcheck: {path}: warning: line 2: front matter is not YAML (mapping values are not allowed here); " \
+                  "read as plain key: value lines\n"
