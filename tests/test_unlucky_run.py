@@ -3,13 +3,15 @@
 is 2, and a second run from the cache says the same."""
 from __future__ import annotations
 
+import io
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from factcheck.cli import main
 
 from helpers_cli import conflicting_corpus, run
 
@@ -68,16 +70,18 @@ def test_extract_over_the_same_corpus_names_the_same_files(unlucky_corpus, capsy
 
 
 @pytest.mark.parametrize("output", ["text", "json", "sarif", "junit", "github", "markdown"])
-def test_every_format_prints_the_unlucky_names_on_a_strict_utf8_stream(unlucky_corpus, output):
-    """Run as a process whose stdout and stderr refuse anything that is not UTF-8 (a locale
-    other than C): a name with bytes that are not UTF-8 must reach them escaped."""
-    missing = os.fsdecode(b"gone\xff.md")
-    done = subprocess.run([sys.executable, "-m", "factcheck", "check", "corpus", missing, "--format", output,
-                           "--isolated", "--no-cache"], capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
-    err = done.stderr.decode("utf-8")
-    assert done.returncode == 2 and "Traceback" not in err
+def test_every_format_prints_the_unlucky_names_on_a_strict_utf8_stream(unlucky_corpus, output, monkeypatch):
+    """stdout and stderr that refuse anything that is not UTF-8 (as in a locale other than C):
+    a name with bytes that are not UTF-8 must reach them escaped."""
+    streams = {name: io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict") for name in ("stdout", "stderr")}
+    for name, stream in streams.items():
+        monkeypatch.setattr(sys, name, stream)
+    code = main(["check", "corpus", os.fsdecode(b"gone\xff.md"), "--format", output, "--isolated", "--no-cache"])
+    for stream in streams.values():
+        stream.flush()
+    out, err = (stream.buffer.getvalue().decode("utf-8") for stream in streams.values())
+    assert code == 2 and out
     assert "gone\\xff.md: no such file" in err and "wire\\xff.md: file name is not UTF-8" in err
-    done.stdout.decode("utf-8")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
