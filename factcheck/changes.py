@@ -1,4 +1,5 @@
-"""Files changed since a git revision: ``--changed-since REF``.
+"""What git knows about the files: those changed since a revision (``--changed-since REF``) and
+those it tracks (``--against-tracked``, the pre-commit hook's reference corpus).
 
 Changed means changed on this branch since it left REF (``git diff`` against the merge base,
 the way a pull request shows it), plus uncommitted and untracked files, so a PR job and a
@@ -36,3 +37,12 @@ def changed_files(ref: str, cwd: Path | None = None) -> frozenset[str]:
     names = _git("diff", "--name-only", "-z", base, cwd=top).split("\0")
     names += _git("ls-files", "--others", "--exclude-standard", "-z", cwd=top).split("\0")
     return frozenset(os.path.realpath(top / name) for name in names if name and (top / name).is_file())
+
+
+def tracked_files(cwd: Path | None = None) -> list[str]:
+    """The files in git's index that exist (staged new files included, untracked ones not),
+    relative to ``cwd``; works before the first commit of a repository."""
+    here = cwd or Path.cwd()
+    top = Path(_git("rev-parse", "--show-toplevel", cwd=here).strip())
+    names = _git("ls-files", "-z", cwd=top).split("\0")
+    return [os.path.relpath(top / name, here) for name in names if name and (top / name).is_file()]

@@ -47,6 +47,7 @@ class Settings:
     engine: str = "local"  # where the work runs: "local" (this machine's cores) or "dask"
     workers: int | None = None  # worker processes (local, or a local Dask cluster); None: one per core
     scheduler: str | None = None  # dask: address of a running scheduler (else a local cluster)
+    against: tuple[Path, ...] = ()  # reference folders of ``factcheck serve``
 
     # -- files -------------------------------------------------------------------------------
 
@@ -234,6 +235,10 @@ def _path(value: Any, where: str, root: Path) -> Path:
     return root / value
 
 
+def _paths(value: Any, where: str, root: Path) -> tuple[Path, ...]:
+    return tuple(root / item for item in _strings(value, where, root))
+
+
 KEYS = {
     "include": _strings,
     "exclude": _strings,
@@ -248,6 +253,7 @@ KEYS = {
     "engine": _engine,
     "workers": _workers,
     "scheduler": _text,
+    "against": _paths,
 }
 
 

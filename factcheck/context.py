@@ -409,6 +409,12 @@ def _cue_right_after(text: str, end: int, clause_end: int) -> bool:
 
 
 _OLD_AFTER = regex.compile(r"s?[- ]old\b")
+
+
+@cache
+def _increment() -> regex.Pattern:
+    """An increment word right after a figure ("three more", "two additional")."""
+    return regex.compile(rf"\s+{alternation(load('counted')['partitive']['after'])}\b", regex.I)
 PART_LIST_WORDS = 8  # how far a list of parts may run on from one part to the next
 _AND = regex.compile(r"\band\b|,")
 _CONVERSION_GLUE = regex.compile(r"\s*(?:[(\[;/]|,\s*or|\bor)\s*(?:about\s+|roughly\s+|some\s+)?")
@@ -422,13 +428,22 @@ def _is_currency(unit: str) -> bool:
 _BREAKDOWN_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 
 
+MODIFIED_NOUN_WORDS = 3  # a noun this few words after a measure is the noun it modifies
+
+
 def measured_thing(text: str, clause: tuple[int, int], start: int) -> str | None:
     """For measures (magnitude, depth, worth): the nearest known noun of the clause, so that
-    "an earthquake with a magnitude of 4.6" measures the quake, not an aftershock."""
+    "an earthquake with a magnitude of 4.6" measures the quake, not an aftershock.
+    A noun the figure modifies ("a 6.1-magnitude earthquake", a noun within
+    ``MODIFIED_NOUN_WORDS`` words after it) is the thing, however near another noun stands
+    before ("child dead as 6.1-magnitude earthquake hits")."""
     noun_class, nouns, _, _, _ = _counted_lexicon()
-    found = [(abs(m.start() - start), noun_class[fold(m.group("noun"))])
+    found = [(abs(m.start() - start), m.start() > start, noun_class[fold(m.group("noun"))])
              for m in _known_noun().finditer(text, *clause)]
-    return min(found)[1] if found else None
+    modified = [(distance, thing) for distance, after, thing in found
+                if after and len(_WORD.findall(text, start, start + distance)) <= MODIFIED_NOUN_WORDS]
+    nearest = min(modified or [(distance, thing) for distance, _, thing in found], default=None)
+    return nearest[1] if nearest else None
 
 
 def _clause(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
@@ -518,13 +533,23 @@ def first_place_after(text: str, start: int, end: int) -> tuple[str, ...]:
     return (_place_aliases().get(place, place),)
 
 
-def scope_in(text: str, clause: tuple[int, int], own: tuple[int, int]) -> tuple[str, ...]:
+def scope_in(text: str, clause: tuple[int, int], own: tuple[int, int], figure: int) -> tuple[str, ...]:
     """A scope wider than any place ("nationwide", "across the country"), as a pseudo-place.
     A moment ("remain", "initially": places.toml [near_figure]) is the figure's only in its
-    ``own`` stretch: in "two remain trapped and more than 50 were injured" it is the two's."""
+    ``own`` stretch: in "two remain trapped and more than 50 were injured" it is the two's;
+    and only after a verb of saying that introduces the figure: in "the source, who wished to
+    remain anonymous, said the loot was worth 2 million" the moment is the speaker's."""
     near = set(load("places")["near_figure"]["scopes"])
+    reported = (_after_saying(text, own[0], figure), own[1])
     return tuple(sorted({f"({name})" for name, pattern in _scopes().items()
-                         if pattern.search(text, *(own if name in near else clause))}))
+                         if pattern.search(text, *(reported if name in near else clause))}))
+
+
+def _after_saying(text: str, start: int, figure: int) -> int:
+    """Where the reported words begin: after the last verb of saying between ``start`` and the
+    figure, else ``start``."""
+    found = [match.end() for match in _saying().finditer(text, start, figure)]
+    return found[-1] if found else start
 
 
 @cache
@@ -698,7 +723,7 @@ class ContextReader:
         if predicate and predicate_classes()[predicate].get("needs_place"):
             return first_place_after(self.text, end, clause[1])
         own = (max(clause[0], (neighbours[0] + start) // 2), min(clause[1], (end + neighbours[1]) // 2))
-        return places_in(self.text, *clause) + scope_in(self.text, clause, own)
+        return places_in(self.text, *clause) + scope_in(self.text, clause, own, start)
 
     def _any_neighbours(self, position: int) -> tuple[int, int]:
         """End of the previous and start of the next figure, whatever their units."""
@@ -754,18 +779,44 @@ class ContextReader:
         return (_is_currency(unit) and _is_currency(previous_unit) and unit != previous_unit
                 and _CONVERSION_GLUE.fullmatch(self.text, previous_end, start) is not None)
 
+    def _predicate(self, position: int) -> str | None:
+        """The figure's predicate class (``predicate_near``), unless a verb right before the
+        figure governs it instead."""
+        start, end, _ = self.figures[position]
+        clause = _clause(self.text, start, end, self.sentences.at(start))
+        predicate = predicate_near(self.text, start, end, clause, self._neighbours(position))
+        if predicate and _governed_before(self.text, clause[0], start) and not _cue_right_after(self.text, end, clause[1]):
+            return None  # "scattered 300 people ... without firing a shot": the verb before governs
+        return predicate
+
+    def _beyond_another_event(self, position: int, predicate: str | None) -> bool:
+        """ "killing three people and injuring dozens more": an increment word after a figure
+        joined to a figure of another event counts beyond those, as "others" does; the figure
+        is the whole count of its own event, not an increment of it."""
+        start, end, unit = self.figures[position]
+        if position == 0 or predicate is None or not _increment().match(self.text, end):
+            return False
+        _, previous_end, previous_unit = self.figures[position - 1]
+        between = self.text[previous_end:start]
+        if previous_unit != unit or self.sentences.at(previous_end).start > start:
+            return False
+        if len(_WORD.findall(between)) > PART_LIST_WORDS or _AND.search(between) is None:
+            return False
+        previous = self._predicate(position - 1)
+        return previous is not None and previous != predicate
+
     def context(self, position: int) -> Context:
         """The context of the figure at ``position`` in ``figures``."""
         start, end, _ = self.figures[position]
         previous_end, next_start = self._neighbours(position)
         sentence = self.sentences.at(start)
+        clause = _clause(self.text, start, end, sentence)
+        predicate = self._predicate(position)
         counted, partial = self._counted(position)
+        if partial and self._beyond_another_event(position, predicate):
+            partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
                    or self._in_breakdown(position) or self._continues_a_part(position))
-        clause = _clause(self.text, start, end, sentence)
-        predicate = predicate_near(self.text, start, end, clause, (previous_end, next_start))
-        if predicate and _governed_before(self.text, clause[0], start) and not _cue_right_after(self.text, end, clause[1]):
-            predicate = None  # "scattered 300 people ... without firing a shot": the verb before governs
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
                                                     or _OLD_AFTER.match(self.text, end)):
             predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age

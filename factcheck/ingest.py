@@ -9,29 +9,24 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
-import os
-import stat
 import sys
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Container, Iterable
 from pathlib import Path
 
 import regex
 import yaml
 
 from factcheck import frontmatter, furniture, htmltext, metadata
+from factcheck.discover import article_files
+from factcheck.formats import JSON_LINES_SUFFIXES, TEXT_SUFFIXES
 from factcheck.model import Corpus, Document, InputError, Segment
 
 MAX_BYTES = 20 * 1024 * 1024
-JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"} | JSON_LINES_SUFFIXES
-HIDDEN_PREFIXES = (".", "_")
 BOM = "\ufeff"
 MAX_BAD_RECORDS_SHOWN = 5
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 BLANK = regex.compile(r"[\s\ufeff\u200b-\u200d\u2060]*")  # white space, byte-order marks, zero-width characters
 LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
-FILE_KINDS = {stat.S_ISFIFO: "a named pipe (FIFO)", stat.S_ISCHR: "a character device",
-              stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
 
 
 class IngestError(Exception):
@@ -101,85 +96,6 @@ def id_conflict(document: Document, seen: Container[str], files: frozenset[str])
     if document.id in seen:
         return f"{where}id {document.id!r} is already used by another article"
     return None
-
-
-def article_files(
-    paths: Iterable[str], errors: list[InputError], wanted: Callable[[str], bool] | None = None,
-) -> Iterator[str]:
-    """The files ``expand_paths`` finds (and ``wanted`` keeps) that can be read as articles:
-    ``-``, or regular files whose names are UTF-8 (the name goes into every report and the
-    cache); each other one is an error naming it. Every error names its path printably."""
-    met: list[InputError] = []
-    for path in expand_paths(paths, met):
-        errors.extend(_printable(error) for error in met)
-        met.clear()
-        if wanted is not None and not wanted(path):
-            continue
-        problem = None if path == "-" else unreadable_file(path)
-        if problem:
-            errors.append(InputError(printable_path(path), problem))
-        else:
-            yield path
-    errors.extend(_printable(error) for error in met)
-
-
-def _printable(error: InputError) -> InputError:
-    return InputError(printable_path(error.path), error.message)
-
-
-def unreadable_file(path: str) -> str | None:
-    """Why the file at ``path`` cannot be read as an article, or None."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return "file name is not UTF-8; rename the file to check it"
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as error:
-        return f"cannot read: {error.strerror or error}"
-    kind = next((name for test, name in FILE_KINDS.items() if test(mode)), None)
-    return f"not a regular file but {kind}; pipe it to - to check what it holds" if kind else None
-
-
-def printable_path(path: str) -> str:
-    """A path as text that can be printed and written to JSON: bytes that are not UTF-8 shown
-    as ``\\xff`` escapes."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def expand_paths(paths: Iterable[str], errors: list[InputError]) -> Iterator[str]:
-    """Files named directly, and the article files below each folder, sorted, each once."""
-    given: set[str] = set()
-    for path in paths:
-        for found in _files_of(path, errors):
-            key = found if found == "-" else os.path.realpath(found)
-            if key not in given:
-                given.add(key)
-                yield found
-
-
-def _files_of(path: str, errors: list[InputError]) -> list[str]:
-    if path == "-" or (os.path.exists(path) and not os.path.isdir(path)):
-        return [path]
-    if not os.path.isdir(path):
-        errors.append(InputError(path, "no such file or folder"))
-        return []
-    found = sorted(_files_below(Path(path), errors))
-    if not found:
-        suffixes = ", ".join(sorted(TEXT_SUFFIXES))
-        errors.append(InputError(path, f"no article files in this folder (looked for {suffixes})"))
-    return found
-
-
-def _files_below(folder: Path, errors: list[InputError]) -> Iterator[str]:
-    def unreadable(error: OSError) -> None:
-        errors.append(InputError(error.filename or str(folder), f"cannot read folder: {error.strerror}"))
-
-    for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(HIDDEN_PREFIXES))
-        for name in files:
-            if Path(name).suffix.lower() in TEXT_SUFFIXES and not name.startswith("."):
-                yield str(Path(root) / name)
 
 
 def parse_bytes(name: str, raw: bytes) -> Corpus:

@@ -33,6 +33,7 @@ from factcheck.vocabulary import measure_predicates, predicate_classes, pronoun_
 SAME_EVENT_DAYS = 3  # two dated figures farther apart than this are about different events
 HISTORY_DAYS = 30  # a figure dated this long before its article is history, not news
 EVENT_NAMES = 2  # names an undated sentence must share with a dated one to be about its event
+CLOCK_SLACK_MINUTES = 60  # two clock times of the day farther apart than this are two moments
 # How much two sentences must share (weighted cosine) when the frames alone cannot tell: the
 # event is open on one side, or the figures are sums of money, shares or measures of an open
 # event, of which one story states many (prices of several products). Measured (no cache) with
@@ -245,6 +246,33 @@ def _same_time(a: Claim, b: Claim) -> bool:
     return len(set(dated.names) & set(undated.names)) >= EVENT_NAMES
 
 
+@cache
+def _clock_time() -> regex.Pattern:
+    """A clock time of the day: "9:27 a.m.", "2:09 am", "10 p.m." (lexicons/stories.toml)."""
+    suffixes = alternation(load("stories")["roundup"]["clock_suffixes"])
+    return regex.compile(rf"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<half>{suffixes})(?!\w)", regex.I)
+
+
+@cache
+def _clock_minutes(sentence: str) -> frozenset[int]:
+    """The clock times a sentence states, in minutes after midnight."""
+    found = set()
+    for match in _clock_time().finditer(sentence):
+        hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower().startswith("p") else 0)
+        found.add(60 * hour + int(match.group("minute") or 0))
+    return frozenset(found)
+
+
+def _same_moment(a: Claim, b: Claim) -> bool:
+    """Figures whose sentences each pin a time of day are of one moment only when two of those
+    times lie within ``CLOCK_SLACK_MINUTES``: a quake at 2:09 a.m. and one at 9:27 a.m. are two
+    quakes, a toll at noon and one at night two moments of a count."""
+    first, second = _clock_minutes(a.sentence), _clock_minutes(b.sentence)
+    if not first or not second:
+        return True
+    return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOCK_SLACK_MINUTES for x in first for y in second)
+
+
 def _has_subject(claim: Claim, frame: Frame) -> bool:
     """Figures that belong to someone: money and shares (whose offer, whose stake), counts of
     things that are not people (whose points, whose seats) and measures of an open event (whose
@@ -258,17 +286,31 @@ def _has_subject(claim: Claim, frame: Frame) -> bool:
 def _same_subject(a: Claim, b: Claim) -> bool:
     """Measures and counts of things whose clauses both name whom they are about must name
     someone in common: "Miller averaged 15.5 points" and "Iguodala averaged 14.9" are two
-    players' figures ("Sea Micro" and "SeaMicro" are one: adjacent names are also read joined).
-    Counts of people are left out: the names beside a toll are the agents and places of the
-    event ("the IDF's evacuation orders", "according to the UN"), which reports tell apart."""
+    players' figures. A name is also known by its written-together form and its initials
+    ("Sea Micro" is "SeaMicro", "Advanced Micro Devices" is "AMD"). Counts of people are left
+    out: the names beside a toll are the agents and places of the event ("the IDF's evacuation
+    orders", "according to the UN"), which reports tell apart."""
     if not a.subjects or not b.subjects:
         return True
-    return bool(_name_keys(a.subjects) & _name_keys(b.subjects))
+    return bool(_name_keys(a.sentence, a.subjects) & _name_keys(b.sentence, b.subjects))
 
 
-def _name_keys(names: tuple[str, ...]) -> set[str]:
-    lowered = [name.lower() for name in names]
-    return set(lowered) | {first + second for first, second in zip(lowered, lowered[1:])}
+_NAME_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*)*")
+
+
+@cache
+def _name_keys(sentence: str, subjects: tuple[str, ...]) -> frozenset[str]:
+    """The subjects, lower-cased, and each run of capitalised words of the sentence that holds
+    one, written together and by its initials; an acronym that opens the sentence (where a
+    capital tells no name) is a subject too."""
+    keys = {name.lower() for name in subjects}
+    for run in _NAME_RUN.finditer(sentence):
+        words = run.group().split()
+        if len(words) > 1 and set(words) & set(subjects):
+            keys.update(("".join(words).lower(), "".join(word[0] for word in words).lower()))
+        elif run.start() == len(sentence) - len(sentence.lstrip()) and words[0].isupper() and len(words[0]) > 1:
+            keys.add(words[0].lower())
+    return frozenset(keys)
 
 
 _EVIDENCE = (
@@ -277,6 +319,7 @@ _EVIDENCE = (
     (_one_measured_thing, "measures of things named differently inside one article"),
     (_places_compatible, "different places"),
     (_same_time, "different times"),
+    (_same_moment, "different times of day"),
 )
 
 

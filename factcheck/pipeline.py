@@ -12,7 +12,7 @@ import hashlib
 import os
 from functools import partial
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.baseline import Baseline, Identities, claim_identities, finding_fingerprint, pair_fingerprints
@@ -20,7 +20,8 @@ from factcheck.cache import ClaimCache, file_digest
 from factcheck.config import Settings
 from factcheck.engine import Engine
 from factcheck.extract import claims_in
-from factcheck.ingest import article_files, file_ids, id_conflict, read_file as read_articles, shown_name
+from factcheck.discover import article_files
+from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
 from factcheck.components import components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
 from factcheck.stories import related_pairs
@@ -44,6 +45,7 @@ class Result:
     baselined: int = 0  # findings dropped because the baseline holds all their pairs
     fail_on: str = "warning"
     explanations: tuple[Explanation, ...] = ()  # with ``explain``: why each figure was or was not compared
+    compared: int = 0  # claims compared with at least one other (a candidate pair)
 
     def fails(self, finding: Finding) -> bool:
         return SEVERITIES.index(finding.severity) >= SEVERITIES.index(self.fail_on)
@@ -78,6 +80,7 @@ class Loaded:
     corpus: Corpus
     claims: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
     digests: Mapping[str, str] = field(default_factory=dict)  # document id -> its file's SHA-256
+    unknown: tuple[str, ...] = ()  # files below the folders in no article format, left unread
 
 
 def _crash_error(path: str, error: Exception, record: str | None = None) -> InputError:
@@ -179,6 +182,7 @@ def check_documents(
         rules=tuple(rules), fingerprints=tuple(finding_fingerprint(f, identities) for f in findings),
         suppressed=silenced.silenced, baselined=baselined, fail_on=settings.fail_on,
         explanations=explain(claims, matching, related) if explained else (),
+        compared=len({claim.id for pair in matching.pairs for claim in pair}),
     )
 
 
@@ -335,10 +339,11 @@ def load_paths(
     are extracted by the engine (in parallel when there are many). A file that cannot be read,
     or that extraction fails on, becomes an error naming it; the rest is read."""
     engine = engine or Engine()
-    plan = _plan(paths, settings)
+    unknown: list[str] = []
+    plan = _plan(paths, settings, unknown)
     files = [entry for entry in plan if isinstance(entry, str)]
     if not files:
-        return _assembled(plan, {}, {})
+        return replace(_assembled(plan, {}, {}), unknown=tuple(unknown))
     digests = {path: file_digest(path) for path in files if cache and path != "-"}
     found: dict[str, FileRead] = {}
     with engine.stage("cache lookup"):
@@ -356,18 +361,21 @@ def load_paths(
         digests[path] = read.digest
         if cache and read.digest and path != "-" and not read.errors and not read.warnings:
             cache.store(path, read.digest, list(read.documents), list(read.claims))
-    return _assembled(plan, found, {path: digest for path, digest in digests.items() if digest and path != "-"})
+    loaded = _assembled(plan, found, {path: digest for path, digest in digests.items() if digest and path != "-"})
+    return replace(loaded, unknown=tuple(unknown))
 
 
-def _plan(paths: Iterable[str], settings: Settings) -> list[str | InputError]:
-    """The files to read, each once, and the errors of finding them, in the order met."""
+def _plan(paths: Iterable[str], settings: Settings, unknown: list[str] | None = None) -> list[str | InputError]:
+    """The files to read, each once, and the errors of finding them, in the order met; the
+    files below folders in no article format that the globs would take go to ``unknown``."""
     plan: list[str | InputError] = []
     seen_files: set[str] = set()
     for given in paths:
         from_folder = given != "-" and os.path.isdir(given)
         errors: list[InputError] = []
+        skipped: list[str] = []
         wanted = settings.wants_file if from_folder else None
-        for path in article_files([given], errors, wanted):
+        for path in article_files([given], errors, skipped, wanted):
             real = path if path == "-" else os.path.realpath(path)
             if real in seen_files:
                 continue
@@ -376,7 +384,18 @@ def _plan(paths: Iterable[str], settings: Settings) -> list[str | InputError]:
             errors.clear()
             plan.append(path)
         plan += errors
+        if unknown is not None:
+            unknown += [path for path in skipped if settings.wants_file(path)]
     return plan
+
+
+def files_to_read(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[InputError], list[str]]:
+    """What a run would read (``--show-files``): the files, the errors of finding them, and the
+    files below folders in no article format."""
+    unknown: list[str] = []
+    plan = _plan(paths, settings, unknown)
+    return ([entry for entry in plan if isinstance(entry, str)],
+            [entry for entry in plan if isinstance(entry, InputError)], unknown)
 
 
 def _assembled(plan: list[str | InputError], found: Mapping[str, FileRead], digests: Mapping[str, str]) -> Loaded:

@@ -18,6 +18,7 @@ import regex
 from factcheck import furniture
 from factcheck.lexicon import alternation, change_verbs_pattern, expand_pieces, fold, load, word_pieces
 from factcheck.numbers import Number, is_measurable, largest_exponent, parse_number, pieces, words
+from factcheck.quantulum_units import extra_units
 
 
 _YEAR_DIGITS = regex.compile(r"(?:1[5-9]|2[01])\d{2}")
@@ -88,6 +89,40 @@ def unit_names() -> tuple[dict[str, str], dict[str, str]]:
             exact[prefixes.get(prefix, "") + entry["symbol"]] = prefix + base
             folded.update({fold(prefix + word): prefix + base for word in entry["words"]})
     return folded, exact
+
+
+@cache
+def quantulum_surfaces() -> tuple[dict[str, str], dict[str, str]]:
+    """quantulum3's units where the lexicon says nothing of the surface in any case (its "Gb"
+    would otherwise stand beside the lexicon's "GB"): (folded surfaces, exact symbols)."""
+    folded, exact = unit_names()
+    taken = set(folded) | {symbol.lower() for symbol in exact} | set(money_words())
+    extra_folded, extra_exact = extra_units()
+    added_folded = {surface: name for surface, name in extra_folded.items() if surface not in taken}
+    added_exact = {symbol: name for symbol, name in extra_exact.items()
+                   if symbol.lower() not in taken and symbol.lower() not in added_folded}
+    return added_folded, added_exact
+
+
+# Up to four words after a figure, for quantulum3's units: looked up in a dictionary, longest
+# first, only when the lexicon's own pattern finds no unit (a pattern of every quantulum3 surface
+# would cost each run a tenth of a second to compile).
+_WORDS_AFTER = regex.compile(r"[ -]?([^\s,;:!?()\[\]{}\"“”]+(?: [^\s,;:!?()\[\]{}\"“”]+){0,3})")
+_TRAILING = ".'’"
+
+
+def _quantulum_unit(text: str, end: int) -> tuple[str, int] | None:
+    found = _WORDS_AFTER.match(text, end)
+    if found is None:
+        return None
+    folded, exact = quantulum_surfaces()
+    words = found.group(1).split(" ")
+    for count in range(len(words), 0, -1):
+        candidate = " ".join(words[:count]).rstrip(_TRAILING)
+        name = exact.get(candidate) or folded.get(candidate.lower())
+        if name:
+            return name, found.start(1) + len(candidate)
+    return None
 
 
 # ---- patterns -----------------------------------------------------------------------------
@@ -449,7 +484,7 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
         after = _unit_after().match(text, of_a.end() - 1)
         after = after if after is not None and after.group("unit") else None
     if after is None:
-        return "count", end
+        return _quantulum_unit(text, end) or ("count", end)
     if after.group("percent"):
         return "percent", after.end()
     if after.group("subunit"):

@@ -29,7 +29,8 @@ def main(arguments: list[str]) -> int:
 
 def run_cli(*args: str, stdin: str | None = None, hash_seed: str = "0") -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    return subprocess.run([sys.executable, "-m", "factcheck", *args, *HERMETIC], input=stdin, capture_output=True,
+    hermetic = ("--isolated",) if args[0] == "extract" else HERMETIC  # extract reads no cache
+    return subprocess.run([sys.executable, "-m", "factcheck", *args, *hermetic], input=stdin, capture_output=True,
                           text=True, cwd=ROOT, env=env, timeout=120)
 
 

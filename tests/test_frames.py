@@ -170,3 +170,60 @@ def test_prices_of_two_products_in_one_story_are_two_facts():
     result = check(article("a.md", "The Vantor Slate laptop will cost $1,199 when it ships in June, the maker said.", "2025-06-02"),
                    article("b.md", "Its operating system upgrade will cost just $19.99 for existing owners.", "2025-06-02"))
     assert not flagged_pairs(result)
+
+
+def test_figures_pinned_to_two_times_of_day_are_two_moments():
+    a = claim_at("The quake of magnitude 4.2 struck at 9:27 a.m., the Vessen Survey said.", "4.2", "a.md")
+    b = claim_at("The quake of magnitude 4.6 struck shortly after 2:09 am, the Vessen Survey said.", "4.6", "b.md")
+    assert apart(a, b) == "different times of day"
+
+
+def test_figures_pinned_to_one_time_of_day_may_meet():
+    a = claim_at("The quake of magnitude 4.2 struck at 9:27 a.m., the Vessen Survey said.", "4.2", "a.md")
+    b = claim_at("The quake of magnitude 4.6 struck at about 9:30 am, the Vessen Survey said.", "4.6", "b.md")
+    assert apart(a, b) is None
+
+
+def test_a_name_is_known_written_together():
+    a = claim_at("Vantor will pay $40 million for Zanto Brell, its rival said.", "$40 million", "a.md")
+    b = claim_at("Vantor is paying $45 million for ZantoBrell, the startup's founder said.", "$45 million", "b.md")
+    assert apart(a, b) is None
+
+
+def test_a_name_is_known_by_its_initials():
+    a = claim_at("Vantor Data Systems will pay $40 million for the startup, its rival said.", "$40 million", "a.md")
+    b = claim_at("Analysts said VDS is paying $45 million for the startup.", "$45 million", "b.md")
+    assert apart(a, b) is None
+
+
+def test_sums_paid_by_two_different_buyers_stay_apart():
+    a = claim_at("Vantor Data Systems will pay $40 million for Kelso Labs, its rival said.", "$40 million", "a.md")
+    b = claim_at("Orrin Capital is paying $45 million for Brisk Mobile, the startup's founder said.", "$45 million", "b.md")
+    assert apart(a, b) == "about different people or bodies"
+
+
+def test_a_moment_in_the_speakers_words_is_not_the_figures():
+    claim = claim_at("The police source, who wished to remain anonymous, said the thieves took jewels worth "
+                     "an estimated 2 million euros.", "an estimated 2 million euros")
+    assert "(still)" not in claim.places
+
+
+def test_a_moment_in_the_reported_words_is_the_figures():
+    claim = claim_at("Police said that two people remain trapped under the rubble.", "two")
+    assert "(still)" in claim.places
+
+
+def test_more_after_a_figure_of_another_event_counts_the_whole_of_its_own():
+    claim = claim_at("The quake struck Ostrel province, killing at least three people and injuring dozens more.", "dozens")
+    assert not claim.partial
+
+
+def test_more_after_a_figure_of_the_same_event_is_an_increment():
+    claim = claim_at("Rescuers found three bodies on Monday and found two more on Tuesday.", "two")
+    assert claim.partial
+
+
+def test_a_measure_is_of_the_noun_it_modifies():
+    a = claim_at("Dozens injured, child dead as 6.1-magnitude earthquake hits Ostrel province", "6.1", "a.md")
+    b = claim_at("A strong 6.1-magnitude earthquake struck Ostrel province on Tuesday.", "6.1", "b.md")
+    assert a.counted == b.counted and apart(a, b) is None

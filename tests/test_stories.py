@@ -122,3 +122,42 @@ def test_an_undated_report_takes_the_date_of_its_closest_dated_report():
                         for name in ("quake-belmora-1", "quake-corvale"))
     related = related_pairs([belmora, article("u.md", undated), corvale])
     assert frozenset((belmora.id, "u.txt")) in related and frozenset((corvale.id, "u.txt")) not in related
+
+
+def _invented_town(number: int) -> str:
+    """A made-up place name, different for every number ("Bacebiville")."""
+    consonants, vowels = "bcdfghklmnprstvz", "aeiou"
+    syllables = (consonants[(number >> 4 * k) % 16] + vowels[(number >> 4 * k + 2) % 5] for k in range(3))
+    return "".join(syllables).capitalize() + "ville"
+
+
+def _unrelated_reports(count: int) -> list:
+    """Enough dated reports of unrelated local news, each in words of its own, to make an archive."""
+    reports = []
+    for number in range(count):
+        towns = [_invented_town(5 * number + k) for k in range(5)]
+        reports.append(article(f"local-{number}.md", f"In {towns[0]} the {towns[1]} committee met the {towns[2]} "
+                               f"traders about {towns[3]} harbour {towns[4]} fees.", date="2024-01-01"))
+    return reports
+
+
+FLOOD_REPORT = ("The Varna river burst its banks at Ostrava on Sunday; the regional emergency office evacuated the "
+                "riverside districts and sandbags lined the Ostrava embankment while Mayor Lenka Dvorak toured "
+                "the pumping station.")
+LOOSE_FLOOD_REPORT = ("Sandbags lined the embankment of the Varna as the emergency office in Ostrava counted damage "
+                      "to the pumping station; farmers upstream said orchards, barns, tractors, greenhouses, "
+                      "vineyards, beehives and fences were lost to hailstorms.")
+
+
+def archive_with_loose_report(date: str | None) -> frozenset[frozenset[str]]:
+    """The flood report, a loosely similar one (dated or not), among unrelated reports."""
+    loose = article("loose.md", LOOSE_FLOOD_REPORT, date=date)
+    return related_pairs([article("flood.md", FLOOD_REPORT, date="2024-03-03"), loose, *_unrelated_reports(70)])
+
+
+def test_in_an_archive_a_loosely_similar_report_of_the_next_day_joins_the_story():
+    assert pair("flood.md", "loose.md") in archive_with_loose_report("2024-03-04")
+
+
+def test_in_an_archive_an_undated_report_needs_closer_words_to_join_a_story():
+    assert not any("loose.txt" in found for found in archive_with_loose_report(None))

@@ -84,19 +84,19 @@ def test_every_format_prints_the_unlucky_names_on_a_strict_utf8_stream(unlucky_c
     assert "gone\\xff.md: no such file" in err and "wire\\xff.md: file name is not UTF-8" in err
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.skipif(os.name != "posix", reason="file names are bytes on POSIX only")
 def test_a_file_in_an_excluded_folder_is_not_reported_however_unlucky(tmp_path, capsys):
     conflicting_corpus(tmp_path)
     (tmp_path / "corpus" / "drafts").mkdir()
-    os.mkfifo(tmp_path / "corpus" / "drafts" / "pipe.txt")
+    Path(os.fsdecode(tmp_path / "corpus" / "drafts") + "/" + os.fsdecode(b"odd\xff.md")).write_text(SENTENCE, "utf-8")
     code, _, err = run(capsys, "check", str(tmp_path / "corpus"), "--exclude", "drafts", "--isolated", "--no-cache")
-    assert code == 1 and "pipe.txt" not in err
+    assert code == 1 and "odd" not in err
 
 
 def test_front_matter_read_leniently_is_a_warning_not_a_failed_run(tmp_path, capsys):
     path = tmp_path / "blast.md"
     path.write_text(f"---\ntitle: Mine blast: 9 dead\n---\n{SENTENCE}\n", "utf-8")
     code, out, err = run(capsys, "check", str(path), "--isolated", "--no-cache")
-    assert code == 0 and "1 documents, 1 claims" in out
+    assert code == 0 and "1 document, 1 claim" in out
     assert err == f"factcheck: {path}: warning: line 2: front matter is not YAML (mapping values are not allowed here); " \
                   "read as plain key: value lines\n"

@@ -2,13 +2,15 @@
 (GitHub shows only so many per step), and a line counting what the cap left out.
 
 Escaping follows the runner (actions/toolkit ``command.ts``): in the message ``%``, CR and LF;
-in properties also ``:`` and ``,``."""
+in properties also ``:`` and ``,``. Files are named relative to the repository root, as the
+runner matches them to the diff."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from factcheck.model import Claim
-from factcheck.report.common import most_severe_first, provenance, shown_path, summary, where
+from factcheck.report.common import (most_severe_first, printable, provenance, repository_path, shown_path, summary,
+                                     where)
 
 if TYPE_CHECKING:
     from factcheck.pipeline import Result
@@ -37,9 +39,11 @@ def render(result: Result, limit: int = MAX_ANNOTATIONS) -> str:
     lines = []
     for _, finding in ordered[:max(limit, 0)]:
         place = where(finding, claims)
-        message = "\n".join([finding.message, *(_vs(claims[cid]) for cid in finding.claims[1:])])
+        parts = [finding.message, *(_vs(claims[cid]) for cid in finding.claims[1:])]
+        message = "\n".join(printable(part) for part in parts)  # no escape sequence reaches the log
         lines.append(command(
-            LEVELS[finding.severity], message, file=shown_path(place.path), line=place.line, col=place.column,
+            LEVELS[finding.severity], message, file=printable(repository_path(place.path) or shown_path(place.path)),
+            line=place.line, col=place.column,
             title=f"{finding.rule} {finding.title}",
         ))
     hidden = len(ordered) - len(lines)

@@ -1,16 +1,20 @@
-"""SARIF 2.1.0, as GitHub code scanning reads it: every rule described, every result at the
-primary claim with the claims it disagrees with as related locations, and a fingerprint that
-does not move with line numbers."""
+"""SARIF 2.1.0, as GitHub code scanning reads it: every rule described and linked to its
+documentation (``helpUri``), every result at the primary claim with the claims it disagrees with
+as related locations that its message links (``[figure](1)``, SARIF's embedded links), artifact
+URIs relative to the repository root (``originalUriBaseIds``), and a fingerprint that does not
+move with line numbers."""
 from __future__ import annotations
 
 import json
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.model import Claim, Location
-from factcheck.report.common import provenance, shown_path, where
+from factcheck.report.common import provenance, repository_path, repository_root, shown_path, where
 from factcheck.rules import Rule
 
 if TYPE_CHECKING:
@@ -20,6 +24,8 @@ if TYPE_CHECKING:
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "factcheck/v1"
+ROOT_ID = "SRCROOT"
+EMBEDDED_LINK_TEXT = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]"})
 SUPPRESSION_HELP = "To accept one figure, put <!-- factcheck: ignore {id} reason --> on its line or above its paragraph."
 
 
@@ -32,6 +38,7 @@ def render(result: Result) -> str:
             "rules": [rule_descriptor(rule) for rule in result.rules],
         }},
         "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {ROOT_ID: {"uri": repository_root().as_uri().rstrip("/") + "/"}},
         "invocations": [invocation(result)],
         "results": [
             sarif_result(finding, fingerprint, claims, rule_index)
@@ -51,6 +58,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rationale},
         "help": {"text": f"{rationale}\n\n{advice}", "markdown": f"{rationale}\n\n{advice.replace('<!--', '`<!--').replace('-->', '-->`')}"},
+        **({"helpUri": f"{documentation_uri()}/rules/{rule.id}.toml"} if documentation_uri() else {}),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": ["figures", rule.check]},
     }
@@ -60,7 +68,7 @@ def sarif_result(finding, fingerprint: str, claims: dict[str, Claim], rule_index
     entry: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": _message(finding, claims)},
         "locations": [{"physicalLocation": _physical(where(finding, claims), claims.get(next(iter(finding.claims), "")))}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
@@ -76,15 +84,45 @@ def sarif_result(finding, fingerprint: str, claims: dict[str, Claim], rule_index
     return entry
 
 
+@cache
+def documentation_uri() -> str | None:
+    """The ``Documentation`` URL of the installed package's metadata (pyproject's
+    ``[project.urls]``), where each rule's file is linked from."""
+    try:
+        urls = metadata.metadata("factcheck").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    found = dict(entry.split(", ", 1) for entry in urls if ", " in entry)
+    return found.get("Documentation", "").rstrip("/") or None
+
+
+def _message(finding, claims: dict[str, Claim]) -> str:
+    """The finding's message, then each disagreeing figure as a link to its related location."""
+    text = _literal(finding.message)
+    others = [claims[cid] for cid in finding.claims[1:]]
+    if not others:
+        return text
+    links = [f"[{_literal(c.surface)}]({number}) in {_literal(shown_path(c.path))}:{c.line} ({_literal(provenance(c))})"
+             for number, c in enumerate(others, start=1)]
+    return f"{text}. Disagrees with {'; '.join(links)}."
+
+
+def _literal(text: str) -> str:
+    """Text shown as written in a message with embedded links (brackets escaped)."""
+    return text.translate(EMBEDDED_LINK_TEXT)
+
+
 def _related_text(claim: Claim) -> str:
     said = f", said by {claim.attribution}" if claim.attribution else ""
     return f"disagrees: {claim.surface} ({provenance(claim)}{said})"
 
 
-def artifact_uri(path: str) -> str:
-    """Relative to the current folder (the repository root in CI), else an absolute file URI."""
-    shown = shown_path(path)
-    return Path(shown).as_uri() if shown.startswith("/") else quote(shown, safe="/")
+def artifact_location(path: str) -> dict[str, str]:
+    """Relative to the repository root (``SRCROOT``), else an absolute file URI."""
+    relative = repository_path(path)
+    if relative is None:
+        return {"uri": Path(path).resolve().as_uri()}
+    return {"uri": quote(relative, safe="/"), "uriBaseId": ROOT_ID}
 
 
 def _physical(location: Location, claim: Claim | None) -> dict[str, Any]:
@@ -93,7 +131,7 @@ def _physical(location: Location, claim: Claim | None) -> dict[str, Any]:
         region["endLine"] = region["startLine"]
         region["endColumn"] = region["startColumn"] + len(claim.surface)
         region["snippet"] = {"text": claim.surface}
-    return {"artifactLocation": {"uri": artifact_uri(location.path)}, "region": region}
+    return {"artifactLocation": artifact_location(location.path), "region": region}
 
 
 def invocation(result) -> dict[str, Any]:
@@ -101,7 +139,7 @@ def invocation(result) -> dict[str, Any]:
         "executionSuccessful": not result.errors,
         "toolExecutionNotifications": [
             {"level": "error", "message": {"text": error.message},
-             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path)}}}]}
+             "locations": [{"physicalLocation": {"artifactLocation": artifact_location(error.path)}}]}
             for error in result.errors
         ],
     }
