@@ -52,7 +52,7 @@ def test_the_filename_chooses_the_format(client):
 def test_markdown_format_gives_the_markdown_report(client):
     response = client.post("/api/check?format=markdown", json={"text": DRAFT})
     assert response.headers["content-type"].startswith("text/markdown")
-    assert response.text.startswith("### factcheck: 1 finding(s)")
+    assert response.text.startswith("### factcheck: 1 finding (1 warning)")
 
 
 def test_a_draft_identical_to_a_reference_article_is_not_compared_with_itself(client, newsroom):
