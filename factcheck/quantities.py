@@ -96,11 +96,11 @@ def quantulum_surfaces() -> tuple[dict[str, str], dict[str, str]]:
     """quantulum3's units where the lexicon says nothing of the surface in any case (its "Gb"
     would otherwise stand beside the lexicon's "GB"): (folded surfaces, exact symbols)."""
     folded, exact = unit_names()
-    taken = set(folded) | {symbol.lower() for symbol in exact} | set(money_words())
+    taken = set(folded) | {fold(symbol) for symbol in exact} | set(money_words())
     extra_folded, extra_exact = extra_units()
     added_folded = {surface: name for surface, name in extra_folded.items() if surface not in taken}
     added_exact = {symbol: name for symbol, name in extra_exact.items()
-                   if symbol.lower() not in taken and symbol.lower() not in added_folded}
+                   if fold(symbol) not in taken and fold(symbol) not in added_folded}
     return added_folded, added_exact
 
 
@@ -119,7 +119,7 @@ def _quantulum_unit(text: str, end: int) -> tuple[str, int] | None:
     words = found.group(1).split(" ")
     for count in range(len(words), 0, -1):
         candidate = " ".join(words[:count]).rstrip(_TRAILING)
-        name = exact.get(candidate) or folded.get(candidate.lower())
+        name = exact.get(candidate) or folded.get(fold(candidate))
         if name:
             return name, found.start(1) + len(candidate)
     return None

@@ -26,6 +26,7 @@ def read(text: str) -> list[tuple]:
     "Five thousand people left their homes.",  # number and scale words
     "At least 40 people were shot.",  # hedge
     "The wind reached 40 kilometres per hour.",  # unit and rate
+    "The harvest was 40 bushels.",  # a unit of quantulum3's
 ])
 def test_a_long_s_or_kelvin_sign_reads_as_the_plain_letter(sentence):
     odd = sentence.replace("s", LONG_S).replace("k", KELVIN).replace("I", "\u0130")
