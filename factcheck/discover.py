@@ -5,6 +5,8 @@ ones, the folders tools make (``DEFAULT_EXCLUDES``) and what ``.gitignore`` file
 below the folder and those above it up to the repository's root, the deeper one deciding, as
 git does. Symbolic links to folders are followed; a link back to a folder being walked (a
 loop) is an error naming it. Files in no article format are counted, so a run can name them.
+A file that cannot be read as an article (a name that is not UTF-8, a named pipe, a device) is
+an error naming it, never opened; every error names its path printably.
 """
 from __future__ import annotations
 
