@@ -137,7 +137,8 @@ def main() -> None:
         times = sorted(timed_check(port, body)[0] for _ in range(args.requests))
         server.should_exit = True
         with contextlib.redirect_stderr(io.StringIO()) as stages:
-            check_draft("draft.md", draft, reference.loaded, service.rules, settings, Engine(workers=1, profile=True))
+            check_draft("draft.md", draft, reference.loaded, service.rules, settings, Engine(workers=1, profile=True),
+                        reference.story_memo)
     p50 = statistics.median(times)
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     drafted = sum(1 for claim in answer["claims"] if claim["doc"] == "draft.md")

@@ -48,9 +48,10 @@ def components_of(
     claims: Sequence[Claim], related: Iterable[frozenset[str]], digests: Mapping[str, str], salt: str,
     only_with: frozenset[str] | None = None,
 ) -> list[Component]:
-    """The blocks of the documents that have claims, in order of their first claim. The cache
-    key of a block covers ``salt`` (the rules), its members' ``digests`` and whether each is
-    one of ``only_with`` (the drafts)."""
+    """The blocks of the documents that have claims, in order of their first claim; with
+    ``only_with`` (the drafts), only the blocks that hold one (the others pair no claim with a
+    draft). The cache key of a block covers ``salt`` (the rules), its members' ``digests`` and
+    whether each is one of ``only_with``."""
     sets = DisjointSets()
     root = sets.root
     related = list(related)
@@ -65,6 +66,7 @@ def components_of(
     return [
         Component(tuple(found), frozenset(links[block]), _key(found, links[block], digests, salt, only_with))
         for block, found in members.items()
+        if only_with is None or any(claim.doc in only_with for claim in found)
     ]
 
 

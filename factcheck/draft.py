@@ -16,6 +16,7 @@ from factcheck.ingest import IngestError, decode, parse_text
 from factcheck.model import Corpus, InputError
 from factcheck.pipeline import Loaded, Result, check_documents
 from factcheck.rules import Rule
+from factcheck.stories import StoryMemo
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 
@@ -32,13 +33,15 @@ def read_draft(name: str, text: str) -> Corpus:
 
 def check_draft(
     name: str, text: str, reference: Loaded, rules: Sequence[Rule], settings: Settings, engine: Engine | None = None,
+    story_memo: StoryMemo | None = None,
 ) -> Result:
     """The draft checked against the reference; by default in this process (a request is one
-    small task: worker processes would cost more to start than they save)."""
+    small task: worker processes would cost more to start than they save). ``story_memo``
+    keeps the reference articles' story features from one draft to the next."""
     draft = read_draft(name, text)
     texts = {document.text for document in draft.documents}
     against = [document for document in reference.corpus.documents if document.text not in texts]
     return check_documents(
         draft.documents, list(rules), draft.errors + reference.corpus.errors, against, settings=settings,
-        known_claims=reference.claims, engine=engine or Engine(workers=1),
+        known_claims=reference.claims, engine=engine or Engine(workers=1), story_memo=story_memo,
     )

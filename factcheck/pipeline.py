@@ -24,7 +24,7 @@ from factcheck.discover import article_files
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
 from factcheck.components import components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
-from factcheck.stories import related_pairs
+from factcheck.stories import StoryMemo, related_pairs
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
 from factcheck.rules import SEVERITIES, Rule, load_rules
 from factcheck.suppress import restate, silence, suppressions_in, unused
@@ -127,12 +127,16 @@ def check_documents(
     cache: ClaimCache | None = None,
     digests: Mapping[str, str] | None = None,
     explained: bool = False,
+    story_memo: StoryMemo | None = None,
 ) -> Result:
     """Check documents against each other, or (with ``against``) only against reference copy,
     in which case the Result holds only the reference claims comparable with the drafts'.
 
     ``focus`` holds real paths: only findings with a claim in those files are reported.
     A document whose extraction fails is left out, with an error naming its file.
+
+    ``story_memo`` keeps the documents' story features for the next check over much the same
+    corpus (the warm reference of ``factcheck serve``).
 
     Matching and the rules run per story component (``factcheck.components``), on the engine;
     with a cache and the documents' file ``digests``, a component judged before from the same
@@ -153,7 +157,7 @@ def check_documents(
         claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
     only_with = frozenset(d.id for d in documents) if reference else None
     with engine.stage("stories"):
-        related = _related(every, only_with, cache, digests or {})
+        related = _related(every, only_with, cache, digests or {}, story_memo)
     with engine.stage("match+rules"):
         matching, judged = _judged(claims, related, only_with, rules, engine, cache, digests or {})
     rule_of = {rule.id: rule for rule in rules}
@@ -195,14 +199,14 @@ def _claims_of_files_in(findings: list[Finding], claims: list[Claim], by_id: Map
 
 def _related(
     documents: tuple[Document, ...], only_with: frozenset[str] | None, cache: ClaimCache | None,
-    digests: Mapping[str, str],
+    digests: Mapping[str, str], memo: StoryMemo | None = None,
 ) -> frozenset[frozenset[str]]:
     """The story links of the documents; from the cache when the corpus is the last one seen,
     each document with the same bytes (one changed article changes every word's weight)."""
     key = _corpus_key(documents, only_with, digests) if cache else None
     related = cache.load_stories(key) if cache and key else None
     if related is None:
-        related = related_pairs(documents, only_with)
+        related = related_pairs(documents, only_with, memo)
         if cache and key:
             cache.store_stories(key, related)
     return related

@@ -18,6 +18,7 @@ from factcheck.cache import ClaimCache, engine_hash
 from factcheck.config import Settings
 from factcheck.engine import Engine
 from factcheck.pipeline import Loaded, load_paths
+from factcheck.stories import StoryMemo
 
 
 class ReferenceCorpus:
@@ -33,6 +34,7 @@ class ReferenceCorpus:
         self._cache_folder = cache_folder
         self._engine = engine or Engine()
         self.loaded = self._load()
+        self.story_memo = StoryMemo()  # the articles' story features, kept from one draft to the next
 
     def _load(self) -> Loaded:
         """The folders read; the cache is opened in the calling thread (SQLite connections stay
@@ -57,6 +59,7 @@ class ReferenceCorpus:
 
     def reload(self) -> Loaded:
         self.loaded = self._load()
+        self.story_memo = StoryMemo()  # features of articles no longer read are dropped
         return self.loaded
 
     async def follow(self, changes: AsyncIterator[object]) -> None:

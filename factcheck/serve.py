@@ -82,7 +82,8 @@ def create_app(service: Service, hosts: Sequence[str] = LOCAL_NAMES, watch: bool
         except BadRequest as error:
             return JSONResponse({"error": str(error)}, status_code=error.status)
         result = await run_in_threadpool(
-            check_draft, name, text, service.reference.loaded, service.rules, service.settings)
+            check_draft, name, text, service.reference.loaded, service.rules, service.settings, None,
+            service.reference.story_memo)
         if wanted == "markdown":
             return Response(markdown.render(result), media_type="text/markdown; charset=utf-8")
         return Response(json_report.render(result), media_type="application/json")
@@ -189,7 +190,8 @@ WARM_UP = "Three people were injured in the fire, officials said.\n"
 def warm_up(service: Service) -> None:
     """Check a one-line draft, so that the first editor's check does not pay for loading what
     matching and the rules load on first use (units, lemmas)."""
-    check_draft("warm-up.txt", WARM_UP, service.reference.loaded, service.rules, service.settings)
+    check_draft("warm-up.txt", WARM_UP, service.reference.loaded, service.rules, service.settings,
+                story_memo=service.reference.story_memo)
 
 
 def serve(service: Service, host: str, port: int, extra_hosts: Sequence[str] = ()) -> None:

@@ -74,6 +74,51 @@ _NAME = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]*)[ \t]+(\
 _POSSESSIVES = ("'s", "’s")
 
 
+class StoryMemo:
+    """Per-document story features kept from one run to the next over a corpus that changes
+    little (the warm reference copy of ``factcheck serve``, checked against one draft after
+    another). A document's terms depend only on its text and on which of its lines are
+    furniture, so they are kept under exactly that; the corpus-wide parts (furniture, rarity,
+    the comparison) are worked out on every run, and the links are those of a run without it."""
+
+    def __init__(self) -> None:
+        self._lines: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._roundups: dict[tuple[str, str], bool] = {}
+        self._terms: dict[tuple[str, str, frozenset[str]], Counter[str]] = {}
+
+    def lines(self, document: Document) -> tuple[str, ...]:
+        key = (document.id, document.text)
+        if key not in self._lines:
+            self._lines[key] = _line_keys(document)
+        return self._lines[key]
+
+    def is_roundup(self, document: Document) -> bool:
+        key = (document.id, document.text)
+        if key not in self._roundups:
+            self._roundups[key] = is_roundup(document)
+        return self._roundups[key]
+
+    def terms(self, document: Document, boilerplate: frozenset[str]) -> Counter[str]:
+        furniture = boilerplate.intersection(self.lines(document))
+        key = (document.id, document.text, furniture)
+        if key not in self._terms:
+            self._terms[key] = _terms(document, furniture)
+        return self._terms[key]
+
+
+class _NoMemo(StoryMemo):
+    """Every feature worked out afresh (a one-off run keeps nothing)."""
+
+    def lines(self, document: Document) -> tuple[str, ...]:
+        return _line_keys(document)
+
+    def is_roundup(self, document: Document) -> bool:
+        return is_roundup(document)
+
+    def terms(self, document: Document, boilerplate: frozenset[str]) -> Counter[str]:
+        return _terms(document, boilerplate)
+
+
 @cache
 def _stopwords() -> frozenset[str]:
     return frozenset(load("stopwords")["words"])
@@ -109,16 +154,23 @@ def _line_key(view: str) -> str:
     return " ".join(view.lower().split())
 
 
-def boilerplate_lines(documents: list[Document], dates: dict[str, dt.date | None]) -> frozenset[str]:
+def _line_keys(document: Document) -> tuple[str, ...]:
+    """The document's lines, normalised, long enough to be judged as furniture."""
+    return tuple(key for key in (_line_key(segment.view) for segment in document.segments)
+                 if len(key) >= MIN_BOILERPLATE_CHARS)
+
+
+def boilerplate_lines(
+    documents: list[Document], dates: dict[str, dt.date | None], memo: StoryMemo | None = None,
+) -> frozenset[str]:
     """The (normalised) lines that are page furniture rather than story: repeated verbatim in
     ``BOILERPLATE_DOCS`` documents, or in ``MIN_BOILERPLATE_DOCS`` dated further apart than
     ``LIVE_DAYS``."""
+    memo = memo or _NoMemo()
     holders: dict[str, set[str]] = defaultdict(set)
     for document in documents:
-        for segment in document.segments:
-            key = _line_key(segment.view)
-            if len(key) >= MIN_BOILERPLATE_CHARS:
-                holders[key].add(document.id)
+        for key in memo.lines(document):
+            holders[key].add(document.id)
     return frozenset(key for key, ids in holders.items() if _furniture(ids, dates))
 
 
@@ -157,18 +209,20 @@ def names(document: Document, boilerplate: frozenset[str] = frozenset()) -> Coun
 
 
 def related_pairs(
-    documents: Iterable[Document], only_with: frozenset[str] | None = None
+    documents: Iterable[Document], only_with: frozenset[str] | None = None, memo: StoryMemo | None = None,
 ) -> frozenset[frozenset[str]]:
     """The pairs of document ids that report the same story; with ``only_with``, only the pairs
-    with one side in those documents (a draft against reference copy)."""
+    with one side in those documents (a draft against reference copy). ``memo`` keeps the
+    documents' features for the next run over much the same corpus."""
+    memo = memo or _NoMemo()
     documents = list(documents)
     by_id = {document.id: document for document in documents}
     dates = {document.id: _date(document.date) for document in documents}
-    roundups = {document.id for document in documents if is_roundup(document)}
+    roundups = {document.id for document in documents if memo.is_roundup(document)}
     folder = len(documents) <= MAX_DF
     least = SAME_STORY_FOLDER if folder else min(SAME_STORY, SAME_STORY_LATER)
     compared = [
-        (pair, cosine, evidence) for pair, cosine, evidence in similarities(documents, dates, only_with)
+        (pair, cosine, evidence) for pair, cosine, evidence in similarities(documents, dates, only_with, memo)
         if cosine >= least and not roundups.intersection(pair)
     ]
     undated = frozenset(doc for doc, date in dates.items() if date is None)
@@ -221,18 +275,22 @@ def _close(cosine: float, evidence: float, folder: bool) -> bool:
 
 
 def similarities(
-    documents: list[Document], dates: dict[str, dt.date | None], only_with: frozenset[str] | None = None
+    documents: list[Document], dates: dict[str, dt.date | None], only_with: frozenset[str] | None = None,
+    memo: StoryMemo | None = None,
 ) -> Iterator[tuple[tuple[str, str], float, float]]:
     """Every pair of documents that share a blocking key (ordered by id), the cosine of their
     vectors and the evidence of their shared terms (the sum of each one's rarity)."""
-    boilerplate = boilerplate_lines(documents, dates)
-    counts = {document.id: _terms(document, boilerplate) for document in documents}
+    memo = memo or _NoMemo()
+    boilerplate = boilerplate_lines(documents, dates, memo)
+    counts = {document.id: memo.terms(document, boilerplate) for document in documents}
     document_frequency = Counter(term for terms in counts.values() for term in terms)
     rarity = {
         term: math.log((len(documents) + 1) / (frequency + 1) + 1)
         for term, frequency in document_frequency.items() if frequency <= MAX_DF
     }
-    vectors = {doc: _weighted(terms, rarity) for doc, terms in counts.items()}
+    keys = None if only_with is None else {term for doc in only_with if doc in counts for term in counts[doc] if term in rarity}
+    vectors = {doc: _weighted(terms, rarity) for doc, terms in counts.items()
+               if keys is None or doc in only_with or not keys.isdisjoint(terms)}  # with only_with: the drafts' partners
     return _compared(vectors, rarity, only_with)
 
 
@@ -306,10 +364,13 @@ def _compared(
     """Cosine and shared evidence of every pair of documents that share a term (with a side in
     ``only_with``, when given). The inverted index is the blocking; the sums are gathered one
     document at a time, so memory holds the index and one document's partners, never every
-    pair of the archive at once."""
+    pair of the archive at once. With ``only_with``, only those documents' terms are indexed."""
     index: dict[str, Postings] = {}
+    keys = None if only_with is None else {term for doc in only_with.intersection(vectors) for term in vectors[doc]}
     for doc in sorted(vectors):
         for term, weight in vectors[doc].items():
+            if keys is not None and term not in keys:
+                continue
             ids, weights = index.setdefault(term, ([], []))
             ids.append(doc)
             weights.append(weight)

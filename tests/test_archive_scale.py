@@ -88,7 +88,7 @@ def test_a_warm_run_over_an_unchanged_archive_computes_no_story_links(capsys, ar
     json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
     computed: list[int] = []
     real = factcheck.pipeline.related_pairs
-    monkeypatch.setattr(factcheck.pipeline, "related_pairs", lambda docs, only: computed.append(1) or real(docs, only))
+    monkeypatch.setattr(factcheck.pipeline, "related_pairs", lambda *args: computed.append(1) or real(*args))
     json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
     assert computed == []
     change_figure(archive / "varnholt" / "evening.md", 3, 30)

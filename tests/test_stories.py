@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 from factcheck.ingest import read_corpus
-from factcheck.stories import is_roundup, refers_to, related_pairs
+from factcheck.stories import StoryMemo, is_roundup, refers_to, related_pairs
 
 from conftest import FIXTURES, article
 
@@ -161,3 +161,19 @@ def test_in_an_archive_a_loosely_similar_report_of_the_next_day_joins_the_story(
 
 def test_in_an_archive_an_undated_report_needs_closer_words_to_join_a_story():
     assert not any("loose.txt" in found for found in archive_with_loose_report(None))
+
+
+def test_a_memo_of_story_features_changes_no_link_run_after_run():
+    documents = [article("flood.md", FLOOD_REPORT, date="2024-03-03"), *_unrelated_reports(70)]
+    draft = article("loose.md", LOOSE_FLOOD_REPORT, date="2024-03-04")
+    memo, drafts = StoryMemo(), frozenset({"loose.md"})
+    fresh = related_pairs(documents + [draft], drafts)
+    assert fresh and all(related_pairs(documents + [draft], drafts, memo) == fresh for _ in range(2))
+
+
+def test_a_memo_reads_a_changed_article_afresh():
+    memo, draft = StoryMemo(), article("loose.md", LOOSE_FLOOD_REPORT, date="2024-03-04")
+    documents = [article("flood.md", FLOOD_REPORT, date="2024-03-03"), *_unrelated_reports(70)]
+    related_pairs(documents + [draft], frozenset({"loose.md"}), memo)
+    changed = [article("flood.md", HEIST, date="2024-03-03"), *documents[1:]]
+    assert related_pairs(changed + [draft], frozenset({"loose.md"}), memo) == frozenset()
