@@ -212,7 +212,7 @@ _RANGE_JOIN = regex.compile(r"\s*(?:-|–|—|-?to-?|and|(?P<up_to>up\s+to))\s*"
 _UNIT_SHARED = regex.compile(r"[-\s]*(?:or|and|to|-|–)\s*|\s+of\s+the\s+", regex.I)
 _TO = regex.compile(r"\s+to\s+", regex.I)
 _TABLE_CELL = regex.compile(r"(?:^|[|\t])\s*$")
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“(]|\n)[^\p{L}\p{N}]*$")  # a bullet or emoji may open a line
 
 
 @cache

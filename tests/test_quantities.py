@@ -456,3 +456,8 @@ def test_a_glued_m_before_a_word_of_motion_is_metres():
     from factcheck.quantities import find_quantities
     (fall,) = find_quantities("The climber fell about 60m into a crevasse.")
     assert (fall.value, fall.unit) == (60.0, "meter")
+
+
+@pytest.mark.parametrize("opening", ["🔥 ", "* ", "- ", "• "])
+def test_a_number_word_opening_a_line_after_a_bullet_or_emoji_is_a_figure(opening):
+    assert values(f"{opening}Thirty people were injured in the fire, police said.") == [30]
