@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from factcheck import atomic
 from factcheck.model import Claim, Finding
 
 BASELINE_VERSION = 1
@@ -104,6 +106,23 @@ def read_baseline(path: Path) -> Baseline:
         raise BaselineError(f"{path}: no such baseline (write one with `factcheck baseline`)") from error
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise BaselineError(f"{path}: not a factcheck baseline ({error})") from error
+
+
+def write_baseline(path: Path, text: str, inputs: Iterable[str]) -> None:
+    """Write the baseline file, whole or not at all. A path that is one of the ``inputs`` (the
+    articles checked), or an existing file that is not a factcheck baseline, is refused: a
+    baseline never takes the place of a user's file."""
+    if os.path.realpath(path) in {os.path.realpath(given) for given in inputs}:
+        raise BaselineError(f"{path}: is one of the articles checked; write the baseline to another file")
+    if os.path.lexists(path):
+        try:
+            read_baseline(path)
+        except BaselineError as error:
+            raise BaselineError(f"{error}; not overwritten (remove it, or write the baseline elsewhere)") from error
+    try:
+        atomic.write_text(path, text)
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot be written ({error.strerror or error})") from error
 
 
 def baseline_text(findings: Iterable[Finding], claims: Mapping[str, Claim], identities: Identities) -> str:

@@ -1,43 +1,84 @@
 """The claim cache: what ingest and extraction made of each file, in one SQLite database.
 
-A row is looked up by the file's path and the SHA-256 of its bytes, and the whole database
-belongs to one *engine*: the tool version and a hash of the package's code, lexicons and rules.
-A different engine, a database SQLite cannot read (truncated, overwritten) or a row whose
-payload does not match its own checksum is never trusted: the cache is rebuilt or the file
-extracted again. The cache folder holds only files factcheck writes, and a ``.gitignore``.
+A row is looked up by the file's path and the SHA-256 of the bytes its claims were parsed from,
+and the whole database belongs to one *engine*: the tool version, a hash of the package's code,
+lexicons and rules, and the versions of Python and of the libraries it reads text with. A
+different engine, a database SQLite cannot read (truncated, overwritten) or a row whose
+payload does not match its own checksum is never trusted: the cache is rebuilt (atomically) or
+the file extracted again.
+
+factcheck creates and deletes only files it can prove are its own: the cache folder is used
+only when factcheck made it (it holds factcheck's ``CACHEDIR.TAG``, per the Cache Directory
+Tagging specification) or it is empty, so ``--cache-dir .`` never writes a ``.gitignore`` into,
+or replaces a ``claims.sqlite3`` of, a user's folder. A database that cannot be written (a
+read-only file) is never deleted: it is read as it is, or left alone when stale.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib.metadata
 import json
 import os
 import sqlite3
+import sys
 from dataclasses import asdict, fields
 from collections.abc import Callable
-from functools import cache as memoize
+from functools import cache as memoize, partial
 from pathlib import Path
 from typing import Any
 
-from factcheck import __version__
+import regex
+
+from factcheck import __version__, atomic
 from factcheck.components import Judged
 from factcheck.model import Claim, Document, Finding, Group, Location, Segment
 
 DATABASE = "claims.sqlite3"
+TAG = "CACHEDIR.TAG"
+TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This folder is a cache of factcheck's claims; it may be deleted at any time.\n"
+            "# For information about cache directory tags see https://bford.info/cachedir/\n")
+IGNORE_TEXT = "# written by factcheck\n*\n"
+MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
 SCHEMA = 2
 PACKAGE = Path(__file__).resolve().parent
 CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
 
 
+class CacheError(OSError):
+    """A cache folder or database factcheck will not use; the message says why."""
+
+
 @memoize
 def engine_hash(rules_dir: str) -> str:
-    """Tool version, and every source, lexicon and rule file that shapes the claims."""
-    digest = hashlib.sha256(f"factcheck {__version__} schema {SCHEMA}".encode())
+    """Tool version, every source, lexicon and rule file that shapes the claims, and the
+    versions of Python and of the libraries that read the text (a new regex or YAML release
+    can read the same bytes differently)."""
+    digest = hashlib.sha256(f"factcheck {__version__} schema {SCHEMA}\n{library_versions()}".encode())
     files = sorted(PACKAGE.rglob("*.py")) + sorted(PACKAGE.rglob("*.toml")) + sorted(Path(rules_dir).glob("*.toml"))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def library_versions() -> str:
+    """Python's version and that of every library factcheck requires, one a line."""
+    try:
+        required = importlib.metadata.requires("factcheck") or []
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree that is not installed
+        required = []
+    names = sorted({regex.match(r"[\w.-]+", line).group() for line in required if "extra ==" not in line})
+    return "\n".join([sys.version, *(f"{name} {_version(name)}" for name in names)])
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "missing"
 
 
 def file_digest(path: str) -> str | None:
@@ -58,35 +99,31 @@ class ClaimCache:
         self._pending: list[tuple[str, str, str, str]] = []
         self._pending_components: list[tuple[str, str, str]] = []
         self._pending_stories: tuple[str, str, str] | None = None
-        folder.mkdir(parents=True, exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# written by factcheck\n*\n", "utf-8")
+        claim_folder(folder)
         self.connection = self._open()
 
+    @property
+    def path(self) -> Path:
+        return self.folder / DATABASE
+
     def _open(self) -> sqlite3.Connection:
-        path = self.folder / DATABASE
         try:
-            connection = _connect(path)
+            connection = _connect(self.path)
             if _engine_of(connection) == self.engine:
                 return connection
             connection.close()
         except sqlite3.DatabaseError:
             pass
-        path.unlink(missing_ok=True)
-        connection = _connect(path)
-        with connection:
-            connection.execute("CREATE TABLE meta (engine TEXT NOT NULL)")
-            connection.execute("INSERT INTO meta VALUES (?)", (self.engine,))
-            connection.execute(
-                "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
-                "payload TEXT NOT NULL, checksum TEXT NOT NULL)"
-            )
-            for table in ("components", "stories"):
-                connection.execute(
-                    f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
-                )
-        return connection
+        self._rebuild()
+        return _connect(self.path)
+
+    def _rebuild(self) -> None:
+        """Replace the database by an empty one of this engine, in one rename."""
+        try:
+            atomic.replace_with(self.path, partial(_create, engine=self.engine))
+        except PermissionError as error:
+            raise CacheError(f"{DATABASE} is stale or unreadable and cannot be replaced "
+                             f"({error.strerror}); it is left as it is") from error
 
     def load(self, path: str, digest: str) -> tuple[list[Document], list[Claim]] | None:
         """The documents and claims of a file with these bytes, or None when not (safely) known."""
@@ -128,8 +165,10 @@ class ClaimCache:
         except (ValueError, KeyError, TypeError):
             return None
 
-    def close(self) -> None:
-        """Write what this run extracted; a cache that cannot be written is left to the next run."""
+    def close(self) -> str | None:
+        """Write what this run extracted. A database that cannot be written (read-only, locked,
+        a full disk) keeps what it held, and the reason is returned; one SQLite finds corrupt
+        is replaced by an empty one for the next run."""
         try:
             with self.connection:
                 self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._pending)
@@ -138,10 +177,69 @@ class ClaimCache:
                 if self._pending_stories:
                     self.connection.execute("DELETE FROM stories")
                     self.connection.execute("INSERT INTO stories VALUES (?, ?, ?)", self._pending_stories)
-        except sqlite3.DatabaseError:
-            (self.folder / DATABASE).unlink(missing_ok=True)
+        except sqlite3.OperationalError as error:
+            return f"{self.folder}: {DATABASE} not updated ({error})"
+        except sqlite3.DatabaseError as error:
+            self.connection.close()
+            return self._replace_corrupt(error)
         finally:
             self.connection.close()
+        return None
+
+    def _replace_corrupt(self, error: sqlite3.DatabaseError) -> str:
+        try:
+            self._rebuild()
+        except OSError as failure:
+            return f"{self.folder}: {DATABASE} is corrupt ({error}) and cannot be replaced ({failure})"
+        return f"{self.folder}: {DATABASE} was corrupt ({error}); replaced by an empty cache"
+
+
+def claim_folder(folder: Path) -> None:
+    """Make ``folder`` a cache folder of factcheck's, tagged and ignored by git; an existing
+    folder only when it is already one (or empty), else CacheError: nothing else is ever
+    written into, or deleted from, a folder factcheck did not make."""
+    if not os.path.lexists(folder):
+        atomic.make_folder(folder, MARKERS)
+    if not folder.is_dir():
+        raise CacheError("is a file, not a folder")
+    if not _is_own(folder):
+        raise CacheError(f"not a factcheck cache folder (no factcheck {TAG} in it, and not empty); "
+                         "nothing is written there: name a new or empty folder with --cache-dir")
+    for name, text in MARKERS.items():
+        if not (folder / name).is_file():
+            with contextlib.suppress(PermissionError):  # a read-only cache is still read
+                atomic.write_text(folder / name, text)
+
+
+def _is_own(folder: Path) -> bool:
+    """A folder factcheck made: its tag, or the .gitignore of factcheck before the tag."""
+    return _holds(folder / TAG, TAG_TEXT) or _holds(folder / ".gitignore", IGNORE_TEXT) or not any(folder.iterdir())
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_text("utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _create(path: Path, engine: str) -> None:
+    """An empty cache database of ``engine`` at ``path``."""
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            connection.execute("CREATE TABLE meta (engine TEXT NOT NULL)")
+            connection.execute("INSERT INTO meta VALUES (?)", (engine,))
+            connection.execute(
+                "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
+                "payload TEXT NOT NULL, checksum TEXT NOT NULL)"
+            )
+            for table in ("components", "stories"):
+                connection.execute(
+                    f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
+                )
+    finally:
+        connection.close()
 
 
 def _row(key: str, data: Any) -> tuple[str, str, str]:

@@ -17,13 +17,16 @@ class ChangesError(Exception):
 
 
 def _git(*arguments: str, cwd: Path) -> str:
+    """git's output as the file system names paths: bytes that are not UTF-8 (a file name
+    from another system) decode as ``os.fsdecode`` does, so they name the same files."""
     try:
-        done = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, text=True, check=False)
+        done = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, check=False)
     except OSError as error:
         raise ChangesError(f"cannot run git: {error}") from error
     if done.returncode != 0:
-        raise ChangesError(f"git {' '.join(arguments)}: {done.stderr.strip() or 'failed'}")
-    return done.stdout
+        message = done.stderr.decode("utf-8", "backslashreplace").strip()
+        raise ChangesError(f"git {' '.join(arguments)}: {message or 'failed'}")
+    return os.fsdecode(done.stdout)
 
 
 def changed_files(ref: str, cwd: Path | None = None) -> frozenset[str]:

@@ -12,13 +12,13 @@ import shutil
 import signal
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import fields, replace
 from pathlib import Path
 
-from factcheck import __version__
-from factcheck.baseline import Baseline, BaselineError, baseline_text, claim_identities, read_baseline
+from factcheck import __version__, atomic
+from factcheck.baseline import (Baseline, BaselineError, baseline_text, claim_identities, read_baseline,
+                                write_baseline)
 from factcheck.cache import ClaimCache, engine_hash
 from factcheck.budget import DEFAULT_FIGURES, DEFAULT_SECONDS
 from factcheck.changes import ChangesError, changed_files, tracked_files
@@ -253,6 +253,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             corpus = load_paths(args.paths, settings, args.stdin_filename, cache, engine)
             _note_unread(args, settings, corpus)
             reference = load_paths(against, settings, cache=cache, engine=engine)
+            _print_warnings(corpus.corpus.warnings + reference.corpus.warnings)
             if args.command == "extract":
                 return _extract(args, extract_documents(corpus))
             errors = corpus.corpus.errors + reference.corpus.errors
@@ -263,8 +264,9 @@ def run(argv: Sequence[str] | None = None) -> int:
                 explained=getattr(args, "explain", False),
             )
     finally:
-        if cache:
-            cache.close()
+        problem = cache.close() if cache else None
+        if problem:
+            _say(f"cache {problem}")
     _print_errors(result.errors)
     if args.command == "baseline":
         return _write_baseline(args, settings, result)
@@ -406,7 +408,11 @@ def _write_baseline(args: argparse.Namespace, settings: Settings, result: Result
     target = settings.baseline or settings.root / DEFAULT_BASELINE
     claims = {claim.id: claim for claim in result.claims}
     identities = claim_identities(result.claims, settings.relative)
-    target.write_text(baseline_text(result.findings, claims, identities), "utf-8")
+    try:
+        write_baseline(target, baseline_text(result.findings, claims, identities), (d.path for d in result.documents))
+    except BaselineError as error:
+        _say(str(error))
+        return EXIT_ERROR
     _say(f"wrote {plural(len(result.findings), 'finding')} to {target}")
     return EXIT_CLEAN
 
@@ -430,6 +436,12 @@ def _note_unread(args: argparse.Namespace, settings: Settings, loaded: Loaded) -
         names = ", ".join(shown_path(path) for path in shown) + (f" and {more} more" if more else "")
         _say(f"{plural(len(loaded.unknown), 'file')} in no article format left unread "
              f"(reads {', '.join(sorted(TEXT_SUFFIXES))}): {names}")
+
+
+def _print_warnings(warnings: Sequence[InputError]) -> None:
+    """What was read all the same: named on stderr, not a failure of the run."""
+    for warning in warnings:
+        _say(f"{warning.path}: warning: {warning.message}")
 
 
 def _extract(args: argparse.Namespace, extraction: Extraction) -> int:
@@ -482,24 +494,11 @@ def _emit(args: argparse.Namespace, rendered: str, result: Result | Extraction) 
         _say(f"--output-file {target}: is one of the articles read; nothing written")
         return False
     try:
-        write_atomically(target, rendered + "\n" if rendered else "")
+        atomic.write_text(target, rendered + "\n" if rendered else "")
     except OSError as error:
         _say(f"--output-file {target}: cannot write ({error.strerror or error})")
         return False
     return True
-
-
-def write_atomically(target: Path, content: str) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then renamed over it."""
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _write_step_summary(result: Result) -> str | None:

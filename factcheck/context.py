@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from factcheck.lexicon import alternation, change_verbs_pattern, load
+from factcheck.lexicon import alternation, change_verbs_pattern, fold, load
 from factcheck.vocabulary import measure_predicates, predicate_classes
 from factcheck.metadata import MONTHS
 
@@ -201,9 +201,9 @@ def plain_noun(tail: str) -> str | None:
     words: list[str] = []
     predicates, _ = _predicate_lexicon()
     for word in _WORD.findall(tail[:40]):
-        if word.lower() in _function_words() or not word[0].isalpha() or predicates.match(word):
+        if fold(word) in _function_words() or not word[0].isalpha() or predicates.match(word):
             break
-        words.append(word.lower())
+        words.append(fold(word))
         if len(words) == 3:
             break
     return words[-1] if words else None
@@ -212,7 +212,7 @@ def plain_noun(tail: str) -> str | None:
 @cache
 def _counted_lexicon() -> tuple[dict[str, str], regex.Pattern, tuple[str, ...], set[str], regex.Pattern]:
     data = load("counted")
-    noun_class = {noun.lower(): name for name, nouns in data["classes"].items() for noun in nouns}
+    noun_class = {fold(noun): name for name, nouns in data["classes"].items() for noun in nouns}
     skippable = rf"(?!{alternation(data['function_words']['words'])}\b)[\w'’-]+\s+"  # a modifier, not "and" or "of"
     nouns = regex.compile(rf"(?:{skippable}){{0,2}}?(?P<noun>{alternation(noun_class)})\b", regex.I)
     partitive_of = regex.compile(rf"\s*(?:{alternation(data['partitive']['of'])})\b", regex.I)
@@ -247,8 +247,8 @@ def _partitive_before() -> regex.Pattern:
 @cache
 def _predicate_lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     data = load("predicates")
-    stem_class = {stem: name for name, table in data.items() for stem in table.get("stems", [])}
-    word_class = {word: name for name, table in data.items() for word in table.get("words", [])}
+    stem_class = {fold(stem): name for name, table in data.items() for stem in table.get("stems", [])}
+    word_class = {fold(word): name for name, table in data.items() for word in table.get("words", [])}
     pattern = regex.compile(
         rf"(?<![\w-])(?:(?P<stem>{alternation(stem_class)})|(?P<stem>{alternation(word_class)})(?![\w-]))",
         regex.I,
@@ -264,13 +264,13 @@ def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | No
     if partitive_of.match(tail) or _partitive_before().search(text, max(0, start - 25), start):
         return None, True
     first = _WORD.search(tail)
-    if first and first.start() <= 2 and first.group(0).lower() in partitive_after:
+    if first and first.start() <= 2 and fold(first.group(0)) in partitive_after:
         return None, True
     subset = _among().match(tail) is not None
     match = nouns.match(tail.lstrip())
     if match:
         rest = tail.lstrip()[match.end():]
-        counted = noun_class[match.group("noun").lower()]
+        counted = noun_class[fold(match.group("noun"))]
         return _with_modifier(tail.lstrip()[:match.start("noun")], counted), subset or _restricted().match(rest) is not None
     if first and first.start() <= 2:
         word = first.group(0)
@@ -313,10 +313,10 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
         return None
     gap_before = _distance(text, _word_end(text, before.end()), start) if before else math.inf
     gap_after = _distance(text, end, after.start()) if after else math.inf
-    if before and predicate_classes()[classes[before.group("stem").lower()]].get("leads") and gap_before <= 2:
-        return classes[before.group("stem").lower()]
+    if before and predicate_classes()[classes[fold(before.group("stem"))]].get("leads") and gap_before <= 2:
+        return classes[fold(before.group("stem"))]
     nearest = before if gap_before < gap_after else after
-    found = classes[nearest.group("stem").lower()]
+    found = classes[fold(nearest.group("stem"))]
     if nearest is after and gap_after <= 1 and _counts_the_cue(text, after, found):
         return None  # "20 smaller earthquakes": a count of quakes, not a magnitude
     if predicate_classes()[found].get("decimal") and "." not in text[start:end] and min(gap_before, gap_after) > 0:
@@ -411,7 +411,7 @@ def _individual_after() -> regex.Pattern:
 def describes_one(text: str, sentence: Sentence, start: int, end: int) -> bool:
     """ "One man was shot in the leg, another in the arm": "one" picks out a victim to describe,
     it does not count the shot."""
-    if text[start:end].lower() not in _frames()["individual"]["words"]:
+    if fold(text[start:end]) not in _frames()["individual"]["words"]:
         return False
     return _individual_after().search(text, end, sentence.end) is not None
 
@@ -460,7 +460,7 @@ MODIFIED_NOUN_WORDS = 3  # a noun this few words after a measure is the noun it 
 def known_nouns(text: str, clause: tuple[int, int]) -> tuple[tuple[int, str], ...]:
     """(offset, class) of every noun of the counted lexicon in the clause, in order."""
     noun_class = _counted_lexicon()[0]
-    return tuple((m.start(), noun_class[m.group("noun").lower()]) for m in _known_noun().finditer(text, *clause))
+    return tuple((m.start(), noun_class[fold(m.group("noun"))]) for m in _known_noun().finditer(text, *clause))
 
 
 def measured_thing(text: str, nouns: tuple[tuple[int, str], ...], start: int) -> str | None:
@@ -538,12 +538,12 @@ def _names_someone(source: str, match: regex.Match) -> bool:
     if source in patterns().not_names or source.capitalize() in patterns().not_names:
         return False
     verb = match.group("verb")
-    return verb is None or verb.lower() not in load("sources")["estimate_verbs"] or " at " in match.string[match.end():]
+    return verb is None or fold(verb) not in load("sources")["estimate_verbs"] or " at " in match.string[match.end():]
 
 
 def normalise_source(name: str) -> str | None:
     words = name.split()
-    while words and words[0].lower() in load("sources")["leading_words"]:
+    while words and fold(words[0]) in load("sources")["leading_words"]:
         words = words[1:]
     return " ".join(words).strip(" ,.") or None
 
@@ -618,13 +618,13 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     reference = dt.date.fromisoformat(published) if published else None
     groups = {name: value for name, value in match.groupdict().items() if value}
     if "relative" in groups:
-        return _relative(groups["relative"].lower(), reference)
+        return _relative(fold(groups["relative"]), reference)
     if "weekday" in groups:
         return _weekday(groups["weekday"], reference)
     month_name = next((groups[k] for k in ("md_month", "dm_month", "my_month", "m_month") if k in groups), None)
     year_text = next((groups[k] for k in ("md_year", "dm_year", "my_year", "y_year") if k in groups), None)
     day_text = groups.get("md_day") or groups.get("dm_day")
-    month = MONTHS[month_name.lower()[:3]] if month_name else 1
+    month = MONTHS[fold(month_name)[:3]] if month_name else 1
     year = int(year_text) if year_text else (reference.year if reference else None)
     if year is None:
         return f"--{month:02d}" if month_name else None  # ISO 8601 month without a year

@@ -5,11 +5,14 @@ ones, the folders tools make (``DEFAULT_EXCLUDES``) and what ``.gitignore`` file
 below the folder and those above it up to the repository's root, the deeper one deciding, as
 git does. Symbolic links to folders are followed; a link back to a folder being walked (a
 loop) is an error naming it. Files in no article format are counted, so a run can name them.
+A file that cannot be read as an article (a name that is not UTF-8, a named pipe, a device) is
+an error naming it, never opened; every error names its path printably.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +28,8 @@ DEFAULT_EXCLUDES = frozenset({
     "__pypackages__", "node_modules", "site-packages", "_build", "buck-out", "build", "dist", "_site",
 })
 GITIGNORE = ".gitignore"
+FILE_KINDS = {stat.S_ISFIFO: "a named pipe (FIFO)", stat.S_ISCHR: "a character device",
+              stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
 
 
 @dataclass(frozen=True)
@@ -64,8 +69,53 @@ def expand_paths(paths: Iterable[str], errors: list[InputError], unknown: list[s
                 yield found
 
 
+def article_files(
+    paths: Iterable[str], errors: list[InputError], unknown: list[str] | None = None,
+    wanted: Callable[[str], bool] | None = None,
+) -> Iterator[str]:
+    """The files ``expand_paths`` finds (and ``wanted`` keeps) that can be read as articles:
+    ``-``, or regular files whose names are UTF-8 (the name goes into every report and the
+    cache); each other one is an error naming it. Every error names its path printably."""
+    met: list[InputError] = []
+    for path in expand_paths(paths, met, unknown):
+        errors.extend(_printable(error) for error in met)
+        met.clear()
+        if wanted is not None and not wanted(path):
+            continue
+        problem = None if path == "-" else unreadable_file(path)
+        if problem:
+            errors.append(InputError(printable_path(path), problem))
+        else:
+            yield path
+    errors.extend(_printable(error) for error in met)
+
+
+def _printable(error: InputError) -> InputError:
+    return InputError(printable_path(error.path), error.message)
+
+
+def unreadable_file(path: str) -> str | None:
+    """Why the file at ``path`` cannot be read as an article, or None."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not UTF-8; rename the file to check it"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+    kind = next((name for test, name in FILE_KINDS.items() if test(mode)), None)
+    return f"not a regular file but {kind}; pipe it to - to check what it holds" if kind else None
+
+
+def printable_path(path: str) -> str:
+    """A path as text that can be printed and written to JSON: bytes that are not UTF-8 shown
+    as ``\\xff`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _files_of(path: str, walk: Walk) -> list[str]:
-    if path == "-" or os.path.isfile(path):
+    if path == "-" or (os.path.exists(path) and not os.path.isdir(path)):
         return [path]
     if not os.path.isdir(path):
         walk.errors.append(InputError(path, "no such file or folder"))
@@ -94,7 +144,8 @@ def _files_below(top: str, walk: Walk) -> Iterator[str]:
                 else:
                     stack.append((path, ignores, ancestors | {real}))
             elif not _is_file(entry):
-                walk.errors.append(InputError(path, "broken symbolic link or not a regular file; skipped"))
+                problem = unreadable_file(path) if os.path.exists(path) else "broken symbolic link"
+                walk.errors.append(InputError(path, f"{problem or 'not a regular file'}; skipped"))
             elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES:
                 yield path
             else:

@@ -49,11 +49,18 @@ def kind_of(claim: Claim) -> str:
 def frame_of(claim: Claim) -> Frame:
     thing = thing_of(claim.counted) if claim.counted else None
     if thing in _event_nouns():  # "a $334 million deal": the noun names the event, not a thing
-        return Frame(kind_of(claim), None, claim.predicate or event_class(thing), sentence_lemmas(claim.sentence))
+        return Frame(kind_of(claim), None, claim.predicate or event_class(thing), _words(claim))
     if claim.counted and thing is None:  # "50 reported injured": the word after is the event's
         claim_events = (claim.counted.split()[-1], *claim.event_words)
-        return Frame(kind_of(claim), None, _event(claim.predicate, claim_events, None), sentence_lemmas(claim.sentence))
-    return Frame(kind_of(claim), thing, event_of(claim, thing), sentence_lemmas(claim.sentence))
+        return Frame(kind_of(claim), None, _event(claim.predicate, claim_events, None), _words(claim))
+    return Frame(kind_of(claim), thing, event_of(claim, thing), _words(claim))
+
+
+def _words(claim: Claim) -> frozenset[str]:
+    """The sentence's content lemmas and the places the figure is of, by the name they are
+    compared under ("Salonika" is Thessaloniki): two statements of one place share a word."""
+    places = (place.lower() for place in claim.places if not place.startswith("("))
+    return sentence_lemmas(claim.sentence) | frozenset(places)
 
 
 @lru_cache(maxsize=65536)

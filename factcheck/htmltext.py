@@ -100,6 +100,17 @@ class _ArticleParser(HTMLParser):
         self.in_title = False
         self.title_text = ""
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![`` opening neither CDATA nor a conditional section (``<![ 1 ]>``): the stdlib's
+        base class raises on it; a browser reads it as a bogus comment, up to the next ``>``."""
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # the base class moved it before raising
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
     def source_position(self) -> int:
         line, column = self.getpos()
         return self.line_index.line_starts[line - 1] + column

@@ -7,16 +7,17 @@ claims are offsets into ``Document.text``, so provenance survives page furniture
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable
 from pathlib import Path
 
 import regex
 import yaml
 
-from factcheck import furniture, htmltext, metadata
-from factcheck.discover import expand_paths
+from factcheck import frontmatter, furniture, htmltext, metadata
+from factcheck.discover import article_files
 from factcheck.formats import JSON_LINES_SUFFIXES, TEXT_SUFFIXES
 from factcheck.model import Corpus, Document, InputError, Segment
 
@@ -24,6 +25,8 @@ MAX_BYTES = 20 * 1024 * 1024
 BOM = "\ufeff"
 MAX_BAD_RECORDS_SHOWN = 5
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+BLANK = regex.compile(r"[\s\ufeff\u200b-\u200d\u2060]*")  # white space, byte-order marks, zero-width characters
+LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 class IngestError(Exception):
@@ -42,50 +45,84 @@ def read_corpus(paths: Iterable[str], stdin_name: str | None = None) -> Corpus:
 
     A file that cannot be read becomes an InputError naming it; the others are still read.
     """
-    documents: list[Document] = []
     errors: list[InputError] = []
-    for path in expand_paths(paths, errors):
-        shown = (stdin_name or "-") if path == "-" else path
-        try:
-            found = read_path(path, stdin_name)
-        except IngestError as error:
-            found = list(error.documents)
-            errors.append(InputError(shown, str(error)))
-        documents.extend(_new_ids(found, {d.id for d in documents}, shown, errors))
-    return Corpus(tuple(documents), tuple(errors))
+    read = [(path, read_file(path, stdin_name)[0]) for path in article_files(paths, errors)]
+    files = file_ids(document for _, corpus in read for document in corpus.documents)
+    documents: list[Document] = []
+    warnings: list[InputError] = []
+    seen: set[str] = set()
+    for path, corpus in read:
+        errors.extend(corpus.errors)
+        warnings.extend(corpus.warnings)
+        for document in corpus.documents:
+            conflict = id_conflict(document, seen, files)
+            if conflict:
+                errors.append(InputError(path, conflict))
+            else:
+                seen.add(document.id)
+                documents.append(document)
+    return Corpus(tuple(documents), tuple(errors), tuple(warnings))
 
 
-def _new_ids(found: list[Document], seen: set[str], shown: str, errors: list[InputError]) -> Iterator[Document]:
-    """The documents whose id is not taken yet: claim ids are built from document ids."""
-    for document in found:
-        if document.id in seen:
-            errors.append(InputError(shown, f"document id {document.id!r} is already used by another article"))
-        else:
-            seen.add(document.id)
-            yield document
+def read_file(path: str, stdin_name: str | None = None) -> tuple[Corpus, str | None]:
+    """One file's documents (or the error that keeps it, or some of its records, out), and the
+    SHA-256 of the bytes they were parsed from: the file is read once, so what is cached under
+    that digest is what those bytes hold even when the file changes meanwhile."""
+    digest = None
+    try:
+        raw = _read_bytes(path)
+        digest = hashlib.sha256(raw).hexdigest()
+        return parse_bytes((stdin_name or "stdin.txt") if path == "-" else path, raw), digest
+    except IngestError as error:
+        return Corpus(error.documents, (InputError(shown_name(path, stdin_name), str(error)),)), digest
 
 
-def read_path(path: str, stdin_name: str | None = None) -> list[Document]:
-    """The Documents in one file (several for JSON Lines)."""
-    raw = _read_bytes(path)
-    name = (stdin_name or "stdin.txt") if path == "-" else path
-    return parse_text(name, decode(raw))
+def shown_name(path: str, stdin_name: str | None = None) -> str:
+    """The name a file goes by in documents and errors (``-`` is named by ``--stdin-filename``)."""
+    return (stdin_name or "-") if path == "-" else path
+
+
+def file_ids(documents: Iterable[Document]) -> frozenset[str]:
+    """The ids of the articles that are whole files: their paths, which no record may take."""
+    return frozenset(document.id for document in documents if not document.record)
+
+
+def id_conflict(document: Document, seen: Container[str], files: frozenset[str]) -> str | None:
+    """Why a document cannot keep its id (claim ids are built from it), or None. A record that
+    takes another file's path is the one left out, whichever of the two is read first."""
+    where = f"line {document.line_offset + 1}: record " if document.record else "document "
+    if document.record and document.id in files:
+        return f"{where}id {document.id!r} is the path of another input file; record left out (give it another id)"
+    if document.id in seen:
+        return f"{where}id {document.id!r} is already used by another article"
+    return None
+
+
+def parse_bytes(name: str, raw: bytes) -> Corpus:
+    """The Documents in a file's bytes, and the warnings met (front matter read leniently)."""
+    return parse(name, decode(raw))
 
 
 def parse_text(name: str, text: str) -> list[Document]:
     """The Documents in decoded text, read in the format its name's suffix gives."""
+    return list(parse(name, text).documents)
+
+
+def parse(name: str, text: str) -> Corpus:
+    """The Documents in decoded text, in the format ``name``'s suffix gives."""
     suffix = Path(name).suffix.lower()
-    shown = name
     if suffix in JSON_LINES_SUFFIXES or suffix == ".json":
-        return read_json_lines(shown, text)
+        return Corpus(tuple(read_json_lines(name, text)))
     if suffix in (".html", ".htm") or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
-        return [read_html(shown, text)]
+        return Corpus((read_html(name, text),))
     if suffix in (".md", ".markdown"):
-        return [read_markdown(shown, text)]
-    return [read_plain(shown, text)]
+        document, warnings = read_markdown(name, text)
+        return Corpus((document,), warnings=tuple(InputError(name, warning) for warning in warnings))
+    return Corpus((read_plain(name, text),))
 
 
 def _read_bytes(path: str) -> bytes:
+    """A file's bytes (``-``: standard input), read once: they are hashed and parsed as read."""
     try:
         if path == "-":
             raw = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -105,11 +142,11 @@ def decode(raw: bytes) -> str:
     says so; universal newlines."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decoded(raw, "utf-16")
-    elif b"\x00" in raw[:8192]:
-        raise IngestError("binary file (NUL bytes), not text")
+    elif b"\x00" in raw:
+        raise IngestError(f"binary file (a NUL byte at byte {raw.index(0)}), not text")
     else:
         text = _decoded(raw, "utf-8")
-    if not text.strip(" \t\n\r" + BOM):
+    if is_blank(text):
         raise IngestError("empty file: no text to check")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -123,6 +160,12 @@ def _decoded(raw: bytes, encoding: str) -> str:
             f"not {encoding.upper()} text (line {line}, byte {error.start}: "
             f"{raw[error.start:error.start + 1]!r}); convert it, e.g. iconv -f CP1252 -t UTF-8"
         ) from error
+
+
+def is_blank(text: str) -> bool:
+    """Nothing to read: only white space (non-breaking spaces too), byte-order marks and
+    zero-width characters."""
+    return BLANK.fullmatch(text) is not None
 
 
 def _looks_like_html(text: str) -> bool:
@@ -161,8 +204,9 @@ def read_plain(path: str, text: str) -> Document:
     )
 
 
-def read_markdown(path: str, text: str) -> Document:
-    front, body_start = split_front_matter(path, text)
+def read_markdown(path: str, text: str) -> tuple[Document, tuple[str, ...]]:
+    """The article, and a warning when its front matter had to be read leniently."""
+    front, body_start, warning = split_front_matter(text)
     found = metadata.from_text(text[body_start:])
     return Document(
         id=path, path=path, text=text, segments=tuple(line_segments(text, body_start)),
@@ -170,25 +214,45 @@ def read_markdown(path: str, text: str) -> Document:
         date=metadata.iso_date(front.get("date")) or found.date,
         source=_string(front.get("source")) or found.source,
         url=_string(front.get("url")),
-    )
+    ), (warning,) if warning else ()
 
 
-def split_front_matter(path: str, text: str) -> tuple[dict, int]:
-    """The YAML front matter of a Markdown file and the offset where its body starts."""
+def split_front_matter(text: str) -> tuple[dict, int, str | None]:
+    """The front matter of a Markdown file, the offset where its body starts, and a warning
+    naming the line when YAML could not read it and its ``key: value`` lines were read instead."""
     opening = len(BOM) if text.startswith(BOM) else 0
     if not text.startswith("---\n", opening):
-        return {}, 0
+        return {}, 0, None
     close = text.find("\n---", opening + 3)
     if close < 0:
-        return {}, 0
-    try:
-        front = metadata.front_matter_values(text[opening + 4:close]) or {}
-    except yaml.YAMLError as error:
-        raise IngestError(f"malformed front matter: {error}") from error
-    if not isinstance(front, dict):
-        raise IngestError("front matter is not a mapping of keys to values")
+        return {}, 0, None
+    block = text[opening + 4:close]
     body_start = text.find("\n", close + 1)
-    return front, len(text) if body_start < 0 else body_start + 1
+    body_start = len(text) if body_start < 0 else body_start + 1
+    front, problem = _yaml_front_matter(block)
+    if problem is None:
+        return front, body_start, None
+    line, reason = problem
+    warning = f"line {line + 2}: front matter is not YAML ({reason}); read as plain key: value lines"
+    return frontmatter.key_values(block), body_start, warning
+
+
+def _yaml_front_matter(block: str) -> tuple[dict, tuple[int, str] | None]:
+    """The front matter as YAML reads it, or the line (from 0) and reason it cannot."""
+    try:
+        front = metadata.front_matter_values(block) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return {}, (mark.line if mark else 0, error.problem or error.context or "malformed")
+    except yaml.reader.ReaderError as error:
+        return {}, (block.count("\n", 0, error.position), f"unacceptable character U+{error.character:04X}")
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:  # a date that does not exist
+        return {}, (0, str(error) or type(error).__name__)
+    if not isinstance(front, dict):
+        return {}, (0, "not a mapping of keys to values")
+    if _lone_surrogate_in(front) is not None:
+        return {}, (0, "a lone surrogate escape, which is not Unicode text")
+    return front, None
 
 
 def read_html(path: str, text: str) -> Document:
@@ -210,7 +274,7 @@ def read_json_lines(path: str, text: str) -> list[Document]:
     bad: list[str] = []
     seen: set[str] = set()
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip(" \t" + BOM):
+        if is_blank(line):
             continue
         try:
             document = _json_record(path, line.lstrip(BOM), number, seen)
@@ -227,12 +291,12 @@ def read_json_lines(path: str, text: str) -> list[Document]:
 
 
 def _json_record(path: str, line: str, number: int, seen: set[str]) -> Document:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise IngestError(f"malformed JSON ({error.msg})") from error
+    record = _json_object(line)
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise IngestError('a record needs a "text" string')
+    surrogate = _lone_surrogate_in(record)
+    if surrogate is not None:
+        raise IngestError(f"{surrogate!r} holds a lone surrogate escape (\\ud800 to \\udfff), which is not Unicode text")
     doc_id = str(record.get("id") or f"{path}:{number}")
     if doc_id in seen:
         raise IngestError(f"duplicate id {doc_id!r}")
@@ -245,6 +309,24 @@ def _json_record(path: str, line: str, number: int, seen: set[str]) -> Document:
         line_offset=number - 1,
         record=True,
     )
+
+
+def _lone_surrogate_in(values: dict) -> object | None:
+    """The first key whose string value holds a lone surrogate (JSON and YAML can escape one,
+    ``\\ud800``; it cannot be encoded, so no report or cache could hold it), or None."""
+    return next((key for key, value in values.items() if isinstance(value, str) and LONE_SURROGATE.search(value)), None)
+
+
+def _json_object(line: str) -> object:
+    """One JSON Lines record; any way it cannot be read is an IngestError for that record."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise IngestError(f"malformed JSON ({error.msg})") from error
+    except ValueError as error:  # an integer too long to convert
+        raise IngestError(f"unreadable JSON ({str(error).split(';')[0]})") from error
+    except RecursionError as error:
+        raise IngestError("unreadable JSON (nested too deeply)") from error
 
 
 def _string(value: object) -> str | None:

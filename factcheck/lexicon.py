@@ -9,6 +9,15 @@ from typing import Any
 import regex
 
 
+def fold(text: str) -> str:
+    """Text as the lexicon tables key it: Unicode case folding, the same folding on both sides
+    of every lookup. A pattern that ignores case matches "ſ" (long s) as "s" and the Kelvin
+    sign as "k"; ``str.lower`` keeps them, so a figure the pattern found would miss its table
+    entry. The regex engine also takes "İ" for "i", which ``str.casefold`` makes "i" and a
+    combining dot. Every table of lexicon words is keyed by ``fold``, and every lookup folds."""
+    return text.casefold().replace("i\u0307", "i")
+
+
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed TOML lexicon ``name`` (without the ``.toml``)."""

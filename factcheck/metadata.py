@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import regex
 import yaml
 
-from factcheck.lexicon import load
+from factcheck.lexicon import fold, load
 
 MONTHS = {  # the first three letters of each month (lexicons/calendar.toml) -> its number
-    names[0][:3].lower(): index for index, names in enumerate(load("calendar")["months"], start=1)
+    fold(names[0][:3]): index for index, names in enumerate(load("calendar")["months"], start=1)
 }
 _MONTH = rf"(?P<month>{'|'.join(MONTHS)})[a-z]*\.?"
 _DATE_PATTERNS = [
@@ -45,7 +45,7 @@ def from_text(text: str) -> Found:
 
 def stated_date(text: str) -> str | None:
     explicit = _DATE_LINE.search(text)
-    if explicit:
+    if explicit and _exists(explicit.group("iso")):
         return explicit.group("iso")
     for line in text.split("\n"):
         found = first_date(line)
@@ -66,9 +66,18 @@ def first_date(text: str) -> str | None:
     return best[1] if best else None
 
 
+def _exists(iso: str) -> bool:
+    """``date 2024-02-30`` names no day: the text states no date."""
+    try:
+        dt.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
 def _iso(match: regex.Match) -> str | None:
     groups = match.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()[:3]]
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[fold(groups["month"])[:3]]
     try:
         return dt.date(int(groups["year"]), month, int(groups["day"])).isoformat()
     except ValueError:

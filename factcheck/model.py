@@ -105,7 +105,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class InputError:
-    """A file that could not be read, and why."""
+    """A file that could not be read (or, as a warning, was read leniently), and why."""
 
     path: str
     message: str
@@ -113,7 +113,9 @@ class InputError:
 
 @dataclass(frozen=True)
 class Corpus:
-    """Everything ingest produced: the documents and the errors met on the way."""
+    """Everything ingest produced: the documents, the errors met on the way, and warnings
+    about what was read all the same (front matter YAML could not read)."""
 
     documents: tuple[Document, ...]
     errors: tuple[InputError, ...] = field(default=())
+    warnings: tuple[InputError, ...] = field(default=())

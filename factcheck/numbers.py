@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from factcheck.lexicon import alternation, load
+from factcheck.lexicon import alternation, fold, load
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.
 def parse_number(surface: str) -> Number | None:
     """The value of a number written in digits or words (with scale), or None."""
     text = " ".join(surface.replace("\u2011", "-").replace("⁄", "/").split())
-    lowered = text.lower()
+    lowered = fold(text)
     vague = words()["vague"].get(lowered.removesuffix(" of"))
     if vague:
         return Number(float(vague["value"]), 0.0, float(vague["low"]), float(vague["high"]),
@@ -104,14 +104,14 @@ def _split_scale(text: str) -> tuple[str, float]:
     data = words()
     scale = 1.0
     tokens = text.split()
-    while len(tokens) > 1 and tokens[-1].lower() in data["scales"] and _is_digits(tokens[0]):
-        scale *= data["scales"][tokens.pop().lower()]
+    while len(tokens) > 1 and fold(tokens[-1]) in data["scales"] and _is_digits(tokens[0]):
+        scale *= data["scales"][fold(tokens.pop())]
     head = " ".join(tokens)
     match = _DIGITS_AND_SUFFIX.fullmatch(head)
     if match and match.group(2) in data["suffixes"]:
         return match.group(1), scale * data["suffixes"][match.group(2)]
-    if match and match.group(2).lower() in data["scales"]:
-        return match.group(1), scale * data["scales"][match.group(2).lower()]
+    if match and fold(match.group(2)) in data["scales"]:
+        return match.group(1), scale * data["scales"][fold(match.group(2))]
     return head, scale
 
 
@@ -158,7 +158,7 @@ def half_unit(plain: str) -> float:
 def _parse_words(text: str) -> Number | None:
     """The value of number words; the scanner has already checked their order."""
     data = words()
-    tokens = [t for t in _WORD_SEPARATORS.split(text.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATORS.split(fold(text)) if t and t != "and"]
     total, current, fraction = 0.0, 0.0, 1.0
     for token in tokens:
         if token in ("a", "an"):

@@ -21,8 +21,8 @@ from factcheck.cache import ClaimCache, file_digest
 from factcheck.config import Settings
 from factcheck.engine import Engine
 from factcheck.extract import claims_in
-from factcheck.discover import expand_paths
-from factcheck.ingest import read_corpus
+from factcheck.discover import article_files
+from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
 from factcheck.components import components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
 from factcheck.stories import StoryMemo, related_pairs
@@ -327,14 +327,16 @@ class FileRead:
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]
     errors: tuple[InputError, ...]
+    warnings: tuple[InputError, ...] = ()
+    digest: str | None = None  # SHA-256 of the bytes the documents were parsed from
 
 
 def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget()) -> FileRead:
     """One file read as articles and extracted (a task of the engine: it runs in any process)."""
     errors: list[InputError] = []
-    corpus = _read_softly(path, stdin_name, errors)
+    corpus, digest = _read_softly(path, stdin_name, errors)
     kept, claims = _with_claims(corpus.documents, {}, errors, budget)
-    return FileRead(kept, tuple(claims), tuple(errors))
+    return FileRead(kept, tuple(claims), tuple(errors), corpus.warnings, digest)
 
 
 def load_paths(
@@ -365,9 +367,11 @@ def load_paths(
         missing = [path for path in files if path not in found]
         found.update(zip(missing, engine.map(partial(read_file, budget=settings.budget), missing, "extracting")))
     for path in missing:
-        if cache and digests.get(path) and not found[path].errors:
-            cache.store(path, digests[path], list(found[path].documents), list(found[path].claims))
-    loaded = _assembled(plan, found, {path: digest for path, digest in digests.items() if digest})
+        read = found[path]
+        digests[path] = read.digest
+        if cache and read.digest and path != "-" and not read.errors and not read.warnings:
+            cache.store(path, read.digest, list(read.documents), list(read.claims))
+    loaded = _assembled(plan, found, {path: digest for path, digest in digests.items() if digest and path != "-"})
     return replace(loaded, unknown=tuple(unknown))
 
 
@@ -380,9 +384,10 @@ def _plan(paths: Iterable[str], settings: Settings, unknown: list[str] | None = 
         from_folder = given != "-" and os.path.isdir(given)
         errors: list[InputError] = []
         skipped: list[str] = []
-        for path in expand_paths([given], errors, skipped):
+        wanted = settings.wants_file if from_folder else None
+        for path in article_files([given], errors, skipped, wanted):
             real = path if path == "-" else os.path.realpath(path)
-            if real in seen_files or (from_folder and not settings.wants_file(path)):
+            if real in seen_files:
                 continue
             seen_files.add(real)
             plan += errors
@@ -407,35 +412,40 @@ def _assembled(plan: list[str | InputError], found: Mapping[str, FileRead], dige
     """The files' documents in plan order, each id once, with their claims and file digests."""
     documents: list[Document] = []
     errors: list[InputError] = []
+    warnings: list[InputError] = []
     claims: dict[str, tuple[Claim, ...]] = {}
     digest_of: dict[str, str] = {}
+    files = file_ids(document for read in found.values() for document in read.documents)
     for entry in plan:
         if isinstance(entry, InputError):
             errors.append(entry)
             continue
         read = found[entry]
         errors.extend(read.errors)
+        warnings.extend(read.warnings)
         by_document = _by_document(list(read.documents), list(read.claims))
         for document in read.documents:
-            if document.id in claims:
-                errors.append(InputError(entry, f"document id {document.id!r} is already used by another article"))
+            conflict = id_conflict(document, claims, files)
+            if conflict:
+                errors.append(InputError(entry, conflict))
                 continue
             documents.append(document)
             claims[document.id] = by_document[document.id]
             if entry in digests:
                 digest_of[document.id] = digests[entry]
-    return Loaded(Corpus(tuple(documents), tuple(errors)), claims, digest_of)
+    return Loaded(Corpus(tuple(documents), tuple(errors), tuple(warnings)), claims, digest_of)
 
 
-def _read_softly(path: str, stdin_name: str | None, errors: list[InputError]) -> Corpus:
-    """The file read as articles; an unexpected failure of the reader is that file's error."""
+def _read_softly(path: str, stdin_name: str | None, errors: list[InputError]) -> tuple[Corpus, str | None]:
+    """The file read as articles, and the digest of its bytes; an unexpected failure of the
+    reader is that file's error."""
     try:
-        corpus = read_corpus([path], stdin_name)
+        corpus, digest = read_articles(path, stdin_name)
     except Exception as error:  # a bug in one reader must not stop the run
-        errors.append(_crash_error((stdin_name or "-") if path == "-" else path, error))
-        return Corpus(())
+        errors.append(_crash_error(shown_name(path, stdin_name), error))
+        return Corpus(()), None
     errors.extend(corpus.errors)
-    return corpus
+    return corpus, digest
 
 
 def _by_document(documents: list[Document], claims: list[Claim]) -> dict[str, tuple[Claim, ...]]:

@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from factcheck import furniture
-from factcheck.lexicon import alternation, change_verbs_pattern, expand_pieces, load, word_pieces
+from factcheck.lexicon import alternation, change_verbs_pattern, expand_pieces, fold, load, word_pieces
 from factcheck.numbers import Number, is_measurable, largest_exponent, parse_number, pieces, words
 from factcheck.quantulum_units import extra_units
 
@@ -69,10 +69,10 @@ def money_symbols() -> dict[str, str]:
 def money_words() -> dict[str, str]:
     """Currency names after a figure, lower case -> ISO code ("australian dollars" -> AUD)."""
     data = load("currencies")
-    table = {word.lower(): code for word, code in data["words"].items()}
+    table = {fold(word): code for word, code in data["words"].items()}
     for adjective, code in data["dollar_adjectives"].items():
         table[f"{adjective} dollar"] = table[f"{adjective} dollars"] = code
-    table.update({symbol.lower(): code for symbol, code in data["symbols_after"].items()})
+    table.update({fold(symbol): code for symbol, code in data["symbols_after"].items()})
     return table
 
 
@@ -80,14 +80,14 @@ def money_words() -> dict[str, str]:
 def unit_names() -> tuple[dict[str, str], dict[str, str]]:
     """Unit surfaces -> pint names: (case-insensitive, lower-cased keys; case-sensitive)."""
     data = load("units")
-    folded = {surface.lower(): name for surface, name in data["units"].items()}
+    folded = {fold(surface): name for surface, name in data["units"].items()}
     exact = dict(data["case_sensitive"])
     si = dict(data["si"])
     prefixes = si.pop("prefixes")
     for base, entry in si.items():
         for prefix in entry["prefixes"]:
             exact[prefixes.get(prefix, "") + entry["symbol"]] = prefix + base
-            folded.update({prefix + word: prefix + base for word in entry["words"]})
+            folded.update({fold(prefix + word): prefix + base for word in entry["words"]})
     return folded, exact
 
 
@@ -96,11 +96,11 @@ def quantulum_surfaces() -> tuple[dict[str, str], dict[str, str]]:
     """quantulum3's units where the lexicon says nothing of the surface in any case (its "Gb"
     would otherwise stand beside the lexicon's "GB"): (folded surfaces, exact symbols)."""
     folded, exact = unit_names()
-    taken = set(folded) | {symbol.lower() for symbol in exact} | set(money_words())
+    taken = set(folded) | {fold(symbol) for symbol in exact} | set(money_words())
     extra_folded, extra_exact = extra_units()
     added_folded = {surface: name for surface, name in extra_folded.items() if surface not in taken}
     added_exact = {symbol: name for symbol, name in extra_exact.items()
-                   if symbol.lower() not in taken and symbol.lower() not in added_folded}
+                   if fold(symbol) not in taken and fold(symbol) not in added_folded}
     return added_folded, added_exact
 
 
@@ -119,7 +119,7 @@ def _quantulum_unit(text: str, end: int) -> tuple[str, int] | None:
     words = found.group(1).split(" ")
     for count in range(len(words), 0, -1):
         candidate = " ".join(words[:count]).rstrip(_TRAILING)
-        name = exact.get(candidate) or folded.get(candidate.lower())
+        name = exact.get(candidate) or folded.get(fold(candidate))
         if name:
             return name, found.start(1) + len(candidate)
     return None
@@ -481,7 +481,7 @@ def _length_word_after() -> regex.Pattern:
 
 def _is_negative(text: str, match: regex.Match, end: int) -> bool:
     """A minus sign or word, or accounting parentheses in a table row: "| (1,234) |"."""
-    prefix = (match.group("prefix") or "").lower()
+    prefix = fold(match.group("prefix") or "")
     if match.group("sign") or match.group("sign_after") or words()["glued_prefixes"].get(prefix) == "negative":
         return True
     start = match.start()
@@ -505,7 +505,7 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
     if after.group("subunit"):
         return "cent", after.end()
     if after.group("money"):
-        word = after.group("money").lower()
+        word = fold(after.group("money"))
         measure = load("currencies")["unit_words"].get(word)
         if measure and not match.group("scale") and not match.group("suffix"):
             return measure, after.end()  # "208 pounds" is a weight, "2 million pounds" money
@@ -513,7 +513,7 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
     if after.group("letter"):
         return load("units")["letters"][after.group("letter")], after.end()
     if after.group("unit_word"):
-        return unit_words()[after.group("unit_word").lower()], after.end()
+        return unit_words()[fold(after.group("unit_word"))], after.end()
     if after.group("denominator"):
         return f"{_unit_name(after.group('unit'))} / {_unit_name(after.group('denominator'))}", after.end()
     return _unit_name(after.group("unit")), after.end()
@@ -521,13 +521,13 @@ def _unit(text: str, match: regex.Match, end: int) -> tuple[str, int]:
 
 def _unit_name(surface: str) -> str:
     folded, exact = unit_names()
-    return exact.get(surface) or folded[surface.lower()]
+    return exact.get(surface) or folded[fold(surface)]
 
 
 def number_is_fraction(match: regex.Match) -> bool:
     """"1/16", "a third", "half": a part, which may be a part of a unit ("1/16 of a pint")."""
     number = match.group("number")
-    return "/" in number or "⁄" in number or any(word in number.lower() for word in words()["fractions"])
+    return "/" in number or "⁄" in number or any(word in fold(number) for word in words()["fractions"])
 
 
 def _currency_text(match: regex.Match) -> str:
@@ -540,7 +540,7 @@ def _rate(text: str, unit: str, end: int) -> tuple[str, int]:
     if unit == "count":
         times = _frequency_after().match(text, end)
         after = _rate_after().match(text, times.end()) if times else None
-        per = load("units")["per"][after.group("per").lower()] if after else None
+        per = load("units")["per"][fold(after.group("per"))] if after else None
         if per not in load("units")["frequency"]["per"]:
             return unit, end
         return f"count / {per}", after.end()
@@ -549,7 +549,7 @@ def _rate(text: str, unit: str, end: int) -> tuple[str, int]:
     after = _rate_after().match(text, end)
     if after is None:
         return unit, end
-    per = load("units")["per"][after.group("per").lower()]
+    per = load("units")["per"][fold(after.group("per"))]
     return f"{unit} / {per}", after.end()
 
 
@@ -562,7 +562,7 @@ def _frequency_after() -> re.Pattern:
 
 
 def _hedge(text: str, match: regex.Match) -> tuple[str | None, int]:
-    prefix = (match.group("prefix") or "").lower()
+    prefix = fold(match.group("prefix") or "")
     glued = words()["glued_prefixes"].get(prefix)
     if glued and glued != "negative":
         return glued, match.start()
@@ -570,7 +570,7 @@ def _hedge(text: str, match: regex.Match) -> tuple[str | None, int]:
     found = _hedge_before().search(text, max(0, start - 40), start)
     if found is None or _is_adjective(text, found):
         return None, start
-    return found.group("hedge").lower(), found.start()
+    return fold(found.group("hedge")), found.start()
 
 
 @cache
@@ -580,7 +580,7 @@ def _determiner_before() -> regex.Pattern:
 
 def _is_adjective(text: str, found: regex.Match) -> bool:
     """"the past three years": a hedge word used as an adjective after a determiner."""
-    return (found.group("hedge").lower() in load("hedges")["at_least"]["adjectives"]
+    return (fold(found.group("hedge")) in load("hedges")["at_least"]["adjectives"]
             and _determiner_before().search(text, max(0, found.start() - 12), found.start()) is not None)
 
 
@@ -650,7 +650,7 @@ def _carries_unit(text: str, first: Quantity, second: Quantity) -> bool:
 
 def _opener(text: str, first: Quantity) -> str | None:
     found = _opener_before().search(text, max(0, first.start - 20), first.start)
-    return found.group("opener").lower() if found else None
+    return fold(found.group("opener")) if found else None
 
 
 def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
@@ -659,7 +659,7 @@ def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
     if join is None or first.vague or second.vague:
         return False
     opener = _opener(text, first)
-    joiner = gap.strip().lower()
+    joiner = fold(gap.strip())
     if first.ranged or (joiner == "and" and opener != "between"):
         return False
     if join.group("up_to") and opener != "from":

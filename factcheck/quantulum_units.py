@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from factcheck.lexicon import load
+from factcheck.lexicon import fold, load
 
 MIN_SURFACE_LETTERS = 4  # "gram" and longer; shorter written names are symbols or words
 MIN_SYMBOL_LENGTH = 2  # one letter after a figure is anything ("5 m", "10 a")
@@ -58,7 +58,7 @@ def _common_words() -> frozenset[str]:
     path = folder / "_lang" / "en_US" / "common-words.json" if folder else None
     if path is None or not path.is_file():
         return frozenset()
-    return frozenset(word.lower() for words in _read(path).values() for word in words)
+    return frozenset(fold(word) for words in _read(path).values() for word in words)
 
 
 def pint_name(name: str) -> str:
@@ -91,7 +91,7 @@ def _kept(name: str, entry: dict[str, Any], rules: dict[str, Any]) -> bool:
 def _symbol_kept(symbol: str, common: frozenset[str], rules: dict[str, Any]) -> bool:
     """A symbol with a capital or a sign ("GeV", "µg"), or a lower-case one of three letters or
     more that is no English word ("kgf", "tbsp")."""
-    if symbol.strip() != symbol or symbol in rules["not_units"] or symbol.lower() in common:
+    if symbol.strip() != symbol or symbol in rules["not_units"] or fold(symbol) in common:
         return False
     marked = any(char.isupper() or not char.isascii() for char in symbol)
     return len(symbol) >= (MIN_SYMBOL_LENGTH if marked else MIN_LOWER_SYMBOL_LENGTH)
@@ -99,7 +99,7 @@ def _symbol_kept(symbol: str, common: frozenset[str], rules: dict[str, Any]) -> 
 
 @cache
 def extra_units() -> tuple[dict[str, str], dict[str, str]]:
-    """(surface -> pint name, folded to lower case; symbol -> pint name, as written)."""
+    """(surface -> pint name, case folded (``lexicon.fold``); symbol -> pint name, as written)."""
     rules = load("units")["quantulum"]
     common = _common_words()
     folded: dict[str, str] = {}
@@ -108,7 +108,7 @@ def extra_units() -> tuple[dict[str, str], dict[str, str]]:
         if not _kept(name, entry, rules):
             continue
         for surface in sorted(entry.get("surfaces", [])):
-            word = surface.lower()
+            word = fold(surface)
             letters = sum(char.isalpha() for char in word)
             if letters >= MIN_SURFACE_LETTERS and word not in common and word not in rules["not_units"]:
                 for form in _plurals(word):

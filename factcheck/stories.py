@@ -52,7 +52,7 @@ from functools import cache
 
 import regex
 
-from factcheck.lexicon import alternation, load
+from factcheck.lexicon import alternation, fold, load
 from factcheck.model import Document
 
 SAME_STORY = 0.1  # cosine at or above which two documents of compatible dates share a story
@@ -309,7 +309,7 @@ def _date(value: str | None) -> dt.date | None:
 @cache
 def _month_numbers() -> dict[str, int]:
     """Every name and abbreviation of a month (lexicons/calendar.toml), lower-cased -> 1..12."""
-    return {name.lower(): number for number, names in enumerate(load("calendar")["months"], start=1)
+    return {fold(name): number for number, names in enumerate(load("calendar")["months"], start=1)
             for name in names}
 
 
@@ -334,7 +334,7 @@ def refers_to(document: Document, earlier: dt.date) -> bool:
     for pattern in _date_patterns():
         for segment in document.segments:
             for match in pattern.finditer(segment.view):
-                month, found = months[match.group("month").lower().rstrip(".")], match.groupdict()
+                month, found = months[fold(match.group("month")).rstrip(".")], match.groupdict()
                 if found.get("day") and (month, int(found["day"])) in days:
                     return True
                 if found.get("year") and (month, int(found["year"])) == (earlier.month, earlier.year):

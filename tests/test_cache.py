@@ -70,7 +70,7 @@ def test_truncated_cache_file_is_rebuilt(tmp_path, counted):
 
 def test_garbage_cache_file_is_rebuilt(tmp_path, counted):
     conflicting_corpus(tmp_path)
-    (tmp_path / "cache").mkdir()
+    ClaimCache(tmp_path / "cache", "test-engine").close()
     (tmp_path / "cache" / DATABASE).write_bytes(b"not a database at all" * 100)
     assert check_with_cache(tmp_path, tmp_path / "cache").findings
     assert len(counted) == 2

@@ -227,3 +227,9 @@ def test_a_measure_is_of_the_noun_it_modifies():
     a = claim_at("Dozens injured, child dead as 6.1-magnitude earthquake hits Ostrel province", "6.1", "a.md")
     b = claim_at("A strong 6.1-magnitude earthquake struck Ostrel province on Tuesday.", "6.1", "b.md")
     assert a.counted == b.counted and apart(a, b) is None
+
+
+def test_statements_of_one_place_named_two_ways_share_its_name():
+    a = claim_at("Some 50,000 people marched in Salonika on Wednesday.", "Some 50,000", "a.md")
+    b = claim_at("Another 20,000 people marched in Thessaloniki, police said.", "20,000", "b.md")
+    assert "thessaloniki" in frame_of(a).words & frame_of(b).words

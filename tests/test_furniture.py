@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.extract import claims_in
 from factcheck.furniture import body_lines, gallery_captions, is_furniture_line
-from factcheck.ingest import read_path
+from factcheck.ingest import read_corpus
 
 from conftest import FIXTURES
 
@@ -117,7 +117,7 @@ def test_related_news_headlines_are_dropped():
 
 
 def _claim_surfaces(path: str) -> list[str]:
-    return [claim.surface for claim in claims_in(read_path(path)[0])]
+    return [claim.surface for claim in claims_in(read_corpus([path]).documents[0])]
 
 
 def test_a_page_dump_yields_claims_from_its_article_only():

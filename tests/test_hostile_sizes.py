@@ -106,14 +106,15 @@ def test_two_tables_in_articles_of_one_story_are_not_compared_row_by_row():
     assert not any(a.doc != b.doc for a, b in pairs)
 
 
-def test_a_front_matter_alias_bomb_is_an_error_naming_the_file(tmp_path):
+def test_a_front_matter_alias_bomb_is_not_expanded_and_the_article_is_read(tmp_path):
+    # about 400 bytes of nested aliases grew past 2.7 GB once the values were walked
     levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     levels += [f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
     path = tmp_path / "bomb.md"
     path.write_text("---\n" + "\n".join(levels) + "\n---\nFive people died.\n", encoding="utf-8")
     corpus = read_corpus([str(path)])
-    assert corpus.documents == () and [error.path for error in corpus.errors] == [str(path)]
-    assert "aliases" in corpus.errors[0].message
+    assert [claim.surface for document in corpus.documents for claim in claims_in(document)] == ["Five"]
+    assert [warning.path for warning in corpus.warnings] == [str(path)] and "aliases" in corpus.warnings[0].message
 
 
 def test_front_matter_without_aliases_is_read_as_before():

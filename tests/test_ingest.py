@@ -259,7 +259,6 @@ BAD_INPUT = {
     "blank.txt": (b" \n\n\t\n", "empty"),
     "broken.jsonl": (b'{"id": "a", "text": "Nine died."\n', "line 1: malformed JSON"),
     "no-text.jsonl": (b'{"id": "a", "body": "Nine died."}\n', 'needs a "text" string'),
-    "front.md": (b"---\ntitle: [unclosed\n---\nNine died.\n", "front matter"),
 }
 
 

@@ -201,4 +201,5 @@ def test_a_front_matter_message_cannot_inject_a_workflow_command_on_stderr(tmp_p
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("---\ntitle: [unclosed\n::error file=README.md,line=1::INJECTED\n---\nBody.\n", "utf-8")
     code, _, err = run(capsys, "check", "a.md", "--no-cache", "--isolated", "--format", "github")
-    assert code == 2 and "a.md" in err and not any(line.startswith("::") for line in err.splitlines())
+    assert code == 0 and "a.md: warning: line 3: front matter is not YAML" in err  # read leniently (issue 9 item 4)
+    assert not any(line.startswith("::") for line in err.splitlines())

@@ -63,9 +63,14 @@ def test_a_draft_identical_to_a_reference_article_is_not_compared_with_itself(cl
 
 
 def test_an_unreadable_draft_is_an_error_naming_it(client):
-    found = checked(client, "---\ntitle: [unclosed\n---\nThirty people were hurt.\n")
+    found = checked(client, "Thirty people were hurt.\x00\n")
     assert [e["path"] for e in found["errors"]] == ["draft.md"]
-    assert "front matter" in found["errors"][0]["message"]
+    assert "binary" in found["errors"][0]["message"]
+
+
+def test_a_draft_whose_front_matter_yaml_cannot_read_is_still_checked(client):
+    found = checked(client, "---\ntitle: [unclosed\n---\nThirty people were hurt.\n")
+    assert found["errors"] == [] and [claim["surface"] for claim in found["claims"] if claim["doc"] == "draft.md"] == ["Thirty"]
 
 
 def test_a_body_over_the_limit_is_refused_with_413(newsroom):
