@@ -573,7 +573,8 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     when it pins none. With ``until`` (an offset into the sentence) only a cue starting before
     it counts: "injuring dozens in a region devastated by the tsunami of 2004" dates the
     tsunami, not the injured."""
-    match = next((m for m in patterns().time.finditer(sentence.text) if until is None or m.start() < until), None)
+    match = next((m for m in patterns().time.finditer(sentence.text)
+                  if until is None or m.start() < until or _adverbial(sentence.text, m.start())), None)
     if match is None:
         return None
     reference = dt.date.fromisoformat(published) if published else None
@@ -596,6 +597,16 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     if reference and not year_text and (date - reference).days > UPCOMING_DAYS:
         date = _year_before(date)
     return date.isoformat()
+
+
+_CLAUSE_TIME = regex.compile(r"(?<![\w-])(?:in|on|since)\s+$", regex.I)
+
+
+def _adverbial(text: str, start: int) -> bool:
+    """A time cue after "in", "on" or "since" dates its whole clause, however far after the
+    figure it stands ("killed 26,000 people in the ancient city of Bam in December 2003"); one
+    after "of" dates only its noun ("the tsunami of 2004")."""
+    return _CLAUSE_TIME.search(text, max(0, start - 7), start) is not None
 
 
 UPCOMING_DAYS = 31  # a yearless date this far after publication is last year's ("on Oct. 7")

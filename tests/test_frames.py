@@ -233,3 +233,15 @@ def test_statements_of_one_place_named_two_ways_share_its_name():
     a = claim_at("Some 50,000 people marched in Salonika on Wednesday.", "Some 50,000", "a.md")
     b = claim_at("Another 20,000 people marched in Thessaloniki, police said.", "20,000", "b.md")
     assert "thessaloniki" in frame_of(a).words & frame_of(b).words
+
+
+def test_a_time_after_in_dates_the_whole_clause_however_far():
+    claim = claim_at("A 6.7-strength quake killed more than 26,000 people in the ancient city of Varna in "
+                     "December 2003.", "6.7", "a.md", "2005-11-28")
+    assert claim.time == "2003-12-01"
+
+
+def test_a_time_after_of_dates_only_its_noun():
+    claim = claim_at("The quake left hundreds injured as it rocked a coastal region that was devastated by the "
+                     "tsunami of 2004.", "hundreds", "a.md", "2013-07-02")
+    assert claim.time is None
