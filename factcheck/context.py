@@ -612,9 +612,10 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     when it pins none. With ``until`` (an offset into the sentence) only a cue starting before
     it counts: "injuring dozens in a region devastated by the tsunami of 2004" dates the
     tsunami, not the injured."""
-    match = _first_time_cue(sentence.text)
-    if match is None or (until is not None and match.start() >= until):
-        return None  # cues come in order: when the first starts too late, so do the rest
+    first, adverbial = _time_cues(sentence.text)
+    match = first if first is not None and (until is None or first.start() < until) else adverbial
+    if match is None:
+        return None  # cues come in order: when the first starts too late, only an adverbial one may count
     reference = dt.date.fromisoformat(published) if published else None
     groups = {name: value for name, value in match.groupdict().items() if value}
     if "relative" in groups:
@@ -638,8 +639,21 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
 
 
 @lru_cache(maxsize=1024)
-def _first_time_cue(text: str) -> regex.Match | None:
-    return patterns().time.search(text)
+def _time_cues(text: str) -> tuple[regex.Match | None, regex.Match | None]:
+    """The first time cue of a sentence and its first cue that dates the whole clause
+    (``_adverbial``): read once, however many figures of the sentence ask."""
+    cues = list(patterns().time.finditer(text))
+    return (cues[0] if cues else None), next((cue for cue in cues if _adverbial(text, cue.start())), None)
+
+
+_CLAUSE_TIME = regex.compile(r"(?<![\w-])(?:in|on|since)\s+$", regex.I)
+
+
+def _adverbial(text: str, start: int) -> bool:
+    """A time cue after "in", "on" or "since" dates its whole clause, however far after the
+    figure it stands ("killed 26,000 people in the ancient city of Bam in December 2003"); one
+    after "of" dates only its noun ("the tsunami of 2004")."""
+    return _CLAUSE_TIME.search(text, max(0, start - 7), start) is not None
 
 
 UPCOMING_DAYS = 31  # a yearless date this far after publication is last year's ("on Oct. 7")

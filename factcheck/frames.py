@@ -41,8 +41,12 @@ class Frame:
 
 def kind_of(claim: Claim) -> str:
     """The claim's kind of measure; a unit pint does not know is a count of that thing, unless
-    it is a rate ("USD / month", "USD / share"), which stays a kind of its own."""
+    it is a rate ("USD / month", "USD / share"), which stays a kind of its own. A count below
+    one ("a third of the population", "half of them") is a share of a whole, not a number of
+    things."""
     kind = measure(claim.unit).kind
+    if kind == "count" and claim.high is not None and 0 < claim.high < 1:
+        return "share"
     return "count" if kind.startswith("count:") and " / " not in claim.unit else kind
 
 

@@ -3,7 +3,7 @@ factcheck.frames and of the open-vocabulary matching in factcheck.match)."""
 from __future__ import annotations
 
 from factcheck.extract import extract_claims
-from factcheck.frames import frame_of, lemma, thing_of, verb_lemma
+from factcheck.frames import frame_of, kind_of, lemma, thing_of, verb_lemma
 from factcheck.match import apart, explain
 
 from conftest import article, check, flagged_pairs
@@ -233,3 +233,27 @@ def test_statements_of_one_place_named_two_ways_share_its_name():
     a = claim_at("Some 50,000 people marched in Salonika on Wednesday.", "Some 50,000", "a.md")
     b = claim_at("Another 20,000 people marched in Thessaloniki, police said.", "20,000", "b.md")
     assert "thessaloniki" in frame_of(a).words & frame_of(b).words
+
+
+def test_a_time_after_in_dates_the_whole_clause_however_far():
+    claim = claim_at("A 6.7-strength quake killed more than 26,000 people in the ancient city of Varna in "
+                     "December 2003.", "6.7", "a.md", "2005-11-28")
+    assert claim.time == "2003-12-01"
+
+
+def test_a_time_after_of_dates_only_its_noun():
+    claim = claim_at("The quake left hundreds injured as it rocked a coastal region that was devastated by the "
+                     "tsunami of 2004.", "hundreds", "a.md", "2013-07-02")
+    assert claim.time is None
+
+
+def test_a_population_is_one_fact_however_it_is_said():
+    a = claim_at("The quake struck Varn island, home to 200,000 people, on Sunday.", "200,000", "a.md")
+    b = claim_at("Varn island, which has a population of 120,000, was hit on Sunday.", "120,000", "b.md")
+    assert a.predicate == b.predicate == "population" and apart(a, b) is None
+
+
+def test_a_share_of_a_whole_is_not_a_count_of_it():
+    a = claim_at("Immigrants, who comprise a third of Varnholt's population, were hit hardest.", "a third", "a.md")
+    b = claim_at("Varnholt has a population of 2,500, the mayor said.", "2,500", "b.md")
+    assert (kind_of(a), kind_of(b)) == ("share", "count")
