@@ -239,6 +239,8 @@ def _same_time(a: Claim, b: Claim) -> bool:
     """Dated figures within a few days of each other; an undated figure meets a figure pinned to
     history only when its sentence names two people or bodies the dated one names."""
     if a.time and b.time:
+        if _weekday_against_history(a, b) or _weekday_against_history(b, a):
+            return False
         return _days_between(a.time, b.time) <= SAME_EVENT_DAYS
     dated, undated = (a, b) if a.time else (b, a)
     if not dated.time or not _is_history(dated):
@@ -321,6 +323,12 @@ _EVIDENCE = (
     (_same_time, "different times"),
     (_same_moment, "different times of day"),
 )
+
+
+def _weekday_against_history(weekday: Claim, dated: Claim) -> bool:
+    """A day of the week ("on Monday") is of the week its article reports; it never falls on a
+    date long before the other's article, whatever day of the week that was."""
+    return weekday.time.startswith("-W-") and _is_history(dated)
 
 
 def _is_history(claim: Claim) -> bool:

@@ -257,3 +257,9 @@ def test_a_share_of_a_whole_is_not_a_count_of_it():
     a = claim_at("Immigrants, who comprise a third of Varnholt's population, were hit hardest.", "a third", "a.md")
     b = claim_at("Varnholt has a population of 2,500, the mayor said.", "2,500", "b.md")
     assert (kind_of(a), kind_of(b)) == ("share", "count")
+
+
+def test_a_day_of_the_week_never_falls_on_a_date_long_past():
+    history = claim_at("A quake of magnitude 6.7 struck Varna on Dec. 1, 2003.", "6.7", "a.md", "2005-11-28")
+    news = claim_at("The quake of magnitude 3.8 struck on Monday morning.", "3.8", "b.md", None)
+    assert (history.time, news.time) == ("2003-12-01", "-W-1") and apart(history, news) == "different times"
