@@ -647,13 +647,15 @@ def _time_cues(text: str) -> tuple[regex.Match | None, regex.Match | None]:
 
 
 _CLAUSE_TIME = regex.compile(r"(?<![\w-])(?:in|on|since)\s+$", regex.I)
+_CLAUSE_TIME_OPENING = regex.compile(r"(?:in|on|since)\s", regex.I)
 
 
 def _adverbial(text: str, start: int) -> bool:
     """A time cue after "in", "on" or "since" dates its whole clause, however far after the
     figure it stands ("killed 26,000 people in the ancient city of Bam in December 2003"); one
     after "of" dates only its noun ("the tsunami of 2004")."""
-    return _CLAUSE_TIME.search(text, max(0, start - 7), start) is not None
+    return (_CLAUSE_TIME_OPENING.match(text, start) is not None
+            or _CLAUSE_TIME.search(text, max(0, start - 7), start) is not None)
 
 
 UPCOMING_DAYS = 31  # a yearless date this far after publication is last year's ("on Oct. 7")

@@ -263,3 +263,9 @@ def test_a_day_of_the_week_never_falls_on_a_date_long_past():
     history = claim_at("A quake of magnitude 6.7 struck Varna on Dec. 1, 2003.", "6.7", "a.md", "2005-11-28")
     news = claim_at("The quake of magnitude 3.8 struck on Monday morning.", "3.8", "b.md", None)
     assert (history.time, news.time) == ("2003-12-01", "-W-1") and apart(history, news) == "different times"
+
+
+def test_a_month_after_in_dates_the_whole_clause_however_far():
+    claim = claim_at("A 6.4-magnitude quake hit the town of Zarand in the western province of Varn in February, "
+                     "killing hundreds.", "6.4", "a.md", "2005-11-28")
+    assert claim.time == "2005-02-01"
