@@ -243,7 +243,7 @@ def _same_time(a: Claim, b: Claim) -> bool:
             return False
         return _days_between(a.time, b.time) <= SAME_EVENT_DAYS
     dated, undated = (a, b) if a.time else (b, a)
-    if not dated.time or not _is_history(dated):
+    if not dated.time or not (_is_history(dated) or _is_history(dated, undated.date)):
         return True
     return len(set(dated.names) & set(undated.names)) >= EVENT_NAMES
 
@@ -331,11 +331,13 @@ def _weekday_against_history(weekday: Claim, dated: Claim) -> bool:
     return weekday.time.startswith("-W-") and _is_history(dated)
 
 
-def _is_history(claim: Claim) -> bool:
-    """Pinned to a date long before its article, or to a month of an undated article."""
+def _is_history(claim: Claim, published: str | None = None) -> bool:
+    """Pinned to a date long before its article (or before ``published``, the other article's
+    date, when its own has none), or to a month of an undated article."""
     if claim.time and claim.time.startswith("--"):
         return True
-    return bool(claim.time and claim.date and _days_between(claim.time, claim.date) > HISTORY_DAYS)
+    reference = claim.date or published
+    return bool(claim.time and reference and _days_between(claim.time, reference) > HISTORY_DAYS)
 
 
 def _weekdays_apart(first: str, second: str) -> int:

@@ -269,3 +269,9 @@ def test_a_month_after_in_dates_the_whole_clause_however_far():
     claim = claim_at("A 6.4-magnitude quake hit the town of Zarand in the western province of Varn in February, "
                      "killing hundreds.", "6.4", "a.md", "2005-11-28")
     assert claim.time == "2005-02-01"
+
+
+def test_a_date_long_before_the_other_article_is_history_there_too():
+    history = claim_at("More than 31,000 people were killed in Varna in December 2003.", "More than 31,000", "a.md", None)
+    news = claim_at("Officials said 10 people were killed in the quake.", "10", "b.md", "2005-11-28")
+    assert apart(history, news) == "different times"
