@@ -230,3 +230,18 @@ def test_a_tally_in_prose_stays_a_claim():
 
 def test_comments_counted_in_prose_stay_a_claim():
     assert surfaces("The agency received 235,000 comments on the plan.") == ["235,000"]
+
+
+# ---- reference marks ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The fire was set at around 6:30 p.m.[4][5]",
+    "The manager was found dead in the lobby.[12]",
+    "Vessel Brand[3] denied the report.",
+])
+def test_reference_marks_glued_to_the_text_are_no_claim(text):
+    assert_no_claim(text)
+
+
+def test_a_bracketed_figure_set_apart_stays_a_claim():
+    assert surfaces("Seven people [7 in all] were killed.") == ["Seven", "7"]
