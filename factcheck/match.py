@@ -130,6 +130,8 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
         return reason
     if _has_subject(a, first) and not _same_subject(a, b):
         return "about different people or bodies"
+    if a.doc == b.doc and a.predicate is None and _many_per_story(a, first):
+        return "inside one article, measures no lexicon event names (the specifications of several models)"
     if _has_subject(a, first) and a.doc == b.doc and not (a.subjects and b.subjects):
         return "inside one article, figures of someone that do not both say whose they are"
     if _weak(first, second) or _many_per_story(a, first):

@@ -275,3 +275,10 @@ def test_a_date_long_before_the_other_article_is_history_there_too():
     history = claim_at("More than 31,000 people were killed in Varna in December 2003.", "More than 31,000", "a.md", None)
     news = claim_at("Officials said 10 people were killed in the quake.", "10", "b.md", "2005-11-28")
     assert apart(history, news) == "different times"
+
+
+def test_inside_one_article_the_specifications_of_two_models_are_two_facts():
+    text = ("The first Vantor Slate 15 model comes with a 2.4GHz processor and a 250GB drive. "
+            "The second Vantor Slate 15 model comes with a 2.5GHz processor and a 320GB drive.")
+    result = check(article("a.md", text, "2025-06-02"))
+    assert not flagged_pairs(result)
