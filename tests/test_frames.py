@@ -282,3 +282,9 @@ def test_inside_one_article_the_specifications_of_two_models_are_two_facts():
             "The second Vantor Slate 15 model comes with a 2.5GHz processor and a 320GB drive.")
     result = check(article("a.md", text, "2025-06-02"))
     assert not flagged_pairs(result)
+
+
+def test_a_record_an_event_is_measured_against_is_not_the_events_figure():
+    record = claim_at("The largest quake ever recorded in Varnholt had a magnitude of 4.5.", "4.5", "a.md")
+    news = claim_at("A quake of magnitude 4.8 shook Varnholt on Monday, seismologists said.", "4.8", "b.md")
+    assert "(record)" in record.places and apart(record, news) == "different places"
