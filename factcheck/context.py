@@ -197,16 +197,26 @@ def _function_words() -> frozenset[str]:
 
 def plain_noun(tail: str) -> str | None:
     """The noun right after a figure when no lexicon class knows it: the last of up to three
-    words before a function word or punctuation ("two main border crossings" -> "crossings")."""
+    words before a function word or punctuation ("two main border crossings" -> "crossings").
+    A word of a predicate ends the noun phrase ("five killed"), unless a modifier stands before
+    it and it is plural: then it is the noun ("two separate demonstrations")."""
     words: list[str] = []
     predicates, _ = _predicate_lexicon()
     for word in _WORD.findall(tail[:40]):
-        if fold(word) in _function_words() or not word[0].isalpha() or predicates.match(word):
+        if fold(word) in _function_words() or not word[0].isalpha():
+            break
+        if predicates.match(word):
+            if words and _plural(word):
+                words.append(fold(word))
             break
         words.append(fold(word))
         if len(words) == 3:
             break
     return words[-1] if words else None
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
 
 
 @cache

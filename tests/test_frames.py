@@ -288,3 +288,12 @@ def test_a_record_an_event_is_measured_against_is_not_the_events_figure():
     record = claim_at("The largest quake ever recorded in Varnholt had a magnitude of 4.5.", "4.5", "a.md")
     news = claim_at("A quake of magnitude 4.8 shook Varnholt on Monday, seismologists said.", "4.8", "b.md")
     assert "(record)" in record.places and apart(record, news) == "different places"
+
+
+def test_a_plural_noun_of_an_event_after_a_modifier_is_what_is_counted():
+    claim = claim_at("After rallying in two separate demonstrations, the unions marched on.", "two", "a.md")
+    assert claim.counted == "demonstrations" and not frame_of(claim).people_like
+
+
+def test_a_verb_right_after_a_figure_still_ends_its_noun_phrase():
+    assert claim_at("Five killed as storm hits Varnholt.", "Five", "a.md").counted is None
