@@ -28,6 +28,8 @@ from factcheck.disjoint import DisjointSets
 from factcheck.frames import Frame, frame_of, kind_of, thing_of
 from factcheck.lexicon import alternation, load
 from factcheck.model import Claim, Group
+from factcheck.numbers import significant_digits
+from factcheck.units import measure
 from factcheck.vocabulary import measure_predicates, predicate_classes, pronoun_numbers, uncompared_predicates
 
 SAME_EVENT_DAYS = 3  # two dated figures farther apart than this are about different events
@@ -41,6 +43,11 @@ CLOCK_SLACK_MINUTES = 60  # two clock times of the day farther apart than this a
 # unseen corpus clusters that a second reader had found all false: 10, 5, 1, 1. A floor for
 # every pair, counts with events too, was rejected: at 0.05 dev recall fell to 12/23.
 SENTENCE_SIMILARITY = 0.2
+# Two statements of one fact differ by estimate, rounding, revision or a slip of scale; the
+# widest spread among the gold's disagreements is ten times (police and organisers' crowds,
+# a decimal slip). Figures farther apart than this, unless with the same digits, state
+# different facts ("seven killed" and "some 2 million died" in decades of war).
+MAX_SPREAD = 20
 MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
 MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one kind in one article: a table
 
@@ -317,6 +324,25 @@ def _name_keys(sentence: str, subjects: tuple[str, ...]) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _near_in_size(a: Claim, b: Claim) -> bool:
+    """Within ``MAX_SPREAD`` times of each other, or with the same significant digits (a slip
+    of scale, which the rules flag). A figure of zero ("none were hurt") has no size to compare."""
+    (low_a, high_a), (low_b, high_b) = _span(a), _span(b)
+    smaller_high, larger_low = (high_a, low_b) if low_a <= low_b else (high_b, low_a)
+    if not smaller_high or larger_low <= smaller_high:
+        return True
+    return larger_low / smaller_high <= MAX_SPREAD or significant_digits(a.value) == significant_digits(b.value)
+
+
+def _span(claim: Claim) -> tuple[float, float]:
+    """The sizes a claim allows ("tens of thousands": 10,000 to 99,999), in its kind's base unit;
+    an open bound ("more than 300") is the figure itself."""
+    factor = measure(claim.unit).factor
+    low = claim.value if claim.low is None else claim.low
+    high = claim.value if claim.high is None else claim.high
+    return abs(low * factor), abs(high * factor)
+
+
 _EVIDENCE = (
     (_not_one_sentence, "two figures of one sentence"),
     (_prose_if_one_article, "a list item or label inside one article"),
@@ -324,6 +350,7 @@ _EVIDENCE = (
     (_places_compatible, "different places"),
     (_same_time, "different times"),
     (_same_moment, "different times of day"),
+    (_near_in_size, "too far apart in size to be one fact"),
 )
 
 

@@ -183,3 +183,9 @@ def _parse_words(text: str) -> Number | None:
         return None  # "a trillion trillion ...": checked before int(), which inf would break
     precision = half_unit(str(int(value))) if value == int(value) else 0.0
     return Number(value, precision, scale=data["scales"].get(tokens[-1], 1.0))
+
+
+def significant_digits(value: float) -> str | None:
+    """The significant digits of a value (1.2 and 12 -> "12", 4.5e9 -> "45"); None for zero."""
+    digits = "".join(ch for ch in f"{abs(value):.12g}".split("e")[0] if ch.isdigit())
+    return digits.strip("0") or None

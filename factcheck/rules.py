@@ -20,6 +20,7 @@ from typing import Any
 from factcheck.vocabulary import growing_predicates
 from factcheck.match import Matching
 from factcheck.model import Claim, Finding
+from factcheck.numbers import significant_digits as digits_of
 from factcheck.units import measure
 
 SEVERITIES = ("info", "warning", "error")
@@ -143,8 +144,7 @@ def significant_digits(claim: Claim) -> str | None:
     no typo."""
     if not any(ch.isdigit() for ch in claim.surface) or (claim.low != claim.high and claim.hedge is None):
         return None
-    digits = "".join(ch for ch in f"{abs(claim.value):.12g}".split("e")[0] if ch.isdigit())
-    return digits.strip("0") or None
+    return digits_of(claim.value)
 
 
 def scale_slip(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:

@@ -297,3 +297,19 @@ def test_a_plural_noun_of_an_event_after_a_modifier_is_what_is_counted():
 
 def test_a_verb_right_after_a_figure_still_ends_its_noun_phrase():
     assert claim_at("Five killed as storm hits Varnholt.", "Five", "a.md").counted is None
+
+
+def test_figures_far_apart_in_size_are_different_facts():
+    war = claim_at("Some 2 million people died in Varnholt's decades of civil war.", "Some 2 million", "a.md")
+    raid = claim_at("Seven people died in the raid on Varnholt, officials said.", "Seven", "b.md")
+    assert apart(war, raid) == "too far apart in size to be one fact"
+
+
+def test_a_slip_of_scale_is_still_compared():
+    billions = claim_at("The Varnholt bailout is worth $1.2 billion, the ministry said.", "$1.2 billion", "a.md")
+    millions = claim_at("The Varnholt bailout is worth $1.2 million, the ministry said.", "$1.2 million", "b.md")
+    assert apart(billions, millions) is None
+
+
+def test_the_other_few_are_a_part_of_the_whole():
+    assert claim_at("The other three people killed have now been named.", "three", "a.md").partial
