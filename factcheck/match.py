@@ -48,6 +48,7 @@ SENTENCE_SIMILARITY = 0.2
 # a decimal slip). Figures farther apart than this, unless with the same digits, state
 # different facts ("seven killed" and "some 2 million died" in decades of war).
 MAX_SPREAD = 20
+PARTIES = 2  # names two clauses must share to name the same parties of a deal
 MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
 MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one kind in one article: a table
 
@@ -141,7 +142,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
         return "inside one article, measures no lexicon event names (the specifications of several models)"
     if _has_subject(a, first) and a.doc == b.doc and not (a.subjects and b.subjects):
         return "inside one article, figures of someone that do not both say whose they are"
-    if _weak(first, second) or _many_per_story(a, first):
+    if _weak(first, second) or (_many_per_story(a, first) and not _one_named_event(a, b)):
         shared = similarity if similarity is not None else _overlap(first.words, second.words)
         if shared < SENTENCE_SIMILARITY:
             return f"the frames leave it open and the sentences share little ({shared:.2f})"
@@ -180,6 +181,25 @@ def _many_per_story(claim: Claim, frame: Frame) -> bool:
     prices of several products). The event's own measures the lexicon knows (a magnitude, a
     depth, a distance from a named place) are few and carry their own evidence."""
     return frame.kind in ("money", "percent") or (frame.kind != "count" and claim.predicate is None)
+
+
+def _one_named_event(a: Claim, b: Claim) -> bool:
+    """Across articles, two figures the lexicon reads as one event ("pay", "acquire": a deal)
+    whose clauses name the same parties ("AMD", "SeaMicro") need no similar wording besides:
+    a story states many prices, but one deal between the same parties has one price. The
+    clauses must share two names (buyer and bought, thief and victim), or know every name
+    of each other: one shared name is not enough, as the Red Sox's offer to a player is not
+    the Nationals' offer to him."""
+    if a.doc == b.doc or a.predicate is None or a.predicate != b.predicate or not (a.subjects and b.subjects):
+        return False
+    shared = _name_keys(a.sentence, a.subjects) & _name_keys(b.sentence, b.subjects)
+    return len(shared) >= PARTIES or (_parties_known(a, b) and _parties_known(b, a))
+
+
+def _parties_known(claim: Claim, other: Claim) -> bool:
+    """Every subject of ``claim`` is known by some name in ``other``'s clause."""
+    known = _name_keys(other.sentence, other.subjects)
+    return all(_name_keys(claim.sentence, (subject,)) & known for subject in claim.subjects)
 
 
 def _weak(first: Frame, second: Frame) -> bool:

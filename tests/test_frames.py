@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from factcheck.extract import extract_claims
 from factcheck.frames import frame_of, kind_of, lemma, thing_of, verb_lemma
-from factcheck.match import apart, explain
+from factcheck.match import _one_named_event as one_named_event, apart, explain
 
 from conftest import article, check, flagged_pairs
 from test_behaviours import check_fixture, flagged
@@ -313,3 +313,15 @@ def test_a_slip_of_scale_is_still_compared():
 
 def test_the_other_few_are_a_part_of_the_whole():
     assert claim_at("The other three people killed have now been named.", "three", "a.md").partial
+
+
+def test_one_deal_between_the_same_parties_meets_however_it_is_worded():
+    a = claim_at("Orvane will pay $334 million for Kestrel Labs, including $281 million in cash.", "$334 million", "a.md")
+    b = claim_at("Orvane said on Tuesday it agreed to acquire the start-up Kestrel Labs for $350 million.", "$350 million", "b.md")
+    assert a.predicate == b.predicate and apart(a, b) is None
+
+
+def test_offers_of_two_bidders_to_one_party_stay_apart():
+    a = claim_at("The Harriers have offered Tomas Brenn an eight-year contract worth $160 million.", "$160 million", "a.md")
+    b = claim_at("The Mariners offered Brenn a deal worth $184 million, a columnist reported.", "$184 million", "b.md")
+    assert a.predicate == b.predicate and not one_named_event(a, b)
