@@ -81,7 +81,12 @@ def _place(words: dict[str, list[str]]) -> regex.Pattern:
     cue = (rf"(?i:{alternation(words['prepositions'])}|{alternation(words['directions'])}\s+of"
            rf"|{alternation(words['areas'])}\s+of)")
     modifier = rf"(?i:{alternation(words['modifiers'])}\s+)?"
-    return regex.compile(rf"\b{cue}\s+{modifier}(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)")
+    name = r"(?P<place>(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[\w]+))*)"
+    # "in the Brighton Park neighborhood", "in a West Englewood shooting": a name before a noun
+    # of a place or of an incident there.
+    named_area = (rf"(?i:{alternation(words['prepositions'])})\s+(?i:the|an?)\s+{name}"
+                  rf"(?=\s+(?i:{alternation(words['named_by_place'])})\b)")
+    return regex.compile(rf"\b(?:{cue}\s+{modifier}{name}|{named_area})")
 
 
 def _calendar_words() -> list[str]:

@@ -48,6 +48,7 @@ SENTENCE_SIMILARITY = 0.2
 # a decimal slip). Figures farther apart than this, unless with the same digits, state
 # different facts ("seven killed" and "some 2 million died" in decades of war).
 MAX_SPREAD = 20
+LEDE_SENTENCES = 2  # the sentences with figures that open a report and name its news day
 PARTIES = 2  # names two clauses must share to name the same parties of a deal
 MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
 MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one kind in one article: a table
@@ -149,7 +150,18 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     for check, why in _EVIDENCE:
         if not check(a, b):
             return why
+    if not (a.time or b.time) and not _same_news_day(first, second):
+        return "different days of the news"
     return None
+
+
+def _same_news_day(first: Frame, second: Frame) -> bool:
+    """A figure whose sentence names no day is of the day its article reports (the first day
+    its figures name): a quake "recorded this morning" in a report of Thursday's quake is not
+    the quake "on Sunday" of another report."""
+    if not (first.when and second.when):
+        return True
+    return _days_between(first.when, second.when) <= SAME_EVENT_DAYS
 
 
 def _frames_apart(a: Claim, b: Claim, first: Frame, second: Frame) -> str | None:
@@ -437,7 +449,8 @@ def match_claims(
         if key is not None:
             buckets[key][claim.doc].append(claim)
     compared = [claim for by_doc in buckets.values() for found in by_doc.values() for claim in found]
-    frames = {claim.id: frame_of(claim) for claim in compared}
+    days = news_days(claims)
+    frames = {claim.id: frame_of(claim, days.get(claim.doc)) for claim in compared}
     weight = _word_weights(compared, frames)
     scored: list[tuple[Claim, Claim, float]] = []
     for key in sorted(buckets):
@@ -449,6 +462,21 @@ def match_claims(
     best = _best_counterparts(scored, order)
     pairs = tuple((a, b) for a, b, _ in scored)
     return Matching(_groups(pairs, best, frames), pairs, frozenset(best))
+
+
+def news_days(claims: Iterable[Claim]) -> dict[str, str]:
+    """Each article's news day: the day its lede (its first ``LEDE_SENTENCES`` sentences with
+    figures) pins a figure to, when that is not history: a report's lede names the day of its
+    event ("shaken awake early Thursday", "the temblor on Sunday at 9:27 a.m.")."""
+    days: dict[str, str] = {}
+    lede: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        sentences = lede[claim.doc]
+        if claim.sentence not in sentences:
+            sentences.append(claim.sentence)
+        if claim.doc not in days and len(sentences) <= LEDE_SENTENCES and claim.time and not _is_history(claim):
+            days[claim.doc] = claim.time
+    return days
 
 
 def _word_weights(claims: list[Claim], frames: Mapping[str, Frame]) -> dict[str, float]:

@@ -325,3 +325,33 @@ def test_offers_of_two_bidders_to_one_party_stay_apart():
     a = claim_at("The Harriers have offered Tomas Brenn an eight-year contract worth $160 million.", "$160 million", "a.md")
     b = claim_at("The Mariners offered Brenn a deal worth $184 million, a columnist reported.", "$184 million", "b.md")
     assert a.predicate == b.predicate and not one_named_event(a, b)
+
+
+def test_a_place_named_before_its_neighborhood_is_a_place():
+    claim = claim_at("Four people were wounded in a shooting in the North Varn neighborhood.", "Four", "a.md")
+    assert "North Varn" in claim.places
+
+
+def test_a_place_named_before_an_incident_is_its_place():
+    assert "West Brask" in claim_at("Four people were shot in a West Brask shooting late Monday.", "Four", "a.md").places
+
+
+def test_a_figure_of_several_separate_incidents_is_a_running_total():
+    claim = claim_at("Two people were slain and five others were wounded in 4 separate shootings.", "five", "a.md")
+    assert "(year to date)" in claim.places
+
+
+def test_a_figure_of_no_day_is_of_its_articles_news_day():
+    sunday = article("a.md", "A quake struck on Sunday morning, 23 miles north of Varnholt. "
+                     "Officials said the quake of magnitude 4.4 caused no damage in the town.", None)
+    thursday = article("b.md", "A quake shook the region early Thursday, 23 miles north of Varnholt. "
+                       "Officials said the quake of magnitude 4.6 caused no damage in the town.", None)
+    assert not flagged_pairs(check(sunday, thursday))
+
+
+def test_figures_of_no_day_in_articles_of_one_news_day_meet():
+    first = article("a.md", "A quake struck on Sunday morning, 23 miles north of Varnholt. "
+                    "Officials said the quake of magnitude 4.4 caused no damage in the town.", None)
+    second = article("b.md", "A quake shook the region on Sunday, 23 miles north of Varnholt. "
+                     "Officials said the quake of magnitude 4.6 caused no damage in the town.", None)
+    assert flagged_pairs(check(first, second))
