@@ -58,7 +58,7 @@ def patterns() -> Patterns:
         conjunction=regex.compile(rf"\s{alternation(words['clauses']['conjunctions'])}\s", regex.I),
         place=_place(words["places"]),
         not_places=frozenset(words["places"]["not_places"]) | frozenset(_calendar_words()),
-        name=regex.compile(r"(?<=[\w,;)\"”]\s+)[A-Z][\w'’-]+"),  # after a colon a capital opens a clause
+        name=regex.compile(r"(?<=[\w,;.)\"”]\s+)[A-Z][\w'’-]+"),  # after a colon a capital opens a clause
         not_names=frozenset(words["names"]["not_names"]) | frozenset(_calendar_words()),
         points_back=regex.compile(
             rf"(?:{alternation(words['pointing_back']['lead_ins'])}\s+)?"

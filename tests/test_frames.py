@@ -355,3 +355,7 @@ def test_figures_of_no_day_in_articles_of_one_news_day_meet():
     second = article("b.md", "A quake shook the region on Sunday, 23 miles north of Varnholt. "
                      "Officials said the quake of magnitude 4.6 caused no damage in the town.", None)
     assert flagged_pairs(check(first, second))
+
+
+def test_a_name_after_initials_is_a_name():
+    assert "Yates" in claim_at("Quarterback T.J. Yates was 7 of 16 for 83 yards on Monday.", "83 yards", "a.md").names
