@@ -26,6 +26,7 @@ from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, 
 from factcheck.components import components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
 from factcheck.stories import StoryMemo, related_pairs
+from factcheck.story_index import story_links
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
 from factcheck.rules import SEVERITIES, Rule, load_rules
 from factcheck.suppress import restate, silence, suppressions_in, unused
@@ -207,14 +208,21 @@ def _related(
     documents: tuple[Document, ...], only_with: frozenset[str] | None, cache: ClaimCache | None,
     digests: Mapping[str, str], memo: StoryMemo | None = None,
 ) -> frozenset[frozenset[str]]:
-    """The story links of the documents; from the cache when the corpus is the last one seen,
-    each document with the same bytes (one changed article changes every word's weight)."""
+    """The story links of the documents: from the cache when the corpus is the last one seen,
+    each document with the same bytes; else, over an archive with a cache, from the story index
+    of the last run, worked out again only where the changed documents reach."""
     key = _corpus_key(documents, only_with, digests) if cache else None
     related = cache.load_stories(key) if cache and key else None
-    if related is None:
+    if related is not None:
+        return related
+    if cache and key and only_with is None:
+        related, index, changed = story_links(documents, digests, cache.load_story_index())
+        if changed:
+            cache.store_story_index(index)
+    else:
         related = related_pairs(documents, only_with, memo)
-        if cache and key:
-            cache.store_stories(key, related)
+    if cache and key:
+        cache.store_stories(key, related)
     return related
 
 

@@ -9,6 +9,7 @@ import pytest
 
 import factcheck.engine
 import factcheck.pipeline
+import factcheck.story_index
 from factcheck.cli import build_parser, engine_of, main
 from factcheck.components import components_of, judge, merged
 from factcheck.config import Settings
@@ -87,13 +88,23 @@ def test_after_one_article_changed_only_its_story_is_judged_again(capsys, archiv
 def test_a_warm_run_over_an_unchanged_archive_computes_no_story_links(capsys, archive, tmp_path, monkeypatch):
     json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
     computed: list[int] = []
-    real = factcheck.pipeline.related_pairs
-    monkeypatch.setattr(factcheck.pipeline, "related_pairs", lambda *args: computed.append(1) or real(*args))
+    real = factcheck.pipeline.story_links
+    monkeypatch.setattr(factcheck.pipeline, "story_links", lambda *args: computed.append(1) or real(*args))
     json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
     assert computed == []
     change_figure(archive / "varnholt" / "evening.md", 3, 30)
     json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
     assert computed == [1]
+
+
+def test_after_one_article_changed_the_story_index_is_updated_not_built_again(capsys, archive, tmp_path, monkeypatch):
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    built: list[int] = []
+    real = factcheck.story_index.built_index
+    monkeypatch.setattr(factcheck.story_index, "built_index", lambda *args: built.append(1) or real(*args))
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    assert built == []
 
 
 def test_extraction_over_worker_processes_gives_the_same_json(capsys, archive, monkeypatch):
