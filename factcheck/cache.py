@@ -24,7 +24,7 @@ import os
 import sqlite3
 import sys
 from dataclasses import asdict, fields
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache as memoize, partial
 from pathlib import Path
 from typing import Any
@@ -154,7 +154,8 @@ class ClaimCache:
         return found
 
     def store(
-        self, path: str, digest: str, documents: list[Document], claims: list[Claim], warnings: list[InputError],
+        self, path: str, digest: str, documents: list[Document], claims: list[Claim],
+        warnings: Sequence[InputError] = (),
     ) -> None:
         rows = [[getattr(claim, name) for name in CLAIM_FIELDS] for claim in claims]  # by position: faster to load
         self._pending.append((path, *_row(digest, {
