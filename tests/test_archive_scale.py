@@ -3,6 +3,9 @@ progress bar and the Dask engine never change what a run reports."""
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +23,7 @@ from factcheck.model import Claim
 from factcheck.rules import _primaries, apply_rules, load_rules
 from factcheck.stories import related_pairs
 
-from archive_corpus import STORIES, change_figure, write_archive
+from archive_corpus import STORIES, change_figure, write_archive, write_local_news
 
 
 def json_of(capsys, folder: Path, *flags: str) -> str:
@@ -105,6 +108,23 @@ def test_after_one_article_changed_the_story_index_is_updated_not_built_again(ca
     change_figure(archive / "varnholt" / "evening.md", 3, 30)
     json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
     assert built == []
+
+
+def check_in_child(folder: Path, seed: int, *flags: str) -> str:
+    """The JSON of ``factcheck check`` in a process of its own, under this hash seed."""
+    argv = [sys.executable, "-m", "factcheck", "check", str(folder), "--format", "json", "--isolated", *flags]
+    done = subprocess.run(argv, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": str(seed)})
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout
+
+
+def test_in_an_archive_warm_and_after_one_change_the_json_is_the_cold_runs_under_any_hash_seed(archive, tmp_path):
+    write_local_news(archive, 64)
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    cold = check_in_child(archive, 1, "--no-cache")
+    assert check_in_child(archive, 2, *cache) == cold and check_in_child(archive, 3, *cache) == cold
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    assert check_in_child(archive, 4, *cache) == check_in_child(archive, 5, "--no-cache") != cold
 
 
 def test_extraction_over_worker_processes_gives_the_same_json(capsys, archive, monkeypatch):
