@@ -19,7 +19,7 @@ from factcheck.baseline import Baseline, Identities, claim_identities, finding_f
 from factcheck.budget import Budget, OverBudget
 from factcheck.cache import ClaimCache, file_digest
 from factcheck.config import Settings
-from factcheck.engine import Engine
+from factcheck.engine import Engine, paused_gc
 from factcheck.extract import claims_in
 from factcheck.discover import article_files
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
@@ -164,7 +164,7 @@ def check_documents(
     if reference:
         claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
     only_with = frozenset(d.id for d in documents) if reference else None
-    with engine.stage("stories"):
+    with engine.stage("stories"), paused_gc():
         related = _related(every, only_with, cache, digests or {}, story_memo)
     with engine.stage("match+rules"):
         matching, judged = _judged(claims, related, only_with, rules, engine, cache, digests or {})

@@ -224,7 +224,7 @@ def related_pairs(
         if cosine >= least_cosine(folder) and not roundups.intersection(pair)
     ]
     by_id = {document.id: document for document in documents}
-    return linked(dates, compared, folder, lambda later, earlier: refers_to(by_id[later], earlier))
+    return linked(dates, compared, folder, refers_by_id(by_id))
 
 
 def least_cosine(folder: bool) -> float:
@@ -340,21 +340,46 @@ def _date_patterns() -> tuple[regex.Pattern, ...]:
     )
 
 
-def refers_to(document: Document, earlier: dt.date) -> bool:
-    """Whether the text names the month and year of ``earlier``, or its month and day (or one
-    of the ``EVENT_DAYS_BEFORE`` days before it: an event is reported on the day or soon
-    after): a follow-up explicitly about an earlier report, a trial about a shooting."""
-    days = {(day.month, day.day) for day in (earlier - dt.timedelta(days=k) for k in range(EVENT_DAYS_BEFORE + 1))}
+NamedDates = tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]  # (month, day)s, (month, year)s
+
+
+def named_dates(document: Document) -> NamedDates:
+    """The months and days ("March 3", "3 March") and the months and years ("March 2021",
+    "March 3, 2021") the text names."""
     months = _month_numbers()
+    days: set[tuple[int, int]] = set()
+    years: set[tuple[int, int]] = set()
     for pattern in _date_patterns():
         for segment in document.segments:
             for match in pattern.finditer(segment.view):
                 month, found = months[fold(match.group("month")).rstrip(".")], match.groupdict()
-                if found.get("day") and (month, int(found["day"])) in days:
-                    return True
-                if found.get("year") and (month, int(found["year"])) == (earlier.month, earlier.year):
-                    return True
-    return False
+                if found.get("day"):
+                    days.add((month, int(found["day"])))
+                if found.get("year"):
+                    years.add((month, int(found["year"])))
+    return frozenset(days), frozenset(years)
+
+
+def refers_to(document: Document, earlier: dt.date, named: NamedDates | None = None) -> bool:
+    """Whether the text names the month and year of ``earlier``, or its month and day (or one
+    of the ``EVENT_DAYS_BEFORE`` days before it: an event is reported on the day or soon
+    after): a follow-up explicitly about an earlier report, a trial about a shooting.
+    ``named``: the document's ``named_dates``, when known (a document is asked about many)."""
+    named_days, named_years = named or named_dates(document)
+    days = {(day.month, day.day) for day in (earlier - dt.timedelta(days=k) for k in range(EVENT_DAYS_BEFORE + 1))}
+    return not named_days.isdisjoint(days) or (earlier.month, earlier.year) in named_years
+
+
+def refers_by_id(documents: Mapping[str, Document]) -> Callable[[str, dt.date], bool]:
+    """``refers_to`` for documents named by id, each one's named dates read once."""
+    named: dict[str, NamedDates] = {}
+
+    def refers(later: str, earlier: dt.date) -> bool:
+        if later not in named:
+            named[later] = named_dates(documents[later])
+        return refers_to(documents[later], earlier, named[later])
+
+    return refers
 
 
 def _weighted(terms: Counter[str], rarity: Mapping[str, float]) -> dict[str, float]:

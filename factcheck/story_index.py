@@ -42,7 +42,7 @@ from typing import Any
 from factcheck import stories
 from factcheck.model import Document
 from factcheck.stories import (
-    Compared, _compared, _date, _furniture, _line_keys, _terms, is_roundup, least_cosine, linked, refers_to,
+    Compared, _compared, _date, _furniture, _line_keys, _terms, is_roundup, least_cosine, linked, refers_by_id,
     term_rarity, term_weight, unit_vector,
 )
 
@@ -157,11 +157,12 @@ class StoryIndex:
         """The story links the compared pairs make (documents in ``ids`` order)."""
         dates = {doc: _date(date) for doc, date in zip(self.ids, self.dates)}
         at = {doc: position for position, doc in enumerate(self.ids)}
+        read = refers_by_id({doc: documents[position] for doc, position in at.items()})
 
         def refers(later: str, earlier: dt.date) -> bool:
             key = (at[later], earlier.isoformat())
             if key not in self.refers:
-                self.refers[key] = refers_to(documents[at[later]], earlier)
+                self.refers[key] = read(later, earlier)
             return self.refers[key]
 
         compared: Compared = [((self.ids[a], self.ids[b]), cosine, evidence)
