@@ -21,6 +21,11 @@ PEOPLE = ("Mirela Vostanik", "Tobias Krennow", "Ilse Marrowick", "Pavel Oderstra
 FURNITURE = "Sign up for the Tollbridge Courier morning newsletter today"
 
 
+def story(number: int, count: int = 3) -> str:
+    """A report of rockfall ``number`` (of ``TOWNS``) counting ``count`` workers trapped."""
+    return STORY.format(town=TOWNS[number], count=count, day="Monday", person=PEOPLE[number])
+
+
 def reports() -> list:
     """Three reports of each of four rockfalls, a few days apart (an archive once ``MAX_DF``
     is small), every one carrying a line of page furniture of three sites (its third holder
@@ -28,7 +33,7 @@ def reports() -> list:
     found = []
     for number, town in enumerate(TOWNS):
         for outlet in range(3):
-            body = STORY.format(town=town, count=3 + outlet, day="Monday", person=PEOPLE[number])
+            body = story(number, 3 + outlet)
             if outlet == 0 and number < 2:
                 body += "\n\n" + FURNITURE
             found.append(article(f"{town.lower()}-{outlet}.md", body, date=f"2024-0{number + 1}-0{outlet + 1}"))
@@ -86,21 +91,20 @@ def test_an_unchanged_corpus_keeps_its_index_as_it_is():
 
 def test_a_changed_figure_is_worked_into_the_index(rebuilt):
     documents = reports()
-    after(documents, edited(documents, "corvanmoor-1.md", STORY.format(town="Corvanmoor", count=9, day="Monday",
-                                                                        person=PEOPLE[1])))
+    after(documents, edited(documents, "corvanmoor-1.md", story(1, 9)))
     assert rebuilt == [1]
 
 
 def test_a_changed_word_moves_the_rarity_of_terms_held_elsewhere(rebuilt):
     documents = reports()
-    text = STORY.format(town="Corvanmoor", count=3, day="Monday", person=PEOPLE[1]) + " The Brevandale quarry pumps helped."
+    text = story(1) + " The Brevandale quarry pumps helped."
     after(documents, edited(documents, "corvanmoor-1.md", text))
     assert rebuilt == [1]
 
 
 def test_a_third_holder_of_a_line_makes_it_furniture_for_all_three(rebuilt):
     documents = reports()
-    text = STORY.format(town="Elmquist", count=4, day="Monday", person=PEOPLE[3]) + "\n\n" + FURNITURE
+    text = story(3, 4) + "\n\n" + FURNITURE
     after(documents, edited(documents, "elmquist-1.md", text, date="2024-04-02"))
     assert rebuilt == [1]
 
@@ -108,16 +112,14 @@ def test_a_third_holder_of_a_line_makes_it_furniture_for_all_three(rebuilt):
 def test_a_report_that_becomes_a_round_up_loses_its_links(rebuilt):
     documents = reports()
     times = " ".join(f"At {hour} p.m. a rockfall hit {10 * hour} Quarry Road." for hour in range(1, 10))
-    changed = edited(documents, "drisselford-0.md", STORY.format(town="Drisselford", count=3, day="Monday",
-                                                                   person=PEOPLE[2]) + " " + times, date="2024-03-01")
+    changed = edited(documents, "drisselford-0.md", story(2) + " " + times, date="2024-03-01")
     index = after(documents, changed)
     assert not any("drisselford-0.md" in pair for pair in index.links(sorted(changed, key=lambda d: d.id)))
 
 
 def test_a_report_that_loses_its_date_is_judged_as_undated(rebuilt):
     documents = reports()
-    after(documents, edited(documents, "elmquist-2.md", STORY.format(town="Elmquist", count=5, day="Monday",
-                                                                      person=PEOPLE[3]), date=None))
+    after(documents, edited(documents, "elmquist-2.md", story(3, 5), date=None))
     assert rebuilt == [1]
 
 
@@ -142,7 +144,7 @@ def test_the_index_read_back_from_json_updates_as_the_original(rebuilt):
     _, index, _ = story_links(documents, keys_of(documents), None)
     read_back = StoryIndex.from_json(json.loads(json.dumps(index.to_json())))
     assert read_back == index
-    text = STORY.format(town="Corvanmoor", count=3, day="Monday", person=PEOPLE[1]) + " The Brevandale pumps helped."
+    text = story(1) + " The Brevandale pumps helped."
     changed = edited(documents, "corvanmoor-1.md", text)
     assert story_links(changed, keys_of(changed), read_back)[0] == related_pairs(changed)
     assert rebuilt == [1]
