@@ -143,7 +143,8 @@ class ClaimCache:
         with paused_gc():
             for start in range(0, len(paths), LOOKUP_BATCH):
                 batch = paths[start:start + LOOKUP_BATCH]
-                query = f"SELECT path, digest, payload, checksum FROM files WHERE path IN ({','.join('?' * len(batch))})"
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT path, digest, payload, checksum FROM files WHERE path IN ({marks})"
                 try:
                     rows = self.connection.execute(query, batch).fetchall()
                 except sqlite3.DatabaseError:

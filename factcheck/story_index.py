@@ -51,6 +51,7 @@ LINE_HASH_BYTES = 12
 
 
 def line_hash(line: str) -> bytes:
+    """A normalised line as the index keeps it: 12 bytes, however long the line."""
     return hashlib.blake2b(line.encode(), digest_size=LINE_HASH_BYTES).digest()
 
 
@@ -119,8 +120,9 @@ class StoryIndex:
         hashes = base64.b64decode(data["lines"])
         lines, at = [], 0
         for count in _unpacked("I", data["line_counts"]):
-            lines.append([hashes[k:k + LINE_HASH_BYTES] for k in range(at, at + count * LINE_HASH_BYTES, LINE_HASH_BYTES)])
-            at += count * LINE_HASH_BYTES
+            end = at + count * LINE_HASH_BYTES
+            lines.append([hashes[k:k + LINE_HASH_BYTES] for k in range(at, end, LINE_HASH_BYTES)])
+            at = end
         furniture = base64.b64decode(data["furniture"])
         positions, counts = _unpacked("I", data["positions"]).tolist(), _unpacked("I", data["counts"]).tolist()
         holders, at = {}, 0
@@ -294,7 +296,8 @@ def _retermed(index: StoryIndex, fresh: Mapping[int, Mapping[str, int]]) -> set[
     for term in [term for term, (positions, _) in index.holders.items() if not positions]:
         del index.holders[term]
     after = {term: len(index.holders[term][0]) if term in index.holders else 0 for term in before}
-    return {term for term, frequency in before.items() if frequency != after[term] and min(frequency, after[term]) <= stories.MAX_DF}
+    return {term for term, frequency in before.items()
+            if frequency != after[term] and min(frequency, after[term]) <= stories.MAX_DF}
 
 
 def _remove(index: StoryIndex, term: str, position: int) -> None:
