@@ -23,7 +23,7 @@ import os
 import sqlite3
 import sys
 from dataclasses import asdict, fields
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache as memoize, partial
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,9 @@ import regex
 
 from factcheck import __version__, atomic
 from factcheck.components import Judged
-from factcheck.model import Claim, Document, Finding, Group, Location, Segment
+from factcheck.engine import paused_gc
+from factcheck.story_index import StoryIndex
+from factcheck.model import Claim, Document, Finding, Group, InputError, Location, Segment
 
 DATABASE = "claims.sqlite3"
 TAG = "CACHEDIR.TAG"
@@ -41,10 +43,16 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
 IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
-SCHEMA = 2
+SCHEMA = 3
 PACKAGE = Path(__file__).resolve().parent
 CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
+TUPLE_FIELDS = tuple(position for position, field in enumerate(fields(Claim)) if str(field.type).startswith("tuple"))
+LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
+STORY_INDEX = "archive"  # the one row of the story_index table: the index of the last corpus
+
+
+Known = tuple[list[Document], list[Claim], list[InputError]]  # a file's documents, claims, reading warnings
 
 
 class CacheError(OSError):
@@ -99,6 +107,7 @@ class ClaimCache:
         self._pending: list[tuple[str, str, str, str]] = []
         self._pending_components: list[tuple[str, str, str]] = []
         self._pending_stories: tuple[str, str, str] | None = None
+        self._pending_index: tuple[str, str, str] | None = None
         claim_folder(folder)
         self.connection = self._open()
 
@@ -125,13 +134,35 @@ class ClaimCache:
             raise CacheError(f"{DATABASE} is stale or unreadable and cannot be replaced "
                              f"({error.strerror}); it is left as it is") from error
 
-    def load(self, path: str, digest: str) -> tuple[list[Document], list[Claim]] | None:
-        """The documents and claims of a file with these bytes, or None when not (safely) known."""
-        return self._trusted("SELECT payload, checksum FROM files WHERE path = ? AND digest = ?", (path, digest), _decode)
+    def load_many(self, digests: Mapping[str, str]) -> dict[str, Known]:
+        """The documents, claims and reading warnings of every file (path -> digest of its bytes) the cache
+        (safely) knows with these bytes, asked in batches and decoded with the garbage
+        collector paused once for all of them."""
+        found: dict[str, Known] = {}
+        paths = list(digests)
+        with paused_gc():
+            for start in range(0, len(paths), LOOKUP_BATCH):
+                batch = paths[start:start + LOOKUP_BATCH]
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT path, digest, payload, checksum FROM files WHERE path IN ({marks})"
+                try:
+                    rows = self.connection.execute(query, batch).fetchall()
+                except sqlite3.DatabaseError:
+                    return found
+                for path, digest, payload, checksum in rows:
+                    if digest == digests[path] and (decoded := _checked(payload, checksum, _decode)) is not None:
+                        found[path] = decoded
+        return found
 
-    def store(self, path: str, digest: str, documents: list[Document], claims: list[Claim]) -> None:
+    def store(
+        self, path: str, digest: str, documents: list[Document], claims: list[Claim],
+        warnings: Sequence[InputError] = (),
+    ) -> None:
         rows = [[getattr(claim, name) for name in CLAIM_FIELDS] for claim in claims]  # by position: faster to load
-        self._pending.append((path, *_row(digest, {"documents": [_document_row(d) for d in documents], "claims": rows})))
+        self._pending.append((path, *_row(digest, {
+            "documents": [_document_row(d) for d in documents], "claims": rows,
+            "warnings": [[warning.path, warning.message] for warning in warnings],
+        })))
 
     def load_component(self, key: str) -> Judged | None:
         """A component judged before from exactly what ``key`` covers, or None."""
@@ -148,6 +179,13 @@ class ClaimCache:
         """Keep the story links of this corpus only: the next run's corpus is this one or another."""
         self._pending_stories = _row(key, sorted(sorted(pair) for pair in related))
 
+    def load_story_index(self) -> StoryIndex | None:
+        """The story index of the last corpus whose links were worked out (``story_index``)."""
+        return self._keyed("story_index", STORY_INDEX, lambda payload: StoryIndex.from_json(json.loads(payload)))
+
+    def store_story_index(self, index: StoryIndex) -> None:
+        self._pending_index = _row(STORY_INDEX, index.to_json())
+
     def _keyed(self, table: str, key: str, decode: Callable[[str], Any]) -> Any:
         return self._trusted(f"SELECT payload, checksum FROM {table} WHERE key = ?", (key,), decode)
 
@@ -158,12 +196,10 @@ class ClaimCache:
             row = self.connection.execute(query, parameters).fetchone()
         except sqlite3.DatabaseError:
             row = None
-        if row is None or hashlib.sha256(row[0].encode()).hexdigest() != row[1]:
+        if row is None:
             return None
-        try:
-            return decode(row[0])
-        except (ValueError, KeyError, TypeError):
-            return None
+        with paused_gc():
+            return _checked(row[0], row[1], decode)
 
     def close(self) -> str | None:
         """Write what this run extracted. A database that cannot be written (read-only, locked,
@@ -177,6 +213,8 @@ class ClaimCache:
                 if self._pending_stories:
                     self.connection.execute("DELETE FROM stories")
                     self.connection.execute("INSERT INTO stories VALUES (?, ?, ?)", self._pending_stories)
+                if self._pending_index:
+                    self.connection.execute("INSERT OR REPLACE INTO story_index VALUES (?, ?, ?)", self._pending_index)
         except sqlite3.OperationalError as error:
             return f"{self.folder}: {DATABASE} not updated ({error})"
         except sqlite3.DatabaseError as error:
@@ -234,12 +272,22 @@ def _create(path: Path, engine: str) -> None:
                 "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
                 "payload TEXT NOT NULL, checksum TEXT NOT NULL)"
             )
-            for table in ("components", "stories"):
+            for table in ("components", "stories", "story_index"):
                 connection.execute(
                     f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
                 )
     finally:
         connection.close()
+
+
+def _checked(payload: str, checksum: str, decode: Callable[[str], Any]) -> Any:
+    """The decoded payload, or None when it does not match its checksum or cannot be decoded."""
+    if hashlib.sha256(payload.encode()).hexdigest() != checksum:
+        return None
+    try:
+        return decode(payload)
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _row(key: str, data: Any) -> tuple[str, str, str]:
@@ -277,13 +325,20 @@ def _document_row(document: Document) -> dict[str, Any]:
     return row
 
 
-def _decode(payload: str) -> tuple[list[Document], list[Claim]]:
+def _decode(payload: str) -> Known:
     data = json.loads(payload)
     documents = [
         Document(**{**record, "segments": tuple(Segment(*segment) for segment in record["segments"])})
         for record in data["documents"]
     ]
-    return documents, [Claim(*(tuple(v) if isinstance(v, list) else v for v in row)) for row in data["claims"]]
+    return documents, [_claim(row) for row in data["claims"]], [InputError(*warning) for warning in data["warnings"]]
+
+
+def _claim(row: list[Any]) -> Claim:
+    """A claim from its fields by position; JSON gives lists where it holds tuples."""
+    for position in TUPLE_FIELDS:
+        row[position] = tuple(row[position])
+    return Claim(*row)
 
 
 def _decode_judged(payload: str) -> Judged:

@@ -12,6 +12,7 @@ line asks when stderr is a terminal) and times the stages (``profile``).
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import sys
@@ -119,3 +120,19 @@ def _quiet_logger(name: str) -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while the block runs. Decoding the cache and building the
+    story index make millions of small objects and no cycles; each collection they trigger
+    walks every object of the archive again (a fifth of the story index's build, three
+    quarters of decoding it, at 10,000 articles). What the block frees, reference counting
+    frees."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

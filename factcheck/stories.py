@@ -47,7 +47,7 @@ import datetime as dt
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 
 import regex
@@ -216,26 +216,41 @@ def related_pairs(
     documents' features for the next run over much the same corpus."""
     memo = memo or _NoMemo()
     documents = list(documents)
-    by_id = {document.id: document for document in documents}
     dates = {document.id: _date(document.date) for document in documents}
     roundups = {document.id for document in documents if memo.is_roundup(document)}
     folder = len(documents) <= MAX_DF
-    least = SAME_STORY_FOLDER if folder else min(SAME_STORY, SAME_STORY_LATER)
     compared = [
         (pair, cosine, evidence) for pair, cosine, evidence in similarities(documents, dates, only_with, memo)
-        if cosine >= least and not roundups.intersection(pair)
+        if cosine >= least_cosine(folder) and not roundups.intersection(pair)
     ]
+    by_id = {document.id: document for document in documents}
+    return linked(dates, compared, folder, refers_by_id(by_id))
+
+
+def least_cosine(folder: bool) -> float:
+    """The least cosine at which a pair of documents can tell one story at all."""
+    return SAME_STORY_FOLDER if folder else min(SAME_STORY, SAME_STORY_LATER)
+
+
+Compared = list[tuple[tuple[str, str], float, float]]  # pairs (ordered by id), cosine, evidence
+
+
+def linked(
+    dates: dict[str, dt.date | None], compared: Compared, folder: bool, refers: Callable[[str, dt.date], bool],
+) -> frozenset[frozenset[str]]:
+    """The compared pairs (cosine at least ``least_cosine``, no round-up) that tell one story;
+    ``refers(later, earlier)``: whether the document ``later`` names the date ``earlier``."""
     undated = frozenset(doc for doc, date in dates.items() if date is None)
     dates = _with_inferred_dates(dates, compared, folder)
     return frozenset(
         frozenset(pair) for pair, cosine, evidence in compared
-        if _same_story(by_id, dates, pair, cosine, evidence, folder)
+        if _same_story(refers, dates, pair, cosine, evidence, folder)
         and (folder or cosine >= SAME_STORY_UNDATED or not undated.intersection(pair))
     )
 
 
 def _with_inferred_dates(
-    dates: dict[str, dt.date | None], compared: list[tuple[tuple[str, str], float, float]], folder: bool
+    dates: dict[str, dt.date | None], compared: Compared, folder: bool
 ) -> dict[str, dt.date | None]:
     """Publication dates, an undated document given the date of its closest dated partner
     (one story is reported at one time): two undated reports of two quakes each close to a
@@ -253,7 +268,7 @@ def _with_inferred_dates(
 
 
 def _same_story(
-    by_id: dict[str, Document], dates: dict[str, dt.date | None], pair: tuple[str, str],
+    refers: Callable[[str, dt.date], bool], dates: dict[str, dt.date | None], pair: tuple[str, str],
     cosine: float, evidence: float, folder: bool,
 ) -> bool:
     """Whether a compared pair tells one story: close enough, on enough shared rare terms (in
@@ -262,7 +277,7 @@ def _same_story(
     first, second = (dates[doc] for doc in pair)
     if first and second and abs((first - second).days) > LIVE_DAYS:
         later, earlier = (pair[0], second) if first > second else (pair[1], first)
-        return cosine >= SAME_STORY_LATER and refers_to(by_id[later], earlier)
+        return cosine >= SAME_STORY_LATER and refers(later, earlier)
     return _close(cosine, evidence, folder)
 
 
@@ -285,7 +300,7 @@ def similarities(
     counts = {document.id: memo.terms(document, boilerplate) for document in documents}
     document_frequency = Counter(term for terms in counts.values() for term in terms)
     rarity = {
-        term: math.log((len(documents) + 1) / (frequency + 1) + 1)
+        term: term_rarity(frequency, len(documents))
         for term, frequency in document_frequency.items() if frequency <= MAX_DF
     }
     keys = None if only_with is None else {term for doc in only_with if doc in counts for term in counts[doc] if term in rarity}
@@ -325,34 +340,72 @@ def _date_patterns() -> tuple[regex.Pattern, ...]:
     )
 
 
-def refers_to(document: Document, earlier: dt.date) -> bool:
-    """Whether the text names the month and year of ``earlier``, or its month and day (or one
-    of the ``EVENT_DAYS_BEFORE`` days before it: an event is reported on the day or soon
-    after): a follow-up explicitly about an earlier report, a trial about a shooting."""
-    days = {(day.month, day.day) for day in (earlier - dt.timedelta(days=k) for k in range(EVENT_DAYS_BEFORE + 1))}
+NamedDates = tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]  # (month, day)s, (month, year)s
+
+
+def named_dates(document: Document) -> NamedDates:
+    """The months and days ("March 3", "3 March") and the months and years ("March 2021",
+    "March 3, 2021") the text names."""
     months = _month_numbers()
+    days: set[tuple[int, int]] = set()
+    years: set[tuple[int, int]] = set()
     for pattern in _date_patterns():
         for segment in document.segments:
             for match in pattern.finditer(segment.view):
                 month, found = months[fold(match.group("month")).rstrip(".")], match.groupdict()
-                if found.get("day") and (month, int(found["day"])) in days:
-                    return True
-                if found.get("year") and (month, int(found["year"])) == (earlier.month, earlier.year):
-                    return True
-    return False
+                if found.get("day"):
+                    days.add((month, int(found["day"])))
+                if found.get("year"):
+                    years.add((month, int(found["year"])))
+    return frozenset(days), frozenset(years)
 
 
-def _weighted(terms: Counter[str], rarity: dict[str, float]) -> dict[str, float]:
+def refers_to(document: Document, earlier: dt.date, named: NamedDates | None = None) -> bool:
+    """Whether the text names the month and year of ``earlier``, or its month and day (or one
+    of the ``EVENT_DAYS_BEFORE`` days before it: an event is reported on the day or soon
+    after): a follow-up explicitly about an earlier report, a trial about a shooting.
+    ``named``: the document's ``named_dates``, when known (a document is asked about many)."""
+    named_days, named_years = named or named_dates(document)
+    days = {(day.month, day.day) for day in (earlier - dt.timedelta(days=k) for k in range(EVENT_DAYS_BEFORE + 1))}
+    return not named_days.isdisjoint(days) or (earlier.month, earlier.year) in named_years
+
+
+def refers_by_id(documents: Mapping[str, Document]) -> Callable[[str, dt.date], bool]:
+    """``refers_to`` for documents named by id, each one's named dates read once."""
+    named: dict[str, NamedDates] = {}
+
+    def refers(later: str, earlier: dt.date) -> bool:
+        if later not in named:
+            named[later] = named_dates(documents[later])
+        return refers_to(documents[later], earlier, named[later])
+
+    return refers
+
+
+def _weighted(terms: Counter[str], rarity: Mapping[str, float]) -> dict[str, float]:
     """Unit-length TF-IDF weights, names boosted; terms in more than ``MAX_DF`` documents
     (absent from ``rarity``) are dropped, as they tell no story apart and would make every pair
     a candidate."""
-    weights = {
-        term: (NAME_BOOST if " " in term else 1.0) * (1 + math.log(count)) * rarity[term]
-        for term, count in terms.items()
-        if term in rarity
-    }
+    return unit_vector(terms, rarity)[0]
+
+
+def unit_vector(terms: Mapping[str, int], rarity: Mapping[str, float]) -> tuple[dict[str, float], float]:
+    """The unit-length weights, in the order of the terms (so that a pair's sums run over their
+    shared terms in one order, whichever side they are gathered from), and the norm they were
+    divided by."""
+    weights = {term: term_weight(term, terms[term], rarity[term]) for term in sorted(terms) if term in rarity}
     norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
-    return {term: weight / norm for term, weight in weights.items()}
+    return {term: weight / norm for term, weight in weights.items()}, norm
+
+
+def term_weight(term: str, count: int, rarity: float) -> float:
+    """A term's weight in a document before the vector is made unit-length."""
+    return (NAME_BOOST if " " in term else 1.0) * (1 + math.log(count)) * rarity
+
+
+def term_rarity(frequency: int, documents: int) -> float:
+    """A term's rarity (IDF) in a corpus of ``documents``, ``frequency`` of them holding it."""
+    return math.log((documents + 1) / (frequency + 1) + 1)
 
 
 Postings = tuple[list[str], list[float]]  # the documents holding a term (by id) and its weight in each

@@ -30,3 +30,20 @@ def write_archive(folder: Path) -> list[Path]:
 
 def change_figure(path: Path, old: int, new: int) -> None:
     path.write_text(path.read_text("utf-8").replace(f"{old} people", f"{new} people"), "utf-8")
+
+
+def invented_town(number: int) -> str:
+    """A made-up place name, different for every number ("Bacebiville")."""
+    consonants, vowels = "bcdfghklmnprstvz", "aeiou"
+    syllables = (consonants[(number >> 4 * k) % 16] + vowels[(number >> 4 * k + 2) % 5] for k in range(3))
+    return "".join(syllables).capitalize() + "ville"
+
+
+def write_local_news(folder: Path, count: int) -> None:
+    """``count`` short reports of unrelated local news, each in words of its own: with them the
+    archive holds more than ``stories.MAX_DF`` articles, and is judged as an archive."""
+    for number in range(count):
+        towns = [invented_town(5 * number + k) for k in range(5)]
+        body = (f"In {towns[0]} the {towns[1]} committee met {number + 2} traders from {towns[2]} "
+                f"about {towns[3]} harbour fees and the {towns[4]} ferry.")
+        write_article(folder, f"local/{towns[0].lower()}.md", body, date=f"2025-0{1 + number % 9}-1{number % 10}")

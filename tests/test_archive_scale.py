@@ -3,12 +3,16 @@ progress bar and the Dask engine never change what a run reports."""
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import factcheck.engine
 import factcheck.pipeline
+import factcheck.story_index
 from factcheck.cli import build_parser, engine_of, main
 from factcheck.components import components_of, judge, merged
 from factcheck.config import Settings
@@ -19,7 +23,7 @@ from factcheck.model import Claim
 from factcheck.rules import _primaries, apply_rules, load_rules
 from factcheck.stories import related_pairs
 
-from archive_corpus import STORIES, change_figure, write_archive
+from archive_corpus import STORIES, change_figure, write_archive, write_local_news
 
 
 def json_of(capsys, folder: Path, *flags: str) -> str:
@@ -87,13 +91,40 @@ def test_after_one_article_changed_only_its_story_is_judged_again(capsys, archiv
 def test_a_warm_run_over_an_unchanged_archive_computes_no_story_links(capsys, archive, tmp_path, monkeypatch):
     json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
     computed: list[int] = []
-    real = factcheck.pipeline.related_pairs
-    monkeypatch.setattr(factcheck.pipeline, "related_pairs", lambda *args: computed.append(1) or real(*args))
+    real = factcheck.pipeline.story_links
+    monkeypatch.setattr(factcheck.pipeline, "story_links", lambda *args: computed.append(1) or real(*args))
     json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
     assert computed == []
     change_figure(archive / "varnholt" / "evening.md", 3, 30)
     json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
     assert computed == [1]
+
+
+def test_after_one_article_changed_the_story_index_is_updated_not_built_again(capsys, archive, tmp_path, monkeypatch):
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    built: list[int] = []
+    real = factcheck.story_index.built_index
+    monkeypatch.setattr(factcheck.story_index, "built_index", lambda *args: built.append(1) or real(*args))
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    json_of(capsys, archive, "--cache-dir", str(tmp_path / "cache"))
+    assert built == []
+
+
+def check_in_child(folder: Path, seed: int, *flags: str) -> str:
+    """The JSON of ``factcheck check`` in a process of its own, under this hash seed."""
+    argv = [sys.executable, "-m", "factcheck", "check", str(folder), "--format", "json", "--isolated", *flags]
+    done = subprocess.run(argv, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": str(seed)})
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout
+
+
+def test_in_an_archive_warm_and_after_one_change_the_json_is_the_cold_runs_under_any_hash_seed(archive, tmp_path):
+    write_local_news(archive, 64)
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    cold = check_in_child(archive, 1, "--no-cache")
+    assert check_in_child(archive, 2, *cache) == cold and check_in_child(archive, 3, *cache) == cold
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    assert check_in_child(archive, 4, *cache) == check_in_child(archive, 5, "--no-cache") != cold
 
 
 def test_extraction_over_worker_processes_gives_the_same_json(capsys, archive, monkeypatch):

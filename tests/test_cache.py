@@ -99,3 +99,15 @@ def test_row_whose_payload_was_altered_is_extracted_again(tmp_path, counted):
 def test_cache_folder_ignores_itself_in_git(tmp_path):
     ClaimCache(tmp_path / "cache", "engine").close()
     assert (tmp_path / "cache" / ".gitignore").read_text("utf-8").strip().endswith("*")
+
+
+def test_a_file_read_leniently_is_taken_from_the_cache_with_its_warning(tmp_path, capsys, counted):
+    from helpers_cli import run
+
+    path = write_article(tmp_path / "corpus", "blast.md", INJURED.format(count="Nine"))
+    path.write_text(path.read_text("utf-8").replace('date: "2025-06-10"', "title: Mine blast: 9 dead"), "utf-8")
+    flags = ("check", str(path), "--isolated", "--cache-dir", str(tmp_path / "cache"))
+    cold = run(capsys, *flags)
+    counted.clear()
+    assert run(capsys, *flags) == cold and "front matter is not YAML" in cold[2]
+    assert counted == []

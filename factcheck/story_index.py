@@ -1,0 +1,345 @@
+"""Story links kept from one run to the next: a run where a few articles changed recomputes only
+what those changes reach, and its links are exactly those of a run from nothing.
+
+``stories.related_pairs`` weighs every term by its rarity in the whole corpus, and sets aside
+lines repeated across documents as furniture, so one changed article can change other
+documents' vectors. The index keeps what is needed to follow that reach:
+
+- per document (by its position among the sorted ids): its content key (id and file digest),
+  date, whether it is a round-up, the hashes of its lines, and its vector's norm;
+- which line hashes are furniture;
+- for every term held by at most ``cover`` documents, its holders and the term's count in
+  each (its rarity follows from how many they are); the terms held by more are only listed.
+  A changed document's term can move a document frequency by one, so after a run that changed
+  k documents the holders are known exactly for terms in at most ``cover - k`` documents: when
+  that falls below ``MAX_DF`` (the rarest terms that weigh), the index is built again;
+- the compared pairs (cosine at least ``least_cosine``, no round-up), cosine and evidence;
+- which documents name which dates (``refers_to``), as asked so far.
+
+A run with the same ids in which some documents' keys changed (set C):
+1. lines: each line of C's old or new version is furniture or not afresh; the holders of a line
+   that flips get other terms (set F);
+2. terms: the documents of C and F are read again, the holders and counts updated; every term
+   whose document frequency moved changes its rarity, so its holders' vectors change too (A);
+3. every pair with a side in A is compared again over the index; the rest are kept.
+The sums of a pair run over the shared terms in sorted order (``stories._weighted``), so the
+cosines are bit for bit those of a full run. A change of the ids (an article added, removed or
+renamed: every rarity moves with the corpus size) builds the index again.
+"""
+from __future__ import annotations
+
+import array
+import base64
+import bisect
+import datetime as dt
+import hashlib
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck import stories
+from factcheck.model import Document
+from factcheck.stories import (
+    Compared, _compared, _date, _furniture, _line_keys, _terms, is_roundup, least_cosine, linked, refers_by_id,
+    term_rarity, term_weight, unit_vector,
+)
+
+COVER_TIMES = 2  # a full build knows the holders of every term in that many times stories.MAX_DF documents
+LINE_HASH_BYTES = 12
+
+
+def line_hash(line: str) -> bytes:
+    """A normalised line as the index keeps it: 12 bytes, however long the line."""
+    return hashlib.blake2b(line.encode(), digest_size=LINE_HASH_BYTES).digest()
+
+
+def _packed(kind: str, values: Iterable[float]) -> str:
+    """Numbers as base64 of their little-endian machine values (``array`` type codes)."""
+    packed = array.array(kind, values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return _encoded(packed.tobytes())
+
+
+def _unpacked(kind: str, text: str) -> array.array:
+    packed = array.array(kind)
+    packed.frombytes(base64.b64decode(text))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed
+
+
+def _encoded(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
+
+
+@dataclass
+class StoryIndex:
+    ids: list[str]  # sorted; a document is named by its position here
+    keys: list[str]  # each document's content key
+    dates: list[str | None]  # as given, ISO (None: undated)
+    roundups: set[int]
+    lines: list[list[bytes]]  # each document's line hashes
+    furniture: set[bytes]  # the line hashes that are furniture
+    holders: dict[str, tuple[list[int], list[int]]]  # term -> (positions, counts), sorted by position
+    common: set[str]  # terms in more than ``cover`` documents
+    norms: list[float]
+    compared: dict[tuple[int, int], tuple[float, float]]
+    cover: int
+    refers: dict[tuple[int, str], bool] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The index as JSON, its numbers packed (a warm run over 10,000 articles reads it in a
+        fraction of the time a list of numbers takes)."""
+        terms = sorted(self.holders)
+        pairs = sorted(self.compared.items())
+        return {
+            "ids": self.ids, "keys": self.keys, "dates": self.dates, "cover": self.cover,
+            "roundups": _packed("I", sorted(self.roundups)),
+            "lines": _encoded(b"".join(line for lines in self.lines for line in lines)),
+            "line_counts": _packed("I", [len(lines) for lines in self.lines]),
+            "furniture": _encoded(b"".join(sorted(self.furniture))),
+            "terms": "\n".join(terms), "term_sizes": _packed("I", [len(self.holders[term][0]) for term in terms]),
+            "positions": _packed("I", [p for term in terms for p in self.holders[term][0]]),
+            "counts": _packed("I", [c for term in terms for c in self.holders[term][1]]),
+            "common": "\n".join(sorted(self.common)), "norms": _packed("d", self.norms),
+            "pairs": _packed("I", [p for pair, _ in pairs for p in pair]),
+            "cosines": _packed("d", [value[0] for _, value in pairs]),
+            "evidence": _packed("d", [value[1] for _, value in pairs]),
+            "refers": [[p, date, value] for (p, date), value in sorted(self.refers.items())],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StoryIndex:
+        hashes = base64.b64decode(data["lines"])
+        lines, at = [], 0
+        for count in _unpacked("I", data["line_counts"]):
+            end = at + count * LINE_HASH_BYTES
+            lines.append([hashes[k:k + LINE_HASH_BYTES] for k in range(at, end, LINE_HASH_BYTES)])
+            at = end
+        furniture = base64.b64decode(data["furniture"])
+        positions, counts = _unpacked("I", data["positions"]).tolist(), _unpacked("I", data["counts"]).tolist()
+        holders, at = {}, 0
+        for term, size in zip(_lines(data["terms"]), _unpacked("I", data["term_sizes"])):
+            holders[term] = (positions[at:at + size], counts[at:at + size])
+            at += size
+        pairs = _unpacked("I", data["pairs"]).tolist()
+        values = zip(_unpacked("d", data["cosines"]).tolist(), _unpacked("d", data["evidence"]).tolist())
+        return cls(
+            data["ids"], data["keys"], data["dates"], set(_unpacked("I", data["roundups"]).tolist()), lines,
+            {furniture[k:k + LINE_HASH_BYTES] for k in range(0, len(furniture), LINE_HASH_BYTES)},
+            holders, set(_lines(data["common"])), _unpacked("d", data["norms"]).tolist(),
+            dict(zip(zip(pairs[::2], pairs[1::2]), values)), data["cover"],
+            {(p, date): value for p, date, value in data["refers"]},
+        )
+
+    @property
+    def folder(self) -> bool:
+        return len(self.ids) <= stories.MAX_DF
+
+    def rarity(self, term: str) -> float | None:
+        """The term's rarity, None when it is in more than ``MAX_DF`` documents."""
+        held = self.holders.get(term)
+        if held is None or len(held[0]) > stories.MAX_DF:
+            return None
+        return term_rarity(len(held[0]), len(self.ids))
+
+    def weight(self, term: str, position: int, rarity: float) -> float:
+        """The unit-vector weight of a term in an unchanged document, from its count."""
+        positions, counts = self.holders[term]
+        return term_weight(term, counts[bisect.bisect_left(positions, position)], rarity) / self.norms[position]
+
+    def links(self, documents: Sequence[Document]) -> frozenset[frozenset[str]]:
+        """The story links the compared pairs make (documents in ``ids`` order)."""
+        dates = {doc: _date(date) for doc, date in zip(self.ids, self.dates)}
+        at = {doc: position for position, doc in enumerate(self.ids)}
+        read = refers_by_id({doc: documents[position] for doc, position in at.items()})
+
+        def refers(later: str, earlier: dt.date) -> bool:
+            key = (at[later], earlier.isoformat())
+            if key not in self.refers:
+                self.refers[key] = read(later, earlier)
+            return self.refers[key]
+
+        compared: Compared = [((self.ids[a], self.ids[b]), cosine, evidence)
+                              for (a, b), (cosine, evidence) in self.compared.items()]
+        return linked(dates, compared, self.folder, refers)
+
+
+def story_links(
+    documents: Sequence[Document], keys: Mapping[str, str], index: StoryIndex | None,
+) -> tuple[frozenset[frozenset[str]], StoryIndex, bool]:
+    """The story links of the documents, the index for the next run, and whether the index
+    changed (it needs storing). ``keys``: each document's content key."""
+    ordered = sorted(documents, key=lambda document: document.id)
+    new_keys = [keys[document.id] for document in ordered]
+    if index is not None and index.ids == [document.id for document in ordered]:
+        changed = [position for position, key in enumerate(new_keys) if key != index.keys[position]]
+        if not changed:
+            return index.links(ordered), index, False
+        updated = _updated(index, ordered, new_keys, changed)
+        if updated is not None:
+            return updated.links(ordered), updated, True
+    built = built_index(ordered, new_keys)
+    return built.links(ordered), built, True
+
+
+def built_index(documents: Sequence[Document], keys: list[str]) -> StoryIndex:
+    """The index of documents sorted by id, from nothing (the same work as ``related_pairs``)."""
+    dates = {document.id: _date(document.date) for document in documents}
+    lines = [[line_hash(line) for line in _line_keys(document)] for document in documents]
+    holders: dict[bytes, set[str]] = defaultdict(set)
+    for document, hashes in zip(documents, lines):
+        for line in hashes:
+            holders[line].add(document.id)
+    furniture = {line for line, ids in holders.items() if _furniture(ids, dates)}
+    counts = [_terms(document, _furniture_lines(document, furniture)) for document in documents]
+    terms: dict[str, tuple[list[int], list[int]]] = {}
+    for position, found in enumerate(counts):
+        for term, count in found.items():
+            positions, numbers = terms.setdefault(term, ([], []))
+            positions.append(position)
+            numbers.append(count)
+    cover = COVER_TIMES * stories.MAX_DF
+    index = StoryIndex(
+        [document.id for document in documents], keys, [document.date if dates[document.id] else None
+                                                         for document in documents],
+        {position for position, document in enumerate(documents) if is_roundup(document)},
+        lines, furniture, {term: held for term, held in terms.items() if len(held[0]) <= cover},
+        {term for term, held in terms.items() if len(held[0]) > cover}, [1.0] * len(documents), {}, cover,
+    )
+    rarity = {term: r for term in index.holders if (r := index.rarity(term)) is not None}
+    vectors = {}
+    for position, found in enumerate(counts):
+        vectors[position], index.norms[position] = unit_vector(found, rarity)
+    _keep(index, _compared(vectors, rarity, None))
+    return index
+
+
+def _furniture_lines(document: Document, furniture: set[bytes]) -> frozenset[str]:
+    """The document's lines (normalised) whose hash is furniture."""
+    return frozenset(line for line in _line_keys(document) if line_hash(line) in furniture)
+
+
+def _updated(
+    index: StoryIndex, documents: Sequence[Document], keys: list[str], changed: list[int],
+) -> StoryIndex | None:
+    """The index after the documents at ``changed`` got new content; None when the changes
+    reach further than the index knows (then it is built again)."""
+    old_lines = {position: index.lines[position] for position in changed}
+    for position in changed:
+        document = documents[position]
+        index.keys[position] = keys[position]
+        index.dates[position] = document.date if _date(document.date) else None
+        index.roundups.discard(position)
+        if is_roundup(document):
+            index.roundups.add(position)
+        index.lines[position] = [line_hash(line) for line in _line_keys(document)]
+    reread = set(changed) | _furniture_flipped(index, {line for p in changed for line in old_lines[p] + index.lines[p]})
+    if index.cover - len(reread) < stories.MAX_DF:
+        return None
+    index.cover -= len(reread)
+    fresh = {p: _terms(documents[p], _furniture_lines(documents[p], index.furniture)) for p in reread}
+    moved = _retermed(index, fresh)
+    reach = set(reread)
+    for term in moved:
+        reach.update(index.holders[term][0] if term in index.holders else ())
+    for position in reach - reread:
+        fresh[position] = _terms(documents[position], _furniture_lines(documents[position], index.furniture))
+    index.compared = {pair: value for pair, value in index.compared.items() if not reach.intersection(pair)}
+    index.refers = {key: value for key, value in index.refers.items() if key[0] not in changed}
+    _compare(index, reach, fresh)
+    return index
+
+
+def _furniture_flipped(index: StoryIndex, lines: set[bytes]) -> set[int]:
+    """Judge these lines as furniture afresh; the documents holding one that flipped."""
+    holders: dict[bytes, set[int]] = defaultdict(set)
+    for position, hashes in enumerate(index.lines):
+        for line in hashes:
+            if line in lines:
+                holders[line].add(position)
+    dates = {index.ids[p]: _date(index.dates[p]) for held in holders.values() for p in held}
+    flipped: set[int] = set()
+    for line in lines:
+        now = bool(holders[line]) and _furniture({index.ids[p] for p in holders[line]}, dates)
+        if now != (line in index.furniture):
+            (index.furniture.add if now else index.furniture.discard)(line)
+            flipped |= holders[line]
+    return flipped
+
+
+def _retermed(index: StoryIndex, fresh: Mapping[int, Mapping[str, int]]) -> set[str]:
+    """Put the documents' new term counts into the holders; the terms whose document frequency
+    moved and that weigh before or after (their rarity, and so their holders' vectors, moved)."""
+    before: dict[str, int] = {}
+    gone = [(term, position) for term, (positions, _) in index.holders.items() for position in positions
+            if position in fresh]
+    for term, position in gone:
+        before.setdefault(term, len(index.holders[term][0]))
+        _remove(index, term, position)
+    for position, found in fresh.items():
+        for term, count in found.items():
+            if term in index.common:
+                continue
+            before.setdefault(term, len(index.holders[term][0]) if term in index.holders else 0)
+            positions, counts = index.holders.setdefault(term, ([], []))
+            at = bisect.bisect_left(positions, position)
+            positions.insert(at, position)
+            counts.insert(at, count)
+    for term in [term for term, (positions, _) in index.holders.items() if not positions]:
+        del index.holders[term]
+    after = {term: len(index.holders[term][0]) if term in index.holders else 0 for term in before}
+    return {term for term, frequency in before.items()
+            if frequency != after[term] and min(frequency, after[term]) <= stories.MAX_DF}
+
+
+def _remove(index: StoryIndex, term: str, position: int) -> None:
+    positions, counts = index.holders[term]
+    at = bisect.bisect_left(positions, position)
+    del positions[at], counts[at]
+
+
+def _compare(index: StoryIndex, reach: set[int], fresh: Mapping[int, Mapping[str, int]]) -> None:
+    """Compare every document in ``reach`` (its terms in ``fresh``) with every other sharing a
+    weighing term; their vectors and norms are set from ``fresh``, the others' from the index."""
+    vectors: dict[int, dict[str, float]] = {}
+    for position in reach:
+        rarity = {term: r for term in fresh[position] if (r := index.rarity(term)) is not None}
+        vectors[position], index.norms[position] = unit_vector(fresh[position], rarity)
+    _keep(index, _compared_over(index, vectors, reach))
+
+
+def _keep(index: StoryIndex, compared: Iterator[tuple[tuple[int, int], float, float]]) -> None:
+    """Keep the pairs close enough to be judged (``stories.related_pairs`` drops the rest)."""
+    floor = least_cosine(index.folder)
+    for (a, b), cosine, evidence in compared:
+        if cosine >= floor and a not in index.roundups and b not in index.roundups:
+            index.compared[(a, b)] = (cosine, evidence)
+
+
+def _compared_over(
+    index: StoryIndex, vectors: dict[int, dict[str, float]], reach: set[int],
+) -> Iterator[tuple[tuple[int, int], float, float]]:
+    """Cosine and evidence of every pair with a side in ``reach``, each pair once, sums over the
+    shared terms in sorted order (as ``stories._compared`` gathers them)."""
+    for position in sorted(reach):
+        sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        for term, weight in vectors[position].items():
+            rarity = index.rarity(term)
+            for other in index.holders[term][0]:
+                if other == position or (other in reach and other < position):
+                    continue
+                theirs = vectors[other][term] if other in reach else index.weight(term, other, rarity)
+                found = sums[other]
+                found[0] += weight * theirs
+                found[1] += rarity
+        for other in sorted(sums):
+            pair = (position, other) if position < other else (other, position)
+            yield pair, sums[other][0], sums[other][1]
