@@ -574,6 +574,23 @@ def places_in(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(sorted(set(found)))
 
 
+_WHERE = regex.compile(r"\s*where\b", regex.I)
+WHERE_REACH = 60  # how far before "where" the place it points back to may start
+
+
+def place_where(text: str, clause: tuple[int, int]) -> tuple[str, ...]:
+    """The place a clause opening with "where" points back to: the last one named right before
+    it ("into neighbouring Ethiopia, where more than 30,000 have found refuge")."""
+    if not _WHERE.match(text, clause[0]):
+        return ()
+    named = [match for match in patterns().place.finditer(text, max(0, clause[0] - WHERE_REACH), clause[0])
+             if match.group("place").split()[0] not in patterns().not_places]
+    if not named:
+        return ()
+    place = _POSSESSIVE.sub("", named[-1].group("place"))
+    return (_place_aliases().get(place, place),)
+
+
 PLACE_REACH = 30  # how far after a distance its reference place may start ("3 miles southwest of")
 
 
@@ -818,7 +835,7 @@ class ContextReader:
         own = (max(clause[0], (neighbours[0] + start) // 2), min(clause[1], (end + neighbours[1]) // 2))
         reported = (_after_saying(self.text, own[0], start), own[1])
         scopes = self._once(scope_in, clause, False) | scope_in(self.text, reported, True)
-        return self._once(places_in, *clause) + tuple(sorted(scopes))
+        return self._once(places_in, *clause) + self._once(place_where, clause) + tuple(sorted(scopes))
 
     def _any_neighbours(self, position: int) -> tuple[int, int]:
         """End of the previous and start of the next figure, whatever their units."""

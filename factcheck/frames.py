@@ -113,9 +113,11 @@ def thing_of(counted: str) -> str | None:
     """The counted thing, lemmatised word by word and mapped to its class when the lexicon has
     one ("passengers" -> people, "crew members" -> crew); capitalised modifiers are kept by
     context ("chinese tourists" -> "chinese tourist"). A word that cannot be a noun ("50
-    reported injured") names no thing."""
+    reported injured") names no thing; a word in -s after a figure is a plural noun, whatever
+    the dictionary lacks ("four assists": no count is the subject of "assists")."""
     words = counted.split()
-    if "NOUN" not in _readings(words[-1].lower()) and verb_lemma(words[-1]) is not None:
+    plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    if not plural and "NOUN" not in _readings(words[-1].lower()) and verb_lemma(words[-1]) is not None:
         return None
     normal = " ".join(lemma(w) for w in words)
     classes = _thing_classes()

@@ -359,3 +359,13 @@ def test_figures_of_no_day_in_articles_of_one_news_day_meet():
 
 def test_a_name_after_initials_is_a_name():
     assert "Yates" in claim_at("Quarterback T.J. Yates was 7 of 16 for 83 yards on Monday.", "83 yards", "a.md").names
+
+
+def test_a_clause_opening_with_where_is_of_the_place_before_it():
+    claim = claim_at("Others may be moving into neighbouring Varnland, where more than 30,000 Brasks have found refuge.",
+                     "more than 30,000", "a.md")
+    assert claim.places == ("Varnland",)
+
+
+def test_a_word_in_s_after_a_figure_is_a_plural_noun():
+    assert thing_of("assists") == "assist"

@@ -461,3 +461,8 @@ def test_a_glued_m_before_a_word_of_motion_is_metres():
 @pytest.mark.parametrize("opening", ["🔥 ", "* ", "- ", "• "])
 def test_a_number_word_opening_a_line_after_a_bullet_or_emoji_is_a_figure(opening):
     assert values(f"{opening}Thirty people were injured in the fire, police said.") == [30]
+
+
+def test_an_age_after_a_name_suffix_is_an_age():
+    found = find_quantities("The passengers, Marek Holt Jr., 25, and Tomas Brenn, 32, were hurt.")
+    assert [q.unit for q in found] == ["year", "year"]
