@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import islice
 from typing import Any
 
@@ -574,6 +574,29 @@ def places_in(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(sorted(set(found)))
 
 
+DATELINE = "from"  # a claim's pseudo-place "(from PLACE)": the dateline of its article
+DATELINE_REACH = 400  # a dateline opens one of the lines within this many characters of the start
+
+
+@cache
+def _dateline() -> regex.Pattern:
+    """ "HALLANDALE BEACH, FLA. (WSVN) - ", "SAN FRANCISCO (CBS SF) — ", "MIAMI – ": a place in
+    capitals at the start of a line, an optional region and outlet in brackets, then a dash."""
+    pieces = load("context")["dateline"]
+    place = r"(?P<place>[A-Z][A-Z.'’-]*(?:[ ][A-Z][A-Z.'’-]*){0,3})"
+    region = r"(?:,[ ]+[A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,2})?"
+    outlet = r"(?:[ ]*\([^()\n]{1,40}\))?"
+    return regex.compile(rf"(?m)^[ \t]*{place}{region}{outlet}[ ]*(?:{alternation(pieces['dashes'])})[ ]")
+
+
+def dateline_of(text: str) -> str | None:
+    """The place of the dateline opening one of the first lines of the text, if any."""
+    match = _dateline().search(text, 0, DATELINE_REACH)
+    if match is None or len(match.group("place")) < 3:
+        return None
+    return match.group("place").upper().rstrip(".")
+
+
 _WHERE = regex.compile(r"\s*where\b", regex.I)
 WHERE_REACH = 60  # how far before "where" the place it points back to may start
 
@@ -835,7 +858,15 @@ class ContextReader:
         own = (max(clause[0], (neighbours[0] + start) // 2), min(clause[1], (end + neighbours[1]) // 2))
         reported = (_after_saying(self.text, own[0], start), own[1])
         scopes = self._once(scope_in, clause, False) | scope_in(self.text, reported, True)
-        return self._once(places_in, *clause) + self._once(place_where, clause) + tuple(sorted(scopes))
+        named = self._once(places_in, *clause) + self._once(place_where, clause)
+        return named + tuple(sorted(scopes | self.dateline))
+
+    @cached_property
+    def dateline(self) -> frozenset[str]:
+        """The place the article is filed from, as the pseudo-place "(from PLACE)": "HALLANDALE
+        BEACH, Fla. (WSVN) -" opening one of its first lines (``dateline_of``)."""
+        place = dateline_of(self.text)
+        return frozenset({f"({DATELINE} {place})"}) if place else frozenset()
 
     def _any_neighbours(self, position: int) -> tuple[int, int]:
         """End of the previous and start of the next figure, whatever their units."""

@@ -24,6 +24,7 @@ from functools import cache
 import regex
 from itertools import combinations
 
+from factcheck.context import DATELINE
 from factcheck.disjoint import DisjointSets
 from factcheck.frames import Frame, frame_of, kind_of, thing_of
 from factcheck.lexicon import alternation, load
@@ -249,6 +250,9 @@ def _one_measured_thing(a: Claim, b: Claim) -> bool:
 ELSEWHERE = "(elsewhere)"
 
 
+DATELINE_MARK = f"({DATELINE} "
+
+
 @cache
 def _scopes_that_must_match() -> frozenset[str]:
     return frozenset(f"({name})" for name in load("places")["must_match"]["scopes"])
@@ -261,11 +265,20 @@ def _places_compatible(a: Claim, b: Claim) -> bool:
     must_match = _scopes_that_must_match()
     if set(a.places) & must_match != set(b.places) & must_match:
         return False
-    places_a = set(a.places) - must_match - {ELSEWHERE}
-    places_b = set(b.places) - must_match - {ELSEWHERE}
+    (places_a, filed_a), (places_b, filed_b) = _named_and_dateline(a, must_match), _named_and_dateline(b, must_match)
     if ELSEWHERE in a.places or ELSEWHERE in b.places:
         return bool(places_a & places_b)
+    if not (places_a or places_b) and filed_a and filed_b:
+        return filed_a == filed_b
     return not (places_a and places_b and not places_a & places_b)
+
+
+def _named_and_dateline(claim: Claim, must_match: frozenset[str]) -> tuple[set[str], set[str]]:
+    """The places a claim's clause names, and its article's dateline ("(from MIAMI)"): two
+    figures whose clauses name no place are of the places their articles are filed from, when
+    both articles say (a shooting "in Hallandale Beach" and one "in Miami" the same evening)."""
+    filed = {place for place in claim.places if place.startswith(DATELINE_MARK)}
+    return set(claim.places) - must_match - {ELSEWHERE} - filed, filed
 
 
 def _prose_if_one_article(a: Claim, b: Claim) -> bool:

@@ -2,6 +2,7 @@
 factcheck.frames and of the open-vocabulary matching in factcheck.match)."""
 from __future__ import annotations
 
+from factcheck.context import dateline_of
 from factcheck.extract import extract_claims
 from factcheck.frames import frame_of, kind_of, lemma, thing_of, verb_lemma
 from factcheck.match import _one_named_event as one_named_event, apart, explain
@@ -369,3 +370,19 @@ def test_a_clause_opening_with_where_is_of_the_place_before_it():
 
 def test_a_word_in_s_after_a_figure_is_a_plural_noun():
     assert thing_of("assists") == "assist"
+
+
+def test_a_dateline_is_read_from_the_start_of_a_line():
+    assert dateline_of("Title line\nHALLANDALE BEACH, Fla. (WKXT) - One person was killed.") == "HALLANDALE BEACH"
+
+
+def test_figures_of_no_place_from_two_datelines_are_two_events():
+    a = article("a.md", "VARNHOLT (KVX) - Police said three people were shot on Monday evening at a block party.", "2025-06-02")
+    b = article("b.md", "BRASK CITY (KVX) - Police said eight people were shot on Monday evening at a park party.", "2025-06-02")
+    assert not flagged_pairs(check(a, b))
+
+
+def test_figures_of_no_place_from_one_dateline_meet():
+    a = article("a.md", "VARNHOLT (KVX) - Police said three people were shot on Monday evening at a block party.", "2025-06-02")
+    b = article("b.md", "VARNHOLT - Police said eight people were shot on Monday evening at a block party.", "2025-06-02")
+    assert flagged_pairs(check(a, b))
