@@ -12,7 +12,7 @@ import shutil
 import signal
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -446,12 +446,12 @@ def _print_warnings(warnings: Sequence[InputError]) -> None:
 
 def _extract(args: argparse.Namespace, extraction: Extraction) -> int:
     _print_errors(extraction.errors)
-    rendered = json_report.render(extraction, claims_only=True) if args.format == "json" else text.render_claims(extraction)
+    rendered = json_report.chunks(extraction, claims_only=True) if args.format == "json" else text.render_claims(extraction)
     written = _emit(args, rendered, extraction)
     return EXIT_ERROR if extraction.errors or not written else EXIT_CLEAN
 
 
-def _render(args: argparse.Namespace, result: Result) -> str:
+def _render(args: argparse.Namespace, result: Result) -> str | Iterable[str]:
     if args.statistics:
         return statistics.render(result)
     if args.format == "text":
@@ -460,7 +460,7 @@ def _render(args: argparse.Namespace, result: Result) -> str:
                            width=terminal_width() if to_terminal else None, summarised=not args.quiet)
     if args.format == "github":
         return github.render(result, args.max_annotations)
-    return {"concise": concise.render, "json": json_report.render, "junit": junit.render,
+    return {"concise": concise.render, "json": json_report.chunks, "junit": junit.render,
             "markdown": markdown.render, "sarif": sarif.render}[args.format](result)
 
 
@@ -481,12 +481,13 @@ def terminal_width() -> int | None:
     return shutil.get_terminal_size().columns or None
 
 
-def _emit(args: argparse.Namespace, rendered: str, result: Result | Extraction) -> bool:
-    """The report on stdout, or written whole to ``--output-file`` (never over an input);
-    False, with an error said, when it could not be written."""
+def _emit(args: argparse.Namespace, rendered: str | Iterable[str], result: Result | Extraction) -> bool:
+    """The report (a string, or the pieces of one streamed as made) on stdout, or written whole
+    to ``--output-file`` (never over an input); False, with an error said, when it could not be
+    written."""
+    pieces = _line_ended([rendered] if isinstance(rendered, str) else rendered)
     if args.output_file is None:
-        if rendered:
-            print(rendered)
+        sys.stdout.writelines(pieces)
         return True
     target = args.output_file
     inputs = {os.path.realpath(document.path) for document in result.documents}
@@ -494,11 +495,21 @@ def _emit(args: argparse.Namespace, rendered: str, result: Result | Extraction) 
         _say(f"--output-file {target}: is one of the articles read; nothing written")
         return False
     try:
-        atomic.write_text(target, rendered + "\n" if rendered else "")
+        atomic.write_text(target, pieces)
     except OSError as error:
         _say(f"--output-file {target}: cannot write ({error.strerror or error})")
         return False
     return True
+
+
+def _line_ended(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces, and a line break after them when they said anything."""
+    written = False
+    for piece in pieces:
+        written = written or bool(piece)
+        yield piece
+    if written:
+        yield "\n"
 
 
 def _write_step_summary(result: Result) -> str | None:
