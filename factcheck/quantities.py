@@ -24,7 +24,7 @@ from factcheck.quantulum_units import extra_units
 _YEAR_DIGITS = regex.compile(r"(?:1[5-9]|2[01])\d{2}")
 _SPACES = regex.compile(r"\s")
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     start: int  # view offsets of the surface: hedge, currency, number, unit
     end: int
