@@ -333,16 +333,13 @@ def _in_title_case(line: str) -> bool:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure in ``text`` that is a claim, ranges merged, in order of position."""
-    found: list[Quantity] = []
-    matches = list(_scanner().finditer(text))
-    spans = nonclaim_spans(text, [match.span("number") for match in matches])
+    read: list[tuple[tuple[int, int], Quantity | None]] = []  # each figure's number span and quantity
+    for match in _scanner().finditer(text):  # a match object is large: none is kept past its figure
+        read.append((match.span("number"), None if _is_name(text, match) else _quantity(text, match)))
+    spans = nonclaim_spans(text, [number for number, _ in read])
     ends = [end for _, end in spans]
-    for match in matches:
-        if _covered(spans, ends, match.start("number"), match.end("number")) or _is_name(text, match):
-            continue
-        quantity = _quantity(text, match)
-        if quantity is not None:
-            found.append(quantity)
+    found = [quantity for (start, end), quantity in read
+             if quantity is not None and not _covered(spans, ends, start, end)]
     return [quantity for quantity in merge_ranges(text, found) if _is_measurable(quantity)]
 
 
