@@ -19,7 +19,7 @@ from pathlib import Path
 from factcheck import __version__, atomic
 from factcheck.baseline import (Baseline, BaselineError, baseline_text, claim_identities, read_baseline,
                                 write_baseline)
-from factcheck.cache import ClaimCache, engine_hash
+from factcheck.cache import ClaimCache, UnusableCache, engine_hash
 from factcheck.budget import DEFAULT_FIGURES, DEFAULT_SECONDS
 from factcheck.changes import ChangesError, changed_files, tracked_files
 from factcheck.config import (DEFAULT_CACHE_DIR, ConfigError, Settings, load_settings, per_file_ignore_flags,
@@ -243,7 +243,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         focus = changed_files(args.changed_since) if getattr(args, "changed_since", None) else None
         against = _against_of(args, settings)
         baseline = _baseline_of(args, settings)
-        cache = None if args.command == "extract" else _cache_of(args, settings)
+        cache, cache_failed = (None, False) if args.command == "extract" else _cache_of(args, settings)
     except (ConfigError, RuleError, ChangesError, BaselineError, UsageError) as error:
         _say(str(error))
         return EXIT_ERROR
@@ -268,9 +268,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         if problem:
             _say(f"cache {problem}")
     _print_errors(result.errors)
-    if args.command == "baseline":
-        return _write_baseline(args, settings, result)
-    return _report(args, result, engine)
+    code = _write_baseline(args, settings, result) if args.command == "baseline" else _report(args, result, engine)
+    return EXIT_ERROR if cache_failed else code
 
 
 def _report(args: argparse.Namespace, result: Result, engine: Engine) -> int:
@@ -391,15 +390,22 @@ def _baseline_of(args: argparse.Namespace, settings: Settings) -> Baseline | Non
     return read_baseline(settings.baseline)
 
 
-def _cache_of(args: argparse.Namespace, settings: Settings) -> ClaimCache | None:
+def _cache_of(args: argparse.Namespace, settings: Settings) -> tuple[ClaimCache | None, bool]:
+    """The claim cache (None: run without it), and whether the run must exit 2 for it: a cache
+    of factcheck's own that can serve nothing and cannot be replaced is an error naming the
+    file and the setting; a folder factcheck refuses to write into is a warning."""
     if args.no_cache:
-        return None
+        return None, False
     folder = settings.cache_dir or settings.root / DEFAULT_CACHE_DIR
     try:
-        return ClaimCache(folder, engine_hash(str(args.rules or default_rules_dir())))
+        return ClaimCache(folder, engine_hash(str(args.rules or default_rules_dir()))), False
+    except UnusableCache as error:
+        _say(f"cache {folder}: {error}; running without it, exit code 2 (make it writable, name "
+             "another folder with --cache-dir or the cache-dir key, or pass --no-cache)")
+        return None, True
     except (OSError, sqlite3.Error) as error:
         _say(f"cache {folder}: {getattr(error, 'strerror', None) or error}; running without it")
-        return None
+        return None, False
 
 
 def _write_baseline(args: argparse.Namespace, settings: Settings, result: Result) -> int:
