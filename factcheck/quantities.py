@@ -340,7 +340,34 @@ def find_quantities(text: str) -> list[Quantity]:
     ends = [end for _, end in spans]
     found = [quantity for (start, end), quantity in read
              if quantity is not None and not _covered(spans, ends, start, end)]
-    return [quantity for quantity in merge_ranges(text, found) if _is_measurable(quantity)]
+    return _without_bare_runs(text, [quantity for quantity in merge_ranges(text, found) if _is_measurable(quantity)])
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _without_bare_runs(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities less the figures of a run of bare numbers (``bare_in_run``)."""
+    return [quantity for index, quantity in enumerate(quantities)
+            if not bare_in_run(text, quantity, quantities[index - 1].end if index else None,
+                               quantities[index + 1].start if index + 1 < len(quantities) else None)]
+
+
+def bare_in_run(text: str, quantity: Quantity, previous_end: int | None, next_start: int | None) -> bool:
+    """A figure with no word at all, neither in it nor on its line between it and the figures
+    beside it, next to another figure on that line: a cell of a flattened table or a list of
+    numbers ("1, 2, 3, 4"), which says nothing of anything and is no claim. The first figure
+    of "scores of 1, 2 and 3" has its words, and so has the last; the bare one between them
+    has none. Each gap between two figures is read once: linear in the text."""
+    if _LETTER.search(text, quantity.start, quantity.end):
+        return False
+    since = previous_end if previous_end is not None else 0
+    line_start = text.rfind("\n", since, quantity.start)
+    until = next_start if next_start is not None else len(text)
+    line_end = text.find("\n", quantity.end, until)
+    beside = (previous_end is not None and line_start < 0) or (next_start is not None and line_end < 0)
+    return (beside and not _LETTER.search(text, line_start + 1 if line_start >= 0 else since, quantity.start)
+            and not _LETTER.search(text, quantity.end, line_end if line_end >= 0 else until))
 
 
 def _is_measurable(quantity: Quantity) -> bool:
