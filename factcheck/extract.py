@@ -1,15 +1,17 @@
 """Extract: every figure of every document as a Claim with its context and provenance."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
+import math
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar, overload
 
 from factcheck.context import ContextReader
 from factcheck.model import Claim, Document
 from factcheck.provenance import LineIndex, line_column, view_of
 from factcheck.quantities import Quantity, find_quantities
 
-Shared = TypeVar("Shared", str, tuple[str, ...], None)
+Shared = TypeVar("Shared", str, tuple[str, ...], float, None)
 
 
 def extract_claims(documents: Iterable[Document]) -> list[Claim]:
@@ -25,10 +27,36 @@ class _OneCopy:
     its own would make a figure-dense article (a flattened table) cost many times its size."""
 
     def __init__(self) -> None:
-        self._seen: dict[str | tuple[str, ...], str | tuple[str, ...]] = {}
+        self._seen: dict[object, object] = {}
 
     def __call__(self, value: Shared) -> Shared:
-        return value if value is None else self._seen.setdefault(value, value)  # type: ignore[return-value]
+        if value is None:
+            return value
+        key = (value, math.copysign(1.0, value)) if isinstance(value, float) else value  # -0.0 is not 0.0
+        return self._seen.setdefault(key, value)  # type: ignore[return-value]
+
+
+class _Figures(Sequence[tuple[int, int, str]]):
+    """(start, end, unit) of every figure of a text, as ``ContextReader`` reads them, held in
+    arrays of machine integers: a tuple and two integer objects per figure would cost more than
+    a dense table's text."""
+
+    def __init__(self, quantities: list[Quantity]) -> None:
+        self._starts = array("q", (quantity.start for quantity in quantities))
+        self._ends = array("q", (quantity.end for quantity in quantities))
+        self._units = [quantity.unit for quantity in quantities]
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int, str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int, str]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, int, str] | list[tuple[int, int, str]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._starts[index], self._ends[index], self._units[index]
 
 
 def _handed_over(quantities: list[Quantity]) -> Iterator[tuple[int, Quantity]]:
@@ -46,7 +74,7 @@ def claims_in(document: Document) -> Iterator[Claim]:
     if not view.text:
         return
     quantities = find_quantities(view.text)
-    reader = ContextReader(view.text, document.date, [(q.start, q.end, q.unit) for q in quantities])
+    reader = ContextReader(view.text, document.date, _Figures(quantities))  # type: ignore[arg-type]
     lines = LineIndex(document.text)
     shared = _OneCopy()
     for position, quantity in _handed_over(quantities):
@@ -64,9 +92,9 @@ def claims_in(document: Document) -> Iterator[Claim]:
             column=column,
             surface=shared(document.text[start:end]),
             sentence=context.sentence.text,
-            value=quantity.value,
-            low=quantity.low,
-            high=quantity.high,
+            value=shared(quantity.value),
+            low=shared(quantity.low),
+            high=shared(quantity.high),
             unit=shared(quantity.unit),
             counted=shared(context.counted),
             predicate=shared(context.predicate),
@@ -80,7 +108,7 @@ def claims_in(document: Document) -> Iterator[Claim]:
             superseded=context.superseded,
             vague=quantity.vague,
             emphatic=quantity.emphatic,
-            precision=quantity.precision,
+            precision=shared(quantity.precision),
             date=document.date,
             source=document.source,
             event_words=shared(context.event_words),
