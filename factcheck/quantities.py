@@ -355,6 +355,8 @@ def _beside(matches: Iterator[regex.Match]) -> Iterator[tuple[int | None, regex.
     current = next(matches, None)
     while current is not None:
         following = next(matches, None)
+        if following is None:
+            matches = iter(())  # let go of the scanner, whose state may be as large as its longest match
         yield previous_end, current, following.start() if following is not None else None
         previous_end, current = current.end(), following
 
