@@ -1,10 +1,9 @@
 """Extract: every figure of every document as a Claim with its context and provenance."""
 from __future__ import annotations
 
-import math
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar, overload
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from factcheck.context import ContextReader
 from factcheck.model import Claim, Document
@@ -22,21 +21,21 @@ def extract_claims(documents: Iterable[Document]) -> list[Claim]:
 
 
 class _OneCopy:
-    """One copy of each equal string or tuple of strings the claims of a document carry: its
-    figures repeat the same nouns, units, places and event words, and a claim holding copies of
-    its own would make a figure-dense article (a flattened table) cost many times its size."""
+    """One copy of each equal string, tuple of strings or float the claims of a document carry:
+    its figures repeat the same nouns, units, places, event words and values, and a claim
+    holding copies of its own would make a figure-dense article (a flattened table) cost many
+    times its size."""
 
     def __init__(self) -> None:
         self._seen: dict[object, object] = {}
 
     def __call__(self, value: Shared) -> Shared:
-        if value is None:
+        if value is None or value == 0:  # 0.0 and -0.0 are equal keys, but print apart
             return value
-        key = (value, math.copysign(1.0, value)) if isinstance(value, float) else value  # -0.0 is not 0.0
-        return self._seen.setdefault(key, value)  # type: ignore[return-value]
+        return self._seen.setdefault(value, value)  # type: ignore[return-value]
 
 
-class _Figures(Sequence[tuple[int, int, str]]):
+class _Figures:
     """(start, end, unit) of every figure of a text, as ``ContextReader`` reads them, held in
     arrays of machine integers: a tuple and two integer objects per figure would cost more than
     a dense table's text."""
@@ -49,14 +48,11 @@ class _Figures(Sequence[tuple[int, int, str]]):
     def __len__(self) -> int:
         return len(self._units)
 
-    @overload
-    def __getitem__(self, index: int) -> tuple[int, int, str]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[int, int, str]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[int, int, str] | list[tuple[int, int, str]]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        return self._starts[index], self._ends[index], self._units[index]
+    def __getitem__(self, position: int) -> tuple[int, int, str]:
+        return self._starts[position], self._ends[position], self._units[position]
+
+    def __iter__(self) -> Iterator[tuple[int, int, str]]:
+        return zip(self._starts, self._ends, self._units)
 
 
 def _handed_over(quantities: list[Quantity]) -> Iterator[tuple[int, Quantity]]:

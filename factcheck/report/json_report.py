@@ -96,5 +96,4 @@ def _array(records: Iterable[Any]) -> Iterator[str]:
     yield "[]" if separator == "[" else "]"
 
 
-def _encoded(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+_encoded = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # what json.dumps does, made once
