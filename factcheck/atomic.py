@@ -12,15 +12,16 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 
-def write_text(path: Path, text: str) -> None:
-    """Replace (or create) ``path`` with ``text`` in UTF-8, atomically."""
+def write_text(path: Path, text: str | Iterable[str]) -> None:
+    """Replace (or create) ``path`` with ``text`` (or its pieces, written as they come) in
+    UTF-8, atomically."""
     def write(temporary: Path) -> None:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
 

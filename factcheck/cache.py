@@ -59,6 +59,11 @@ class CacheError(OSError):
     """A cache folder or database factcheck will not use; the message says why."""
 
 
+class UnusableCache(CacheError):
+    """factcheck's own cache database is stale or unreadable and cannot be replaced (a read-only
+    folder): it serves nothing, so the run that meets it must say so in its exit code."""
+
+
 @memoize
 def engine_hash(rules_dir: str) -> str:
     """Tool version, every source, lexicon and rule file that shapes the claims, and the
@@ -131,8 +136,8 @@ class ClaimCache:
         try:
             atomic.replace_with(self.path, partial(_create, engine=self.engine))
         except PermissionError as error:
-            raise CacheError(f"{DATABASE} is stale or unreadable and cannot be replaced "
-                             f"({error.strerror}); it is left as it is") from error
+            raise UnusableCache(f"{DATABASE} is stale or unreadable and cannot be replaced "
+                                f"({error.strerror}); it is left as it is") from error
 
     def load_many(self, digests: Mapping[str, str]) -> dict[str, Known]:
         """The documents, claims and reading warnings of every file (path -> digest of its bytes) the cache

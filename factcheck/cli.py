@@ -12,14 +12,14 @@ import shutil
 import signal
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields, replace
 from pathlib import Path
 
 from factcheck import __version__, atomic
 from factcheck.baseline import (Baseline, BaselineError, baseline_text, claim_identities, read_baseline,
                                 write_baseline)
-from factcheck.cache import ClaimCache, engine_hash
+from factcheck.cache import ClaimCache, UnusableCache, engine_hash
 from factcheck.budget import DEFAULT_FIGURES, DEFAULT_SECONDS
 from factcheck.changes import ChangesError, changed_files, tracked_files
 from factcheck.config import (DEFAULT_CACHE_DIR, ConfigError, Settings, load_settings, per_file_ignore_flags,
@@ -243,7 +243,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         focus = changed_files(args.changed_since) if getattr(args, "changed_since", None) else None
         against = _against_of(args, settings)
         baseline = _baseline_of(args, settings)
-        cache = None if args.command == "extract" else _cache_of(args, settings)
+        cache, cache_failed = (None, False) if args.command == "extract" else _cache_of(args, settings)
     except (ConfigError, RuleError, ChangesError, BaselineError, UsageError) as error:
         _say(str(error))
         return EXIT_ERROR
@@ -268,9 +268,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         if problem:
             _say(f"cache {problem}")
     _print_errors(result.errors)
-    if args.command == "baseline":
-        return _write_baseline(args, settings, result)
-    return _report(args, result, engine)
+    code = _write_baseline(args, settings, result) if args.command == "baseline" else _report(args, result, engine)
+    return EXIT_ERROR if cache_failed else code
 
 
 def _report(args: argparse.Namespace, result: Result, engine: Engine) -> int:
@@ -391,15 +390,22 @@ def _baseline_of(args: argparse.Namespace, settings: Settings) -> Baseline | Non
     return read_baseline(settings.baseline)
 
 
-def _cache_of(args: argparse.Namespace, settings: Settings) -> ClaimCache | None:
+def _cache_of(args: argparse.Namespace, settings: Settings) -> tuple[ClaimCache | None, bool]:
+    """The claim cache (None: run without it), and whether the run must exit 2 for it: a cache
+    of factcheck's own that can serve nothing and cannot be replaced is an error naming the
+    file and the setting; a folder factcheck refuses to write into is a warning."""
     if args.no_cache:
-        return None
+        return None, False
     folder = settings.cache_dir or settings.root / DEFAULT_CACHE_DIR
     try:
-        return ClaimCache(folder, engine_hash(str(args.rules or default_rules_dir())))
+        return ClaimCache(folder, engine_hash(str(args.rules or default_rules_dir()))), False
+    except UnusableCache as error:
+        _say(f"cache {folder}: {error}; running without it, exit code 2 (make it writable, name "
+             "another folder with --cache-dir or the cache-dir key, or pass --no-cache)")
+        return None, True
     except (OSError, sqlite3.Error) as error:
         _say(f"cache {folder}: {getattr(error, 'strerror', None) or error}; running without it")
-        return None
+        return None, False
 
 
 def _write_baseline(args: argparse.Namespace, settings: Settings, result: Result) -> int:
@@ -446,12 +452,12 @@ def _print_warnings(warnings: Sequence[InputError]) -> None:
 
 def _extract(args: argparse.Namespace, extraction: Extraction) -> int:
     _print_errors(extraction.errors)
-    rendered = json_report.render(extraction, claims_only=True) if args.format == "json" else text.render_claims(extraction)
+    rendered = json_report.chunks(extraction, claims_only=True) if args.format == "json" else text.render_claims(extraction)
     written = _emit(args, rendered, extraction)
     return EXIT_ERROR if extraction.errors or not written else EXIT_CLEAN
 
 
-def _render(args: argparse.Namespace, result: Result) -> str:
+def _render(args: argparse.Namespace, result: Result) -> str | Iterable[str]:
     if args.statistics:
         return statistics.render(result)
     if args.format == "text":
@@ -460,7 +466,7 @@ def _render(args: argparse.Namespace, result: Result) -> str:
                            width=terminal_width() if to_terminal else None, summarised=not args.quiet)
     if args.format == "github":
         return github.render(result, args.max_annotations)
-    return {"concise": concise.render, "json": json_report.render, "junit": junit.render,
+    return {"concise": concise.render, "json": json_report.chunks, "junit": junit.render,
             "markdown": markdown.render, "sarif": sarif.render}[args.format](result)
 
 
@@ -481,12 +487,13 @@ def terminal_width() -> int | None:
     return shutil.get_terminal_size().columns or None
 
 
-def _emit(args: argparse.Namespace, rendered: str, result: Result | Extraction) -> bool:
-    """The report on stdout, or written whole to ``--output-file`` (never over an input);
-    False, with an error said, when it could not be written."""
+def _emit(args: argparse.Namespace, rendered: str | Iterable[str], result: Result | Extraction) -> bool:
+    """The report (a string, or the pieces of one streamed as made) on stdout, or written whole
+    to ``--output-file`` (never over an input); False, with an error said, when it could not be
+    written."""
+    pieces = _line_ended([rendered] if isinstance(rendered, str) else rendered)
     if args.output_file is None:
-        if rendered:
-            print(rendered)
+        sys.stdout.writelines(pieces)
         return True
     target = args.output_file
     inputs = {os.path.realpath(document.path) for document in result.documents}
@@ -494,11 +501,21 @@ def _emit(args: argparse.Namespace, rendered: str, result: Result | Extraction) 
         _say(f"--output-file {target}: is one of the articles read; nothing written")
         return False
     try:
-        atomic.write_text(target, rendered + "\n" if rendered else "")
+        atomic.write_text(target, pieces)
     except OSError as error:
         _say(f"--output-file {target}: cannot write ({error.strerror or error})")
         return False
     return True
+
+
+def _line_ended(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces, and a line break after them when they said anything."""
+    written = False
+    for piece in pieces:
+        written = written or bool(piece)
+        yield piece
+    if written:
+        yield "\n"
 
 
 def _write_step_summary(result: Result) -> str | None:

@@ -114,14 +114,14 @@ def _time_pattern() -> regex.Pattern:
     return regex.compile("|".join(f"(?:{piece})" for piece in pieces.values()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     sentence: Sentence
     counted: str | None
@@ -818,7 +818,8 @@ class ContextReader:
         self.sentences = SentenceIndex(text)
         self.figures = figures
         self._counted_at: dict[int, tuple[str | None, bool]] = {}
-        self._read_once: dict[tuple, object] = {}  # what every figure of a sentence or clause shares
+        self._read_once: dict[tuple, object] = {}  # what every figure of the sentence or its clauses shares
+        self._read_sentence: Sentence | None = None  # the sentence ``_read_once`` holds readings of
         self.positions_by_unit: dict[str, list[int]] = defaultdict(list)
         for position, (_, _, unit) in enumerate(figures):
             self.positions_by_unit[unit].append(position)
@@ -956,6 +957,10 @@ class ContextReader:
         start, end, _ = self.figures[position]
         previous_end, next_start = self._neighbours(position)
         sentence = self.sentences.at(start)
+        if sentence is not self._read_sentence:  # figures come in order: no one asks of the last sentence again,
+            self._read_once.clear()              # and a long text must not keep every sentence's readings
+            self._counted_at.clear()
+            self._read_sentence = sentence
         clause = self._clause(start, end, sentence)
         predicate = self._predicate(position)
         counted, partial = self._counted(position)

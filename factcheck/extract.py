@@ -1,12 +1,16 @@
 """Extract: every figure of every document as a Claim with its context and provenance."""
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from factcheck.context import ContextReader
 from factcheck.model import Claim, Document
 from factcheck.provenance import LineIndex, line_column, view_of
-from factcheck.quantities import find_quantities
+from factcheck.quantities import Quantity, find_quantities
+
+Shared = TypeVar("Shared", str, tuple[str, ...], float, None)
 
 
 def extract_claims(documents: Iterable[Document]) -> list[Claim]:
@@ -16,50 +20,94 @@ def extract_claims(documents: Iterable[Document]) -> list[Claim]:
     return claims
 
 
+class _OneCopy:
+    """One copy of each equal string, tuple of strings or float the claims of a document carry:
+    its figures repeat the same nouns, units, places, event words and values, and a claim
+    holding copies of its own would make a figure-dense article (a flattened table) cost many
+    times its size."""
+
+    def __init__(self) -> None:
+        self._seen: dict[object, object] = {}
+
+    def __call__(self, value: Shared) -> Shared:
+        if value is None or value == 0:  # 0.0 and -0.0 are equal keys, but print apart
+            return value
+        return self._seen.setdefault(value, value)  # type: ignore[return-value]
+
+
+class _Figures:
+    """(start, end, unit) of every figure of a text, as ``ContextReader`` reads them, held in
+    arrays of machine integers: a tuple and two integer objects per figure would cost more than
+    a dense table's text."""
+
+    def __init__(self, quantities: list[Quantity]) -> None:
+        self._starts = array("q", (quantity.start for quantity in quantities))
+        self._ends = array("q", (quantity.end for quantity in quantities))
+        self._units = [quantity.unit for quantity in quantities]
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def __getitem__(self, position: int) -> tuple[int, int, str]:
+        return self._starts[position], self._ends[position], self._units[position]
+
+    def __iter__(self) -> Iterator[tuple[int, int, str]]:
+        return zip(self._starts, self._ends, self._units)
+
+
+def _handed_over(quantities: list[Quantity]) -> Iterator[tuple[int, Quantity]]:
+    """Each quantity with its position, let go of once handed over: its claim replaces it, and
+    the two need not both be held for every figure of the document."""
+    for position in range(len(quantities)):
+        quantity = quantities[position]
+        quantities[position] = None  # type: ignore[call-overload]
+        yield position, quantity
+
+
 def claims_in(document: Document) -> Iterator[Claim]:
     """The claims of one document, numbered in order of position (``<doc>#<n>``)."""
     view = view_of(document)
     if not view.text:
         return
     quantities = find_quantities(view.text)
-    reader = ContextReader(view.text, document.date, [(q.start, q.end, q.unit) for q in quantities])
+    reader = ContextReader(view.text, document.date, _Figures(quantities))  # type: ignore[arg-type]
     lines = LineIndex(document.text)
-    for number, quantity in enumerate(quantities, start=1):
-        context = reader.context(number - 1)
+    shared = _OneCopy()
+    for position, quantity in _handed_over(quantities):
+        context = reader.context(position)
         start = view.source_offset(quantity.start)
         end = view.source_offset(quantity.end, is_end=True)
         line, column = line_column(document, lines, start)
         yield Claim(
-            id=f"{document.id}#{number}",
+            id=f"{document.id}#{position + 1}",
             doc=document.id,
             path=document.path,
             start=start,
             end=end,
             line=line,
             column=column,
-            surface=document.text[start:end],
+            surface=shared(document.text[start:end]),
             sentence=context.sentence.text,
-            value=quantity.value,
-            low=quantity.low,
-            high=quantity.high,
-            unit=quantity.unit,
-            counted=context.counted,
-            predicate=context.predicate,
-            attribution=context.attribution,
-            hedge=quantity.hedge,
-            places=context.places,
-            names=context.names,
-            time=context.time,
+            value=shared(quantity.value),
+            low=shared(quantity.low),
+            high=shared(quantity.high),
+            unit=shared(quantity.unit),
+            counted=shared(context.counted),
+            predicate=shared(context.predicate),
+            attribution=shared(context.attribution),
+            hedge=shared(quantity.hedge),
+            places=shared(context.places),
+            names=shared(context.names),
+            time=shared(context.time),
             quoted=context.quoted,
             partial=context.partial,
             superseded=context.superseded,
             vague=quantity.vague,
             emphatic=quantity.emphatic,
-            precision=quantity.precision,
+            precision=shared(quantity.precision),
             date=document.date,
             source=document.source,
-            event_words=context.event_words,
+            event_words=shared(context.event_words),
             conversion=context.conversion,
-            subjects=context.subjects,
+            subjects=shared(context.subjects),
         )
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A run of readable text and the span of the original text it came from.
 
@@ -18,7 +18,7 @@ class Segment:
     new_line: bool = True  # the segment starts a new line of the view (else it continues one)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article as read from its file: the decoded text and the parts that are its body."""
 
@@ -34,7 +34,7 @@ class Document:
     record: bool = False  # a JSON Lines record: a claim's line is the record's line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One figure stated in an article, with its context and where it stands."""
 
@@ -71,7 +71,7 @@ class Claim:
     subjects: tuple[str, ...] = ()  # names of the figure's own clause, less its source: whom it is about
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
     """Claims that state the same fact: same thing counted, predicate, event and unit kind."""
 
@@ -80,7 +80,7 @@ class Group:
     claims: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place in a file, for a finding that is about no claim (an unused suppression)."""
 
@@ -89,7 +89,7 @@ class Location:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A primary claim and the claims that disagree with it, as a rule judged them."""
 
@@ -103,7 +103,7 @@ class Finding:
     location: Location | None = None  # only for findings without claims
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputError:
     """A file that could not be read (or, as a warning, was read leniently), and why."""
 
@@ -111,7 +111,7 @@ class InputError:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything ingest produced: the documents, the errors met on the way, and warnings
     about what was read all the same (front matter YAML could not read)."""

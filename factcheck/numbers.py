@@ -16,7 +16,7 @@ import regex
 from factcheck.lexicon import alternation, fold, load
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     value: float
     precision: float  # half the unit of the last stated digit: 360,000 -> 5,000; 1.2 -> 0.05

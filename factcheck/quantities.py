@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -24,7 +25,7 @@ from factcheck.quantulum_units import extra_units
 _YEAR_DIGITS = regex.compile(r"(?:1[5-9]|2[01])\d{2}")
 _SPACES = regex.compile(r"\s")
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     start: int  # view offsets of the surface: hedge, currency, number, unit
     end: int
@@ -333,17 +334,51 @@ def _in_title_case(line: str) -> bool:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure in ``text`` that is a claim, ranges merged, in order of position."""
-    found: list[Quantity] = []
-    matches = list(_scanner().finditer(text))
-    spans = nonclaim_spans(text, [match.span("number") for match in matches])
+    read: list[tuple[tuple[int, int], Quantity | None]] = []  # each figure's number span and quantity
+    for previous_end, match, next_start in _beside(_scanner().finditer(text)):  # a match is large: none is kept
+        if not bare_in_run(text, match.span(), previous_end, next_start):
+            read.append((match.span("number"), None if _is_name(text, match) else _quantity(text, match)))
+    spans = nonclaim_spans(text, [number for number, _ in read])
     ends = [end for _, end in spans]
-    for match in matches:
-        if _covered(spans, ends, match.start("number"), match.end("number")) or _is_name(text, match):
-            continue
-        quantity = _quantity(text, match)
-        if quantity is not None:
-            found.append(quantity)
+    found = [quantity for (start, end), quantity in read
+             if quantity is not None and not _covered(spans, ends, start, end)]
     return [quantity for quantity in merge_ranges(text, found) if _is_measurable(quantity)]
+
+
+_LETTER = regex.compile(r"\p{L}")
+_WORD_OR_JOIN = regex.compile(r"[\p{L}\p{Pd}\u2212]")  # a word, or a dash that joins a range or a score
+
+
+def _beside(matches: Iterator[regex.Match]) -> Iterator[tuple[int | None, regex.Match, int | None]]:
+    """Each match with the end of the one before it and the start of the one after it."""
+    previous_end: int | None = None
+    current = next(matches, None)
+    while current is not None:
+        following = next(matches, None)
+        if following is None:
+            matches = iter(())  # let go of the scanner, whose state may be as large as its longest match
+        yield previous_end, current, following.start() if following is not None else None
+        previous_end, current = current.end(), following
+
+
+def bare_in_run(text: str, span: tuple[int, int], previous_end: int | None, next_start: int | None) -> bool:
+    """A number with no word at all, neither in it nor on its line between it and the numbers
+    beside it, next to another number on that line: a cell of a flattened table or a list of
+    numbers ("1, 2, 3, 4"), which says nothing of anything and is no claim. The first number
+    of "counts of 1, 2 and 3" has its words, and so has the last; the bare one between them
+    has none. A dash joins numbers into a range or a score ("89-89"), read as one. Each gap
+    between two numbers is read once: linear in the text, and no figure is made of such a
+    number (a table of them costs no more than its text)."""
+    start, end = span
+    if _LETTER.search(text, start, end):
+        return False
+    since = previous_end if previous_end is not None else 0
+    line_start = text.rfind("\n", since, start)
+    until = next_start if next_start is not None else len(text)
+    line_end = text.find("\n", end, until)
+    beside = (previous_end is not None and line_start < 0) or (next_start is not None and line_end < 0)
+    return (beside and not _WORD_OR_JOIN.search(text, line_start + 1 if line_start >= 0 else since, start)
+            and not _WORD_OR_JOIN.search(text, end, line_end if line_end >= 0 else until))
 
 
 def _is_measurable(quantity: Quantity) -> bool:

@@ -14,7 +14,7 @@ from helpers_cli import INJURED, conflicting_corpus, run, write_article
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     conflicting_corpus(tmp_path)
-    write_article(tmp_path / "corpus", "table.md", "1, " * 300)
+    write_article(tmp_path / "corpus", "table.md", "1 home, " * 300)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -47,7 +47,7 @@ def test_an_article_over_the_time_budget_is_an_input_error(project, capsys):
 
 
 def test_one_record_over_budget_leaves_the_other_records(tmp_path, monkeypatch, capsys):
-    records = [{"id": "table", "text": "1, " * 300}, {"id": "report", "text": INJURED.format(count="Nine")}]
+    records = [{"id": "table", "text": "1 home, " * 300}, {"id": "report", "text": INJURED.format(count="Nine")}]
     (tmp_path / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "extract", "feed.jsonl", "--format", "json", "--budget-figures", "100")

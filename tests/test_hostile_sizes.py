@@ -44,8 +44,8 @@ def test_a_sentence_is_cut_at_a_space_not_inside_a_figure():
 
 
 def test_many_figures_in_one_sentence_each_carry_a_bounded_sentence():
-    found = list(claims_in(article("a.md", "1, " * 5_500)))
-    assert len(found) == 5_500
+    found = list(claims_in(article("a.md", "1 home, " * 3_000)))
+    assert len(found) == 3_000
     assert all(len(claim.sentence) <= MAX_SENTENCE_CHARS and claim.surface in claim.sentence for claim in found)
 
 

@@ -245,3 +245,36 @@ def test_reference_marks_glued_to_the_text_are_no_claim(text):
 
 def test_a_bracketed_figure_set_apart_stays_a_claim():
     assert surfaces("Seven people [7 in all] were killed.") == ["Seven", "7"]
+
+
+# ---- runs of bare numbers ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "1, 1, 1, 1, 1, 1",
+    "12; 14; 9; 31",
+    "Tallies\n4, 8, 15, 16",
+    "| 12 | 14 | 9 |",
+    "$5, $6, $7",
+])
+def test_a_run_of_bare_numbers_with_no_word_around_them_is_no_claim(text):
+    assert_no_claim(text)
+
+
+def test_the_numbers_of_a_list_with_words_beside_them_stay_claims():
+    assert surfaces("The Vessel crews counted 4, 8 and 15 boats.") == ["4", "8", "15"]
+
+
+def test_only_the_bare_middle_of_a_list_is_no_claim():
+    assert surfaces("The tallies were 4, 8, 15, 16 boats.") == ["4", "16"]
+
+
+def test_a_run_of_figures_with_units_stays_claims():
+    assert surfaces("5 km, 6 km, 7 km") == ["5 km", "6 km", "7 km"]
+
+
+def test_a_lone_bare_number_on_its_line_stays_a_claim():
+    assert surfaces("Dead\n7\nInjured") == ["7"]
+
+
+def test_a_bare_number_beside_a_table_cell_that_names_its_row_stays_a_claim():
+    assert surfaces("| Marlow | 5 | 6 |") == ["5"]

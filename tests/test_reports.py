@@ -50,6 +50,13 @@ def test_json_keeps_the_v1_fields_and_adds_fingerprint_and_location(capsys):
         assert finding["fingerprint"] and finding["location"]["line"] >= 1
 
 
+def test_the_streamed_json_report_is_the_one_line_json_dumps_gives_the_whole_report(capsys, tmp_path):
+    _, out = run(capsys, "--format", "json")
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, allow_nan=False) + "\n"
+    run(capsys, "--format", "json", "--output-file", str(tmp_path / "report.json"))
+    assert (tmp_path / "report.json").read_text("utf-8") == out
+
+
 def test_sarif_validates_against_the_2_1_0_schema(capsys, shared):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((shared / "anchors" / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8"))

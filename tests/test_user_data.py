@@ -99,13 +99,27 @@ def test_a_stale_database_that_cannot_be_replaced_is_left_alone(tmp_path, monkey
     assert snapshot(tmp_path / "cache") == before
 
 
-def test_a_read_only_stale_database_runs_the_check_without_the_cache(tmp_path, capsys, monkeypatch):
+def test_a_read_only_stale_database_is_an_error_and_the_check_runs_without_the_cache(tmp_path, capsys, monkeypatch):
     conflicting_corpus(tmp_path)
     ClaimCache(tmp_path / "cache", "old engine").close()
     real_access = os.access
     monkeypatch.setattr(factcheck.atomic.os, "access", lambda path, mode: real_access(path, mode) and DATABASE not in str(path))
     code, out, err = run(capsys, "check", str(tmp_path / "corpus"), "--cache-dir", str(tmp_path / "cache"), "--isolated")
-    assert code == 1 and "FC101" in out and "read-only" in err and "running without it" in err
+    assert code == 2 and "FC101" in out
+    assert f"cache {tmp_path / 'cache'}: {DATABASE} is stale" in err and "read-only" in err and "--cache-dir" in err
+
+
+def test_a_stale_database_in_a_read_only_folder_is_an_error_and_the_check_runs_without_the_cache(tmp_path, capsys):
+    conflicting_corpus(tmp_path)
+    ClaimCache(tmp_path / "cache", "old engine").close()
+    (tmp_path / "cache").chmod(0o555)
+    try:
+        if os.access(tmp_path / "cache", os.W_OK):
+            pytest.skip("this user writes into read-only folders (root)")
+        code, out, err = run(capsys, "check", str(tmp_path / "corpus"), "--cache-dir", str(tmp_path / "cache"), "--isolated")
+    finally:
+        (tmp_path / "cache").chmod(0o755)
+    assert code == 2 and "FC101" in out and f"{DATABASE} is stale" in err
 
 
 def test_a_stale_database_is_replaced_in_one_rename(tmp_path, monkeypatch):

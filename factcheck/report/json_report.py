@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, fields
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
@@ -40,25 +41,59 @@ def explanation_record(explanation: Explanation) -> dict[str, Any]:
 
 
 def render(result: Result | Extraction, claims_only: bool = False) -> str:
-    claims = {claim.id: claim for claim in result.claims}
-    report: dict[str, Any] = {
-        "tool": {"name": "factcheck", "version": __version__},
-        "documents": [document_record(d) for d in result.documents],
-        "claims": [claim_record(c) for c in result.claims],
-        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
-    }
+    """The whole report as one string (for a web response; the CLI streams ``chunks``)."""
+    return "".join(chunks(result, claims_only))
+
+
+def chunks(result: Result | Extraction, claims_only: bool = False) -> Iterator[str]:
+    """The report in pieces, one record at a time: the bytes ``json.dumps`` gives the whole
+    report, without ever holding it (a dense table's claims make a report far larger than its
+    article). One line, no indent: json's C encoder only runs without one (several times
+    faster), and the contract is for machines; pipe through ``python -m json.tool`` to read it."""
+    sections: list[tuple[str, Any]] = [
+        ("tool", {"name": "factcheck", "version": __version__}),
+        ("documents", map(document_record, result.documents)),
+        ("claims", map(claim_record, result.claims)),
+        ("errors", ({"path": e.path, "message": e.message} for e in result.errors)),
+    ]
     if not claims_only:
-        report["groups"] = [{"id": g.id, "key": g.key, "claims": list(g.claims)} for g in result.matching.groups]
-        report["findings"] = [
-            {"rule": f.rule, "severity": f.severity, "title": f.title, "message": f.message,
-             "claims": list(f.claims), "agreeing": list(f.agreeing), "group": f.group,
-             "fingerprint": fingerprint, "location": asdict(where(f, claims))}
-            for f, fingerprint in zip(result.findings, result.fingerprints, strict=True)
-        ]
-        if result.explanations:
-            report["explain"] = [explanation_record(e) for e in result.explanations]
-        report["summary"] = {"suppressed": result.suppressed, "baselined": result.baselined,
-                             "fail_on": result.fail_on, "failing": result.failing}
-    # One line, no indent: json's C encoder only runs without one (several times faster), and
-    # the contract is for machines; pipe through `python -m json.tool` to read it.
-    return json.dumps(report, ensure_ascii=False, allow_nan=False)
+        sections += _judgement(result)
+    for index, (key, value) in enumerate(sections):
+        yield ("{" if index == 0 else ", ") + _encoded(key) + ": "
+        if isinstance(value, dict):
+            yield _encoded(value)
+        else:
+            yield from _array(value)
+    yield "}"
+
+
+def _judgement(result: Result) -> list[tuple[str, Any]]:
+    """The sections after the claims: groups, findings, explanations and the summary."""
+    claims = {claim.id: claim for claim in result.claims} if result.findings else {}
+    findings = (
+        {"rule": f.rule, "severity": f.severity, "title": f.title, "message": f.message,
+         "claims": list(f.claims), "agreeing": list(f.agreeing), "group": f.group,
+         "fingerprint": fingerprint, "location": asdict(where(f, claims))}
+        for f, fingerprint in zip(result.findings, result.fingerprints, strict=True)
+    )
+    sections: list[tuple[str, Any]] = [
+        ("groups", ({"id": g.id, "key": g.key, "claims": list(g.claims)} for g in result.matching.groups)),
+        ("findings", findings),
+    ]
+    if result.explanations:
+        sections.append(("explain", map(explanation_record, result.explanations)))
+    sections.append(("summary", {"suppressed": result.suppressed, "baselined": result.baselined,
+                                 "fail_on": result.fail_on, "failing": result.failing}))
+    return sections
+
+
+def _array(records: Iterable[Any]) -> Iterator[str]:
+    """A JSON array, one record a piece, as ``json.dumps`` separates them."""
+    separator = "["
+    for record in records:
+        yield separator + _encoded(record)
+        separator = ", "
+    yield "[]" if separator == "[" else "]"
+
+
+_encoded = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # what json.dumps does, made once
