@@ -618,7 +618,8 @@ EXPLAINED_CANDIDATES = 5  # nearest candidates shown per figure
 def explain(claims: list[Claim], matching: Matching, related: frozenset[frozenset[str]] | None) -> tuple[Explanation, ...]:
     """For every claim: its frame, and its most similar figures of the same kind in related
     articles (and its own), each with the verdict of matching."""
-    frames = {claim.id: frame_of(claim) for claim in claims}
+    days = news_days(claims)
+    frames = {claim.id: frame_of(claim, days.get(claim.doc)) for claim in claims}  # as match_claims reads them
     weight = _word_weights(claims, frames)
     compared = {(a.id, b.id) for a, b in matching.pairs} | {(b.id, a.id) for a, b in matching.pairs}
     by_kind: dict[str, list[Claim]] = defaultdict(list)

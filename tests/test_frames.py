@@ -5,7 +5,7 @@ from __future__ import annotations
 from factcheck.context import dateline_of
 from factcheck.extract import extract_claims
 from factcheck.frames import frame_of, kind_of, lemma, thing_of, verb_lemma
-from factcheck.match import _one_named_event as one_named_event, apart, explain
+from factcheck.match import _one_named_event as one_named_event, apart, explain, match_claims
 
 from conftest import article, check, flagged_pairs
 from test_behaviours import check_fixture, flagged
@@ -386,3 +386,15 @@ def test_figures_of_no_place_from_one_dateline_meet():
     a = article("a.md", "VARNHOLT (KVX) - Police said three people were shot on Monday evening at a block party.", "2025-06-02")
     b = article("b.md", "VARNHOLT - Police said eight people were shot on Monday evening at a block party.", "2025-06-02")
     assert flagged_pairs(check(a, b))
+
+
+def test_explain_gives_the_news_day_as_the_reason_two_figures_were_kept_apart():
+    sunday = article("a.md", "A quake struck on Sunday morning, 23 miles north of Varnholt. "
+                     "Officials said the quake of magnitude 4.4 caused no damage in the town.", None)
+    thursday = article("b.md", "A quake shook the region early Thursday, 23 miles north of Varnholt. "
+                       "Officials said the quake of magnitude 4.6 caused no damage in the town.", None)
+    claims = extract_claims([sunday, thursday])
+    explained = {e.claim: e for e in explain(claims, match_claims(claims), None)}
+    magnitude = next(c for c in claims if c.surface == "4.4")
+    verdicts = [candidate.verdict for candidate in explained[magnitude.id].candidates]
+    assert "different days of the news" in verdicts
