@@ -94,6 +94,12 @@ def _calendar_words() -> list[str]:
     return [name for names in calendar["months"] for name in names] + calendar["weekdays"]
 
 
+@cache
+def _day_words() -> frozenset[str]:
+    """Months, weekdays and relative days, folded: words that name when, never what is counted."""
+    return frozenset(fold(word) for word in _calendar_words() + load("calendar")["relative_days"])
+
+
 def _time_pattern() -> regex.Pattern:
     """Time cues, from named pieces; month names must be capitalised ("10 may have died" is no
     date), the words around them need not be."""
@@ -200,15 +206,21 @@ def _function_words() -> frozenset[str]:
     return frozenset(load("counted")["function_words"]["words"])
 
 
+_PHRASE_END = regex.compile(r"[,.;:!?()\[\]\"“”—–]")
+
+
 def plain_noun(tail: str) -> str | None:
     """The noun right after a figure when no lexicon class knows it: the last of up to three
-    words before a function word or punctuation ("two main border crossings" -> "crossings").
+    words before a function word or punctuation ("two main border crossings" -> "crossings";
+    "2,117 career points, passing" -> "points").
     A word of a predicate ends the noun phrase ("five killed"), unless a modifier stands before
-    it and it is plural: then it is the noun ("two separate demonstrations")."""
+    it and it is plural: then it is the noun ("two separate demonstrations"); so does a word
+    of the calendar ("205 yards Sunday")."""
     words: list[str] = []
     predicates, _ = _predicate_lexicon()
-    for word in _WORD.findall(tail[:40]):
-        if fold(word) in _function_words() or not word[0].isalpha():
+    phrase = _PHRASE_END.split(tail[:40], maxsplit=1)[0]
+    for word in _WORD.findall(phrase):
+        if fold(word) in _function_words() or fold(word) in _day_words() or not word[0].isalpha():
             break
         if predicates.match(word):
             if words and _plural(word):
@@ -466,6 +478,7 @@ def _is_currency(unit: str) -> bool:
     return _CURRENCY.fullmatch(unit) is not None
 
 
+_COORDINATION = regex.compile(r"\s*,?\s+(?:and|or|&)\s+")
 _BREAKDOWN_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 
 
@@ -898,10 +911,19 @@ class ContextReader:
             return False
         between = self.text[first_end:second_start]
         noun = _WORD.match(between.lstrip())
-        if noun is None or len(_WORD.findall(between)) > 3 or not _BREAKDOWN_GLUE.search(between):
+        if noun is None or fold(noun.group(0)) in _function_words() or len(_WORD.findall(between)) > 3 \
+                or not _BREAKDOWN_GLUE.search(between):
             return False
         second_counted = self._counted(second)[0]
         return second_counted is not None and noun.group(0).lower() != second_counted
+
+    def _coordinated_with_next(self, position: int) -> bool:
+        """ "7.6 and 7.5 magnitude quakes", "two or three people": a figure joined by nothing but
+        "and" or "or" to the next one of its unit shares that one's noun and event."""
+        if position + 1 >= len(self.figures):
+            return False
+        (_, end, unit), (next_start, _, next_unit) = self.figures[position], self.figures[position + 1]
+        return unit == next_unit and _COORDINATION.fullmatch(self.text, end, next_start) is not None
 
     def _continues_a_part(self, position: int) -> bool:
         """ "20 people, four of whom were seriously injured and 16 who were walking wounded": a
@@ -964,10 +986,14 @@ class ContextReader:
         clause = self._clause(start, end, sentence)
         predicate = self._predicate(position)
         counted, partial = self._counted(position)
+        if self._coordinated_with_next(position):  # "7.6 and 7.5 magnitude quakes": one noun, one event
+            predicate = predicate or self._predicate(position + 1)
+            counted = counted or self._counted(position + 1)[0]
         if partial and self._beyond_another_event(position, predicate):
             partial = False
-        partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
-                   or self._in_breakdown(position) or self._continues_a_part(position))
+        partial = predicate not in measure_predicates() and (  # a magnitude or a depth is no part of a whole
+            partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
+            or self._in_breakdown(position) or self._continues_a_part(position))
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
                                                     or _OLD_AFTER.match(self.text, end)):
             predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age

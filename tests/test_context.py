@@ -119,3 +119,22 @@ def test_a_pronoun_is_no_source():
 def test_put_names_a_source_only_with_at():
     assert claims("Storms put 300 homes under water overnight.")["300"].attribution is None
     assert claims("Police put the crowd at roughly 30,000 people.")["roughly 30,000"].attribution == "Police"
+
+
+def test_a_day_after_a_figure_is_not_what_it_counts():
+    assert claims("Marlow passed for 205 yards Sunday against the Herons.")["205 yards"].counted is None
+
+
+def test_punctuation_ends_the_counted_noun_phrase():
+    assert claims("It gave her 2,117 career points, passing the old mark.")["2,117"].counted == "points"
+
+
+def test_figures_joined_by_and_share_the_next_ones_noun_and_event():
+    found = claims("The tremor followed 7.6 and 7.5 magnitude quakes that struck off Port Avery.")
+    assert found["7.6"].predicate == found["7.5"].predicate == "magnitude"
+    assert not found["7.6"].partial
+
+
+def test_a_breakdown_needs_a_noun_of_its_own_on_each_part():
+    found = claims("The gunman shot two men and two women outside the Velmont bar.")
+    assert found["two"].partial
