@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from factcheck.lexicon import alternation, change_verbs_pattern, fold, load
+from factcheck.units import unit_kind
 from factcheck.vocabulary import measure_predicates, predicate_classes
 from factcheck.metadata import MONTHS
 
@@ -306,6 +307,17 @@ def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | No
             return "people", subset  # "12,000 Ukrainians"
         return _with_modifier(word if word[:1].isupper() and noun != word.lower() else "", noun) if noun else None, subset
     return None, subset
+
+
+_MEASURED_OF = regex.compile(r"\s+(?:of|in(?=\s+\p{Ll}))\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?")
+
+
+def measured_of(text: str, end: int, limit: int) -> str | None:
+    """What a share or a sum is of: "53.6% of the vote", "a third of the shops", "$1.2 million
+    in tax credits" (a capitalised word after "in" is a place, not a thing). Measures in units
+    are left out: "128GB of storage" and "256GB of storage" are specifications of two models."""
+    of = _MEASURED_OF.match(text, end, limit)
+    return plain_noun(text[of.end():limit]) if of else None
 
 
 def _with_modifier(modifiers: str, counted: str) -> str:
@@ -863,13 +875,21 @@ class ContextReader:
             self._read_once[key] = reader(self.text, *where)
         return self._read_once[key]
 
+    @staticmethod
+    def _own_stretch(clause: tuple[int, int], span: tuple[int, int], neighbours: tuple[int, int]) -> tuple[int, int]:
+        """The figure's own stretch of its clause: halfway to each neighbouring figure ("Miller
+        averaged 15.5 points, Iguodala 14.9": Iguodala stands in the second figure's stretch)."""
+        before = (neighbours[0] + span[0]) // 2 if neighbours[0] > clause[0] else clause[0]
+        after = (span[1] + neighbours[1]) // 2 if neighbours[1] < clause[1] else clause[1]
+        return before, after
+
     def _places(self, predicate: str | None, clause: tuple[int, int], span: tuple[int, int], neighbours: tuple[int, int]) -> tuple[str, ...]:
         """Places of the clause; for a distance, only the place it is measured from. The
         figure's own stretch reaches halfway to each neighbouring figure."""
         start, end = span
         if predicate and predicate_classes()[predicate].get("needs_place"):
             return first_place_after(self.text, end, clause[1])
-        own = (max(clause[0], (neighbours[0] + start) // 2), min(clause[1], (end + neighbours[1]) // 2))
+        own = self._own_stretch(clause, span, neighbours)
         reported = (_after_saying(self.text, own[0], start), own[1])
         scopes = self._once(scope_in, clause, False) | scope_in(self.text, reported, True)
         named = self._once(places_in, *clause) + self._once(place_where, clause)
@@ -986,6 +1006,8 @@ class ContextReader:
         clause = self._clause(start, end, sentence)
         predicate = self._predicate(position)
         counted, partial = self._counted(position)
+        if counted is None and unit_kind(self.figures[position][2]) in ("percent", "money"):
+            counted = measured_of(self.text, end, sentence.end)
         if self._coordinated_with_next(position):  # "7.6 and 7.5 magnitude quakes": one noun, one event
             predicate = predicate or self._predicate(position + 1)
             counted = counted or self._counted(position + 1)[0]
@@ -1006,7 +1028,8 @@ class ContextReader:
             attribution=attribution_in(sentence),
             places=self._places(predicate, clause, (start, end), self._any_neighbours(position)),
             names=names_in(sentence),
-            subjects=subjects_in(self._once(clause_words, clause), names_in(sentence), attribution_in(sentence)),
+            subjects=subjects_in(clause_words(self.text, self._own_stretch(clause, (start, end), self._neighbours(position))),
+                                 names_in(sentence), attribution_in(sentence)),
             time=self._time(sentence, end),
             quoted=quoted_at(self._once(quotations, sentence), start),
             partial=partial,

@@ -19,7 +19,7 @@ from lemminflect import getAllLemmas
 
 from factcheck.lexicon import load
 from factcheck.model import Claim
-from factcheck.units import measure
+from factcheck.units import unit_kind
 from factcheck.vocabulary import predicate_classes
 
 PEOPLE = "people"
@@ -42,13 +42,9 @@ class Frame:
 
 def kind_of(claim: Claim) -> str:
     """The claim's kind of measure; a unit pint does not know is a count of that thing, unless
-    it is a rate ("USD / month", "USD / share"), which stays a kind of its own. A count below
-    one ("a third of the population", "half of them") is a share of a whole, not a number of
-    things."""
-    kind = measure(claim.unit).kind
-    if kind == "count" and claim.high is not None and 0 < claim.high < 1:
-        return "share"
-    return "count" if kind.startswith("count:") and " / " not in claim.unit else kind
+    it is a rate ("USD / month", "USD / share"), which stays a kind of its own. (A fraction, "a
+    third of the population", is read as a percent.)"""
+    return unit_kind(claim.unit)
 
 
 def frame_of(claim: Claim, news_day: str | None = None) -> Frame:

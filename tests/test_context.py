@@ -138,3 +138,13 @@ def test_figures_joined_by_and_share_the_next_ones_noun_and_event():
 def test_a_breakdown_needs_a_noun_of_its_own_on_each_part():
     found = claims("The gunman shot two men and two women outside the Velmont bar.")
     assert found["two"].partial
+
+
+def test_a_figure_in_a_list_of_figures_is_of_the_names_in_its_own_stretch():
+    found = claims("Dara Velt is averaging 15.5 points a game, with Omar Kessel on 14.9 points.")
+    assert "Kessel" not in found["15.5"].subjects
+
+
+def test_a_share_and_a_sum_are_of_the_noun_after_of_or_in():
+    found = claims("Mayor Brill won 53.6% of the vote after $1.2 million in tax credits and $5 million in Dunmore.")
+    assert (found["53.6%"].counted, found["$1.2 million"].counted, found["$5 million"].counted) == ("vote", "credits", None)
