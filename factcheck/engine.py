@@ -124,15 +124,18 @@ def _quiet_logger(name: str) -> Iterator[None]:
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while the block runs. Decoding the cache and building the
-    story index make millions of small objects and no cycles; each collection they trigger
-    walks every object of the archive again (a fifth of the story index's build, three
-    quarters of decoding it, at 10,000 articles). What the block frees, reference counting
-    frees."""
+    """No cyclic garbage collection while the block runs, and none ever over what it leaves.
+    Decoding the cache and building the story index make millions of small objects and no
+    cycles; each collection they trigger walks every object of the archive again (a fifth of
+    the story index's build, three quarters of decoding it, at 10,000 articles). What the
+    block frees, reference counting frees. The objects alive when it ends are frozen
+    (``gc.freeze``): else the first collections after it walk all of them once per generation
+    (a second of a warm run at 10,000 articles)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
