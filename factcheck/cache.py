@@ -22,8 +22,9 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from dataclasses import asdict, fields
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache as memoize, partial
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,8 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
 IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
-SCHEMA = 3
+SCHEMA = 4
+SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
 CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 TUPLE_FIELDS = tuple(position for position, field in enumerate(fields(Claim)) if str(field.type).startswith("tuple"))
@@ -53,6 +55,22 @@ STORY_INDEX = "archive"  # the one row of the story_index table: the index of th
 
 
 Known = tuple[list[Document], list[Claim], list[InputError]]  # a file's documents, claims, reading warnings
+
+
+def stat_key(path: str, now_ns: int) -> str | None:
+    """What the file system says of a file that changes whenever its bytes do: device, inode,
+    size, modification and change times (the change time cannot be set back, as ``touch`` sets
+    the modification time). None when the file cannot be stat'ed, or when it changed less than
+    ``SETTLE_NS`` ago: two writes within one tick of the file system's clock can leave both
+    times as they were (git's "racy" files), so a file is known by its times only once they
+    are older than any write still to come."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    if max(status.st_mtime_ns, status.st_ctime_ns) > now_ns - SETTLE_NS:
+        return None
+    return f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}"
 
 
 class CacheError(OSError):
@@ -95,6 +113,7 @@ def _version(name: str) -> str:
 
 
 def file_digest(path: str) -> str | None:
+    """The SHA-256 of the file's bytes; None when it cannot be read."""
     try:
         with open(path, "rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
@@ -110,6 +129,7 @@ class ClaimCache:
         self.folder = folder
         self.engine = engine
         self._pending: list[tuple[str, str, str, str]] = []
+        self._pending_stats: list[tuple[str, str, str]] = []
         self._pending_components: list[tuple[str, str, str]] = []
         self._pending_stories: tuple[str, str, str] | None = None
         self._pending_index: tuple[str, str, str] | None = None
@@ -139,22 +159,43 @@ class ClaimCache:
             raise UnusableCache(f"{DATABASE} is stale or unreadable and cannot be replaced "
                                 f"({error.strerror}); it is left as it is") from error
 
+    def digests(self, paths: Sequence[str]) -> dict[str, str | None]:
+        """The SHA-256 of each file's bytes (None: unreadable). A file whose ``stat_key`` is
+        the one its digest was last recorded with is not read: its digest is the recorded one.
+        Every other file is hashed, and its digest recorded under its key for the next run."""
+        now = time.time_ns()
+        keys = {path: stat_key(path, now) for path in paths}
+        recorded: dict[str, tuple[str, str]] = {}
+        for batch in _batches(list(paths)):
+            rows = self._rows(f"SELECT path, stat, digest FROM stats WHERE path IN ({_marks(batch)})", batch)
+            recorded.update((path, (stat, digest)) for path, stat, digest in rows)
+        found: dict[str, str | None] = {}
+        for path in paths:
+            key = keys[path]
+            if key is not None and path in recorded and recorded[path][0] == key:
+                found[path] = recorded[path][1]
+                continue
+            found[path] = file_digest(path)
+            if key is not None and found[path] is not None:
+                self._pending_stats.append((path, key, found[path]))
+        return found
+
+    def _rows(self, query: str, parameters: Sequence[str]) -> list[tuple[Any, ...]]:
+        """The rows a query finds; none from a database SQLite cannot read."""
+        try:
+            return self.connection.execute(query, parameters).fetchall()
+        except sqlite3.DatabaseError:
+            return []
+
     def load_many(self, digests: Mapping[str, str]) -> dict[str, Known]:
         """The documents, claims and reading warnings of every file (path -> digest of its bytes) the cache
         (safely) knows with these bytes, asked in batches and decoded with the garbage
         collector paused once for all of them."""
         found: dict[str, Known] = {}
-        paths = list(digests)
         with paused_gc():
-            for start in range(0, len(paths), LOOKUP_BATCH):
-                batch = paths[start:start + LOOKUP_BATCH]
-                marks = ",".join("?" * len(batch))
-                query = f"SELECT path, digest, payload, checksum FROM files WHERE path IN ({marks})"
-                try:
-                    rows = self.connection.execute(query, batch).fetchall()
-                except sqlite3.DatabaseError:
-                    return found
-                for path, digest, payload, checksum in rows:
+            for batch in _batches(list(digests)):
+                query = f"SELECT path, digest, payload, checksum FROM files WHERE path IN ({_marks(batch)})"
+                for path, digest, payload, checksum in self._rows(query, batch):
                     if digest == digests[path] and (decoded := _checked(payload, checksum, _decode)) is not None:
                         found[path] = decoded
         return found
@@ -213,6 +254,7 @@ class ClaimCache:
         try:
             with self.connection:
                 self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._pending)
+                self.connection.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?)", self._pending_stats)
                 self.connection.executemany("INSERT OR REPLACE INTO components VALUES (?, ?, ?)",
                                             self._pending_components)
                 if self._pending_stories:
@@ -277,12 +319,23 @@ def _create(path: Path, engine: str) -> None:
                 "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
                 "payload TEXT NOT NULL, checksum TEXT NOT NULL)"
             )
+            connection.execute("CREATE TABLE stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL)")
             for table in ("components", "stories", "story_index"):
                 connection.execute(
                     f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
                 )
     finally:
         connection.close()
+
+
+def _batches(keys: list[str]) -> Iterator[list[str]]:
+    """The keys in batches of ``LOOKUP_BATCH``, one query each."""
+    for start in range(0, len(keys), LOOKUP_BATCH):
+        yield keys[start:start + LOOKUP_BATCH]
+
+
+def _marks(batch: Sequence[str]) -> str:
+    return ",".join("?" * len(batch))
 
 
 def _checked(payload: str, checksum: str, decode: Callable[[str], Any]) -> Any:

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from factcheck.baseline import Baseline, Identities, claim_identities, finding_fingerprint, pair_fingerprints
 from factcheck.budget import Budget, OverBudget
-from factcheck.cache import ClaimCache, file_digest
+from factcheck.cache import ClaimCache
 from factcheck.config import Settings
 from factcheck.engine import Engine, paused_gc
 from factcheck.extract import claims_in
-from factcheck.discover import article_files
+from factcheck.discover import article_files, real_path
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
 from factcheck.components import components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
@@ -363,7 +363,7 @@ def load_paths(
     files = [entry for entry in plan if isinstance(entry, str)]
     if not files:
         return replace(_assembled(plan, {}, {}), unknown=tuple(unknown))
-    digests = {path: file_digest(path) for path in files if cache and path != "-"}
+    digests = cache.digests([path for path in files if path != "-"]) if cache else {}
     found: dict[str, FileRead] = {}
     with engine.stage("cache lookup"):
         known = cache.load_many({path: digest for path, digest in digests.items() if digest}) if cache else {}
@@ -395,7 +395,7 @@ def _plan(paths: Iterable[str], settings: Settings, unknown: list[str] | None = 
         skipped: list[str] = []
         wanted = settings.wants_file if from_folder else None
         for path in article_files([given], errors, skipped, wanted):
-            real = path if path == "-" else _real_path(path, parents)
+            real = path if path == "-" else real_path(path, parents)
             if real in seen_files:
                 continue
             seen_files.add(real)
@@ -406,17 +406,6 @@ def _plan(paths: Iterable[str], settings: Settings, unknown: list[str] | None = 
         if unknown is not None:
             unknown += [path for path in skipped if settings.wants_file(path)]
     return plan
-
-
-def _real_path(path: str, parents: dict[str, str]) -> str:
-    """``os.path.realpath`` of a file, its folder's worked out once for all the files in it
-    (``parents``): a folder of 10,000 articles otherwise costs a second of system calls."""
-    if os.path.islink(path):
-        return os.path.realpath(path)
-    folder, name = os.path.split(path)
-    if folder not in parents:
-        parents[folder] = os.path.realpath(folder)
-    return os.path.join(parents[folder], name)
 
 
 def files_to_read(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[InputError], list[str]]:
