@@ -210,9 +210,17 @@ class ClaimCache:
             "warnings": [[warning.path, warning.message] for warning in warnings],
         })))
 
-    def load_component(self, key: str) -> Judged | None:
-        """A component judged before from exactly what ``key`` covers, or None."""
-        return self._keyed("components", key, _decode_judged)
+    def load_components(self, keys: Sequence[str]) -> dict[str, Judged]:
+        """The components judged before from exactly what their keys cover, asked in batches
+        (an archive has thousands) and decoded with the garbage collector paused."""
+        found: dict[str, Judged] = {}
+        with paused_gc():
+            for batch in _batches(list(keys)):
+                query = f"SELECT key, payload, checksum FROM components WHERE key IN ({_marks(batch)})"
+                for key, payload, checksum in self._rows(query, batch):
+                    if (judged := _checked(payload, checksum, _decode_judged)) is not None:
+                        found[key] = judged
+        return found
 
     def store_component(self, key: str, judged: Judged) -> None:
         self._pending_components.append(_row(key, asdict(judged)))

@@ -23,7 +23,7 @@ from factcheck.engine import Engine, paused_gc
 from factcheck.extract import claims_in
 from factcheck.discover import article_files, real_path
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
-from factcheck.components import components_of, judge, merged
+from factcheck.components import Judged, components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
 from factcheck.stories import StoryMemo, related_pairs
 from factcheck.story_index import story_links
@@ -245,7 +245,8 @@ def _judged(
 ) -> tuple[Matching, list[Finding]]:
     """Matching and the rules' findings over every story component, each cached one reused."""
     blocks = components_of(claims, related, digests if cache else {}, repr(rules), only_with)
-    judged = [cache.load_component(block.key) if cache and block.key else None for block in blocks]
+    known = cache.load_components([block.key for block in blocks if block.key]) if cache else {}
+    judged: list[Judged | None] = [known.get(block.key) if block.key else None for block in blocks]
     todo = [index for index, result in enumerate(judged) if result is None]
     fresh = engine.map(partial(judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
     for index, result in zip(todo, fresh, strict=True):
