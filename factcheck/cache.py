@@ -35,7 +35,7 @@ from factcheck import __version__, atomic
 from factcheck.components import Judged
 from factcheck.engine import paused_gc
 from factcheck.story_index import StoryIndex
-from factcheck.model import Claim, Document, Finding, Group, InputError, Location, Segment
+from factcheck.model import Claim, Document, Finding, Group, InputError, Location, Segment, claim_values
 
 DATABASE = "claims.sqlite3"
 TAG = "CACHEDIR.TAG"
@@ -47,7 +47,6 @@ MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores i
 SCHEMA = 4
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
-CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 TUPLE_FIELDS = tuple(position for position, field in enumerate(fields(Claim)) if str(field.type).startswith("tuple"))
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
@@ -204,7 +203,7 @@ class ClaimCache:
         self, path: str, digest: str, documents: list[Document], claims: list[Claim],
         warnings: Sequence[InputError] = (),
     ) -> None:
-        rows = [[getattr(claim, name) for name in CLAIM_FIELDS] for claim in claims]  # by position: faster to load
+        rows = list(map(claim_values, claims))  # by position: faster to load
         self._pending.append((path, *_row(digest, {
             "documents": [_document_row(d) for d in documents], "claims": rows,
             "warnings": [[warning.path, warning.message] for warning in warnings],

@@ -5,15 +5,14 @@ Other tools read this (shared/tools/score_clusters.py among them): keep field na
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from itertools import islice
-from operator import attrgetter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
 from factcheck.match import Explanation
-from factcheck.model import Claim, Document
+from factcheck.model import CLAIM_FIELDS, Claim, Document, claim_values
 from factcheck.report.common import where
 
 if TYPE_CHECKING:
@@ -26,17 +25,13 @@ def document_record(document: Document) -> dict[str, Any]:
             "source": document.source, "url": document.url}
 
 
-CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 BATCH = 256  # records encoded in one call: a piece of the report stays small
-
-
-_claim_values = attrgetter(*CLAIM_FIELDS)
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
     """A claim's fields (a shallow copy: ``asdict`` deep-copies every value); its tuples are
     JSON arrays as they are."""
-    return dict(zip(CLAIM_FIELDS, _claim_values(claim)))
+    return dict(zip(CLAIM_FIELDS, claim_values(claim)))
 
 
 def explanation_record(explanation: Explanation) -> dict[str, Any]:
