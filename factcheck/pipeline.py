@@ -247,7 +247,10 @@ def _judged(
     blocks = components_of(claims, related, digests if cache else {}, repr(rules), only_with)
     known = cache.load_components([block.key for block in blocks if block.key]) if cache else {}
     judged: list[Judged | None] = [known.get(block.key) if block.key else None for block in blocks]
-    todo = [index for index, result in enumerate(judged) if result is None]
+    # the largest first: matching grows faster than a block's size, and a worker handed the
+    # largest last keeps the others waiting (at 10,000 articles one block of 1,228 claims takes
+    # as long as 500 small ones); the results go back to their places
+    todo = sorted((index for index, result in enumerate(judged) if result is None), key=lambda i: -len(blocks[i].claims))
     fresh = engine.map(partial(judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
     for index, result in zip(todo, fresh, strict=True):
         judged[index] = result
