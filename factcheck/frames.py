@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
-from lemminflect import getAllLemmas
 
 from factcheck.lexicon import load
 from factcheck.model import Claim
@@ -70,7 +69,10 @@ def _words(claim: Claim) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _readings(word: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's lemmas of a lower-case word by part of speech (it copies its tables on
-    every call, so each word is asked once)."""
+    every call, so each word is asked once). Imported here: it brings numpy, which a run whose
+    components all come from the cache never needs."""
+    from lemminflect import getAllLemmas
+
     return getAllLemmas(word)
 
 

@@ -1,7 +1,8 @@
 """The small frozen records that flow down the pipeline: documents, claims, groups, findings."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,10 @@ class Claim:
     event_words: tuple[str, ...] = ()  # words near the figure that may say what happened, nearest first
     conversion: bool = False  # restates the figure before it in another currency ("2m euros (£1.7m)")
     subjects: tuple[str, ...] = ()  # names of the figure's own clause, less its source: whom it is about
+
+
+CLAIM_FIELDS = tuple(claim_field.name for claim_field in fields(Claim))
+claim_values = attrgetter(*CLAIM_FIELDS)  # a claim's field values in order, as one tuple (fast: in C)
 
 
 @dataclass(frozen=True, slots=True)

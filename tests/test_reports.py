@@ -13,7 +13,7 @@ import pytest
 from factcheck.cli import main
 from factcheck.model import Finding, Location
 from factcheck.pipeline import check_documents
-from factcheck.report import github
+from factcheck.report import github, json_report
 from factcheck.rules import load_rules
 
 from conftest import FIXTURES, ROOT, article
@@ -171,3 +171,9 @@ def test_sarif_uris_are_relative_to_the_repository_root_inside_it_and_file_uris_
     from factcheck.report.sarif import ROOT_ID, artifact_location
     assert artifact_location("fixtures/ci-corpus/a b.md") == {"uri": "fixtures/ci-corpus/a%20b.md", "uriBaseId": ROOT_ID}
     assert artifact_location(str(tmp_path / "a.md")) == {"uri": (tmp_path / "a.md").as_uri()}
+
+
+@pytest.mark.parametrize("count", [0, 1, json_report.BATCH, json_report.BATCH + 1, 3 * json_report.BATCH - 1])
+def test_an_array_encoded_in_batches_is_the_one_json_dumps_gives(count):
+    records = [{"id": f"c{n}", "places": ("Pellmouth", "é"), "value": n / 3, "low": None} for n in range(count)]
+    assert "".join(json_report._array(iter(records))) == json.dumps(records, ensure_ascii=False)
