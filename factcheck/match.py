@@ -222,12 +222,14 @@ def _weak(first: Frame, second: Frame) -> bool:
 
 
 def _overlap(first: frozenset[str], second: frozenset[str], weight: Mapping[str, float] | None = None) -> float:
-    """Cosine of two word sets, each word weighted by how telling it is (1 when unweighted)."""
+    """Cosine of two word sets, each word weighted by how telling it is (1 when unweighted). The
+    sums are exact (``math.fsum``): a set's order follows the hash seed, and a float sum in
+    another order may break a tie between two counterparts the other way."""
     if not first or not second:
         return 0.0
     w = weight or {}
-    shared = sum(w.get(word, 1.0) ** 2 for word in first & second)
-    norm = math.sqrt(sum(w.get(x, 1.0) ** 2 for x in first) * sum(w.get(x, 1.0) ** 2 for x in second))
+    shared = math.fsum(w.get(word, 1.0) ** 2 for word in first & second)
+    norm = math.sqrt(math.fsum(w.get(x, 1.0) ** 2 for x in first) * math.fsum(w.get(x, 1.0) ** 2 for x in second))
     return shared / norm
 
 
