@@ -113,6 +113,8 @@ def _time_pattern() -> regex.Pattern:
         "day_month": rf"\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{month})(?![a-z])(?:\s+(?P<dm_year>{_YEAR})\b)?",
         "month_year": rf"\b(?P<my_month>{month})\s+(?P<my_year>{_YEAR})\b",
         "year": rf"\b(?i:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
+        # "the 2017 Bramble Fire", "the 2005 quake": a year naming an event; not "the 2000 residents"
+        "named_year": rf"\b(?i:the)\s+(?P<ny_year>{_YEAR})(?=\s+(?:\p{{Lu}}|(?!people\b)[a-z]+(?<!s)\b))",
         "month": rf"\b(?i:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{month_name})\b(?!,?\s+(?:{_YEAR}|\d{{1,2}}\b))",
         "relative": rf"\b(?P<relative>(?i:last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
                     rf"|(?:(?:a\s+)?little\s+)?(?:over\s+|more\s+than\s+)?(?:a|an|{ones}|\d{{1,2}})\s+(?:weeks?|months?|years?)\s+(?:ago|after|before|earlier)))\b",
@@ -703,7 +705,7 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     if "weekday" in groups:
         return _weekday(groups["weekday"], reference)
     month_name = next((groups[k] for k in ("md_month", "dm_month", "my_month", "m_month") if k in groups), None)
-    year_text = next((groups[k] for k in ("md_year", "dm_year", "my_year", "y_year") if k in groups), None)
+    year_text = next((groups[k] for k in ("md_year", "dm_year", "my_year", "y_year", "ny_year") if k in groups), None)
     day_text = groups.get("md_day") or groups.get("dm_day")
     month = MONTHS[fold(month_name)[:3]] if month_name else 1
     year = int(year_text) if year_text else (reference.year if reference else None)

@@ -148,3 +148,12 @@ def test_a_figure_in_a_list_of_figures_is_of_the_names_in_its_own_stretch():
 def test_a_share_and_a_sum_are_of_the_noun_after_of_or_in():
     found = claims("Mayor Brill won 53.6% of the vote after $1.2 million in tax credits and $5 million in Dunmore.")
     assert (found["53.6%"].counted, found["$1.2 million"].counted, found["$5 million"].counted) == ("vote", "credits", None)
+
+
+def test_a_year_naming_an_event_dates_its_figures():
+    found = claims("It is the worst blaze since the 2017 Bramble Fire, which destroyed 212 homes.")
+    assert found["212"].time == "2017-01-01"
+
+
+def test_the_and_a_count_near_a_year_is_no_date():
+    assert claims("Police said the 2000 residents had left.")["2000"].time is None
