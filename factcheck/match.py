@@ -34,6 +34,7 @@ from factcheck.units import measure
 from factcheck.vocabulary import measure_predicates, predicate_classes, pronoun_numbers, uncompared_predicates
 
 SAME_EVENT_DAYS = 3  # two dated figures farther apart than this are about different events
+NEXT_DAY = 1  # two days of the week this close may be one event: it happened late one day, was reported the next
 HISTORY_DAYS = 30  # a figure dated this long before its article is history, not news
 EVENT_NAMES = 2  # names an undated sentence must share with a dated one to be about its event
 CLOCK_SLACK_MINUTES = 60  # two clock times of the day farther apart than this are two moments
@@ -418,9 +419,13 @@ def _is_history(claim: Claim, published: str | None = None) -> bool:
 
 
 def _weekdays_apart(first: str, second: str) -> int:
-    """0 when two times may fall on one day of the week, else more than SAME_EVENT_DAYS."""
+    """0 when two times may fall on one day of the week or on days next to each other (a spill
+    "on Sunday" that "had spread by Monday"), else more than SAME_EVENT_DAYS."""
     days = [_weekday_of(time) for time in (first, second)]
-    return 0 if None in days or days[0] == days[1] else SAME_EVENT_DAYS + 1
+    if None in days:
+        return 0
+    gap = abs(days[0] - days[1])
+    return 0 if min(gap, 7 - gap) <= NEXT_DAY else SAME_EVENT_DAYS + 1
 
 
 def _weekday_of(time: str) -> int | None:

@@ -34,6 +34,8 @@ class Found:
 
 _DATE_LINE = regex.compile(r"\bdate[:\s]\s*(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b", regex.I)
 MAX_DATELINE_EXTRA = 30  # a line that is a date and little else: a byline or a dateline
+MAX_BYLINE_CHARS = 120  # a line opening "By" may name its writers and outlet beside the date
+_BYLINE = regex.compile(r"\s*(?:[*_]+\s*)?[Bb]y\s+\p{Lu}")
 
 
 def from_text(text: str) -> Found:
@@ -49,7 +51,8 @@ def stated_date(text: str) -> str | None:
         return explicit.group("iso")
     for line in text.split("\n"):
         found = first_date(line)
-        if found and len(line.strip()) <= len(found) + MAX_DATELINE_EXTRA:
+        if found and (len(line.strip()) <= len(found) + MAX_DATELINE_EXTRA
+                      or (_BYLINE.match(line) and len(line.strip()) <= MAX_BYLINE_CHARS)):
             return found
     return None
 

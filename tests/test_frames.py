@@ -167,6 +167,12 @@ def test_an_undated_weekday_is_a_day_of_the_week():
     assert (a.time, b.time) == ("-W-7", "-W-4") and apart(a, b) == "different times"
 
 
+def test_figures_of_two_days_next_to_each_other_may_meet():
+    a = claim_at("The quake of magnitude 4.4 struck on Sunday night.", "4.4", "a.md", None)
+    b = claim_at("The quake of magnitude 4.6 struck on Monday.", "4.6", "b.md", None)
+    assert apart(a, b) is None
+
+
 def test_prices_of_two_products_in_one_story_are_two_facts():
     result = check(article("a.md", "The Vantor Slate laptop will cost $1,199 when it ships in June, the maker said.", "2025-06-02"),
                    article("b.md", "Its operating system upgrade will cost just $19.99 for existing owners.", "2025-06-02"))

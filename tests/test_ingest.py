@@ -233,6 +233,7 @@ def test_a_figure_opening_the_line_after_a_date_line_is_extracted(tmp_path):
     ("date 2025-02-03\n", "2025-02-03"),
     ("  • 3 February 2025 08:15\n", "2025-02-03"),
     ("February 3, 2025\n", "2025-02-03"),
+    ("By Ada Brenn and Tomas Velk | The Ostry Evening Courier | February 3, 2025\n", "2025-02-03"),
 ])
 def test_the_publication_date_is_picked_up_from_a_date_line_or_byline(tmp_path, head, date):
     corpus, _ = read_one(write(tmp_path, "wire.txt", f"Tram crash in Ostry\n{head}\n{SENTENCE}\n"))
