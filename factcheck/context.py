@@ -114,7 +114,7 @@ def _time_pattern() -> regex.Pattern:
         "month_year": rf"\b(?P<my_month>{month})\s+(?P<my_year>{_YEAR})\b",
         "year": rf"\b(?i:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
         # "the 2017 Bramble Fire", "the 2005 quake": a year naming an event; not "the 2000 residents"
-        "named_year": rf"\b(?i:the)\s+(?P<ny_year>{_YEAR})(?=\s+(?:\p{{Lu}}|(?!people\b)[a-z]+(?<!s)\b))",
+        "named_year": rf"\b(?i:the|an?)\s+(?P<ny_year>{_YEAR})(?=\s+(?:\p{{Lu}}|(?!people\b)[a-z]+(?<!s)\b))",
         "month": rf"\b(?i:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{month_name})\b(?!,?\s+(?:{_YEAR}|\d{{1,2}}\b))",
         "relative": rf"\b(?P<relative>(?i:last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
                     rf"|(?:(?:a\s+)?little\s+)?(?:over\s+|more\s+than\s+)?(?:a|an|{ones}|\d{{1,2}})\s+(?:weeks?|months?|years?)\s+(?:ago|after|before|earlier)))\b",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factcheck.vocabulary import growing_predicates
+from factcheck.vocabulary import growing_predicates, strict_hedges
 from factcheck.match import Matching
 from factcheck.model import Claim, Finding
 from factcheck.numbers import significant_digits as digits_of
@@ -128,7 +128,15 @@ def disagree(a: Claim, b: Claim, rule: Rule) -> bool:
     if measure(a.unit).currency != measure(b.unit).currency:
         drift = float(rule.parameter("currency_drift"))
         a_low, a_high = a_low * (1 - drift), a_high * (1 + drift)
-    return a_high < b_low or b_high < a_low
+    return _apart(a_high, b_low, a, b) or _apart(b_high, a_low, b, a)
+
+
+def _apart(high: float, low: float, below: Claim, above: Claim) -> bool:
+    """True when ``below``'s interval ends before ``above``'s starts; where they touch, a strict
+    bound on either side ("nearly 300" against "more than 300") leaves no value for both."""
+    strict = strict_hedges()
+    return high < low or (high == low and (below.high is not None and below.hedge in strict
+                                           or above.low is not None and above.hedge in strict))
 
 
 # ---- checks -----------------------------------------------------------------------------

@@ -35,3 +35,9 @@ def measure_predicates() -> frozenset[str]:
 def pronoun_numbers() -> frozenset[str]:
     """Number words that are pronouns unless a noun follows ("the other one")."""
     return frozenset(load("counted")["pronoun_numbers"]["words"])
+
+
+@cache
+def strict_hedges() -> frozenset[str]:
+    """Hedge words whose bound excludes the stated value ("nearly 300", "more than 300")."""
+    return frozenset(word for table in load("hedges").values() for word in table.get("strict", []))

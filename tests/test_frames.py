@@ -2,6 +2,8 @@
 factcheck.frames and of the open-vocabulary matching in factcheck.match)."""
 from __future__ import annotations
 
+import pytest
+
 from factcheck.context import dateline_of
 from factcheck.extract import extract_claims
 from factcheck.frames import frame_of, kind_of, lemma, thing_of, verb_lemma
@@ -63,8 +65,8 @@ def test_different_events_of_one_thing_are_kept_apart():
 
 
 def test_a_count_with_no_event_is_not_compared():
-    a = claim_at("The ferry had 30 crew on board.", "30", "a.md")
-    b = claim_at("The ferry had 25 crew on board.", "25", "b.md")
+    a = claim_at("The ferry had 30 crew.", "30", "a.md")
+    b = claim_at("The ferry had 25 crew.", "25", "b.md")
     assert apart(a, b) is not None
 
 
@@ -416,3 +418,19 @@ def test_a_fraction_disagrees_with_a_far_percent_of_the_same_whole():
     result = check(article("a.md", "A third of the shops on Main Street in Dunmore were closed on Tuesday by the flooding.", "2025-06-03"),
                    article("b.md", "About 60% of the shops on Main Street in Dunmore were closed on Tuesday by the flooding.", "2025-06-03"))
     assert flagged_pairs(result)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Nearly 300 people fell ill after the Dunmore fair barbecue.", "More than 300 people have reported symptoms after the Dunmore fair barbecue."),
+    ("The boat was carrying 40 people when it overturned off Kell Point.", "Some 75 people had been on board when the boat overturned off Kell Point."),
+    ("The fire destroyed 43 homes in Linden Vale on Tuesday.", "In Linden Vale, 47 houses were razed by the fire on Tuesday."),
+    ("Officials evacuated 2,500 residents of Linden Vale on Tuesday.", "In Linden Vale, 3,000 people were told to leave on Tuesday."),
+])
+def test_two_wordings_of_one_event_meet(first, second):
+    a, b = (next(c for c in extract_claims([article(name, text, "2025-06-02")]) if c.value > 10)
+            for name, text in (("a.md", first), ("b.md", second)))
+    assert apart(a, b) is None
+
+
+def test_positions_are_jobs():
+    assert thing_of("positions") == thing_of("jobs")
