@@ -157,3 +157,8 @@ def test_a_year_naming_an_event_dates_its_figures():
 
 def test_the_and_a_count_near_a_year_is_no_date():
     assert claims("Police said the 2000 residents had left.")["2000"].time is None
+
+
+def test_a_relative_clause_after_a_comma_keeps_its_verb_to_itself():
+    found = claims("Holloway said 1,200 positions will be eliminated at its Linden mill, which burned on Tuesday.")
+    assert found["1,200"].predicate == "cut"
