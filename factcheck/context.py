@@ -1008,8 +1008,8 @@ class ContextReader:
         clause = self._clause(start, end, sentence)
         predicate = self._predicate(position)
         counted, partial = self._counted(position)
-        if counted is None and unit_kind(self.figures[position][2]) in ("percent", "money"):
-            counted = measured_of(self.text, end, sentence.end)
+        measured = measured_of(self.text, end, sentence.end) if unit_kind(self.figures[position][2]) in ("percent", "money") else None
+        counted = counted or measured
         if self._coordinated_with_next(position):  # "7.6 and 7.5 magnitude quakes": one noun, one event
             predicate = predicate or self._predicate(position + 1)
             counted = counted or self._counted(position + 1)[0]
@@ -1022,7 +1022,7 @@ class ContextReader:
                                                     or _OLD_AFTER.match(self.text, end)):
             predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age
         if predicate in measure_predicates():
-            counted = measured_thing(self.text, self._once(known_nouns, clause), start)
+            counted = measured or measured_thing(self.text, self._once(known_nouns, clause), start)
         return Context(
             sentence=sentence,
             counted=counted,

@@ -434,3 +434,9 @@ def test_two_wordings_of_one_event_meet(first, second):
 
 def test_positions_are_jobs():
     assert thing_of("positions") == thing_of("jobs")
+
+
+def test_sums_of_one_named_thing_meet_whatever_verb_grants_them():
+    a = claim_at("The Veritect deal is backed by $1.2 billion in state tax credits over 30 years.", "$1.2 billion", "a.md")
+    b = claim_at("The Veritect plant comes with $1.2 million in state tax credits over 30 years.", "$1.2 million", "b.md")
+    assert (a.counted, b.counted) == ("credits", "credits") and apart(a, b) is None
