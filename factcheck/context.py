@@ -271,7 +271,8 @@ def _among() -> regex.Pattern:
 @cache
 def _partitive_before() -> regex.Pattern:
     words = load("counted")["partitive"]["before"]
-    return regex.compile(rf"\b{alternation(words)}\s+(?:(?:about|some|at least|nearly)\s+)?$", regex.I)
+    hedges = [word for table in load("hedges").values() for word in table["words"]]
+    return regex.compile(rf"\b{alternation(words)}\s+(?:{alternation(hedges)}\s+)?$", regex.I)
 
 
 @cache
@@ -1015,9 +1016,8 @@ class ContextReader:
             counted = counted or self._counted(position + 1)[0]
         if partial and self._beyond_another_event(position, predicate):
             partial = False
-        partial = predicate not in measure_predicates() and (  # a magnitude or a depth is no part of a whole
-            partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
-            or self._in_breakdown(position) or self._continues_a_part(position))
+        partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
+                   or self._in_breakdown(position) or self._continues_a_part(position))
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
                                                     or _OLD_AFTER.match(self.text, end)):
             predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age

@@ -162,3 +162,8 @@ def test_the_and_a_count_near_a_year_is_no_date():
 def test_a_relative_clause_after_a_comma_keeps_its_verb_to_itself():
     found = claims("Holloway said 1,200 positions will be eliminated at its Linden mill, which burned on Tuesday.")
     assert found["1,200"].predicate == "cut"
+
+
+def test_a_hedged_sum_after_of_which_is_a_part_of_the_whole():
+    found = claims("Velcor agreed to buy Tarn for about $334 million, of which approximately $281 million is cash.")
+    assert found["approximately $281 million"].partial and not found["about $334 million"].partial

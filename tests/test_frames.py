@@ -440,3 +440,13 @@ def test_sums_of_one_named_thing_meet_whatever_verb_grants_them():
     a = claim_at("The Veritect deal is backed by $1.2 billion in state tax credits over 30 years.", "$1.2 billion", "a.md")
     b = claim_at("The Veritect plant comes with $1.2 million in state tax credits over 30 years.", "$1.2 million", "b.md")
     assert (a.counted, b.counted) == ("credits", "credits") and apart(a, b) is None
+
+
+def test_a_tie_between_two_counterparts_goes_to_the_nearer_value():
+    claims = extract_claims([
+        article("a.md", "The tremor followed 7.6 and 7.5 magnitude quakes off Port Avery.", "2025-06-02"),
+        article("b.md", "The tremor followed 7.6 and 7.5 magnitude quakes off Port Avery.", "2025-06-02"),
+    ])
+    groups = {frozenset(c.split("#")[0] + ":" + next(x.surface for x in claims if x.id == c) for c in g.claims)
+              for g in match_claims(claims).groups}
+    assert frozenset({"a.md:7.5", "b.md:7.5"}) in groups and frozenset({"a.md:7.6", "b.md:7.6"}) in groups
