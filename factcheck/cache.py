@@ -34,7 +34,7 @@ from factcheck import __version__, atomic
 from factcheck.components import Judged
 from factcheck.engine import paused_gc
 from factcheck.story_index import StoryIndex
-from factcheck.model import Claim, Document, Finding, Group, InputError, Location, Segment
+from factcheck.model import CLAIM_FIELDS, TUPLE_FIELDS, Claim, Document, Finding, Group, InputError, Location, Segment
 
 DATABASE = "claims.sqlite3"
 TAG = "CACHEDIR.TAG"
@@ -45,8 +45,7 @@ IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
 SCHEMA = 3
 PACKAGE = Path(__file__).resolve().parent
-CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
-TUPLE_FIELDS = tuple(position for position, field in enumerate(fields(Claim)) if str(field.type).startswith("tuple"))
+TUPLE_POSITIONS = tuple(position for position, name in enumerate(CLAIM_FIELDS) if name in TUPLE_FIELDS)
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
 STORY_INDEX = "archive"  # the one row of the story_index table: the index of the last corpus
@@ -341,9 +340,9 @@ def _decode(payload: str) -> Known:
 
 def _claim(row: list[Any]) -> Claim:
     """A claim from its fields by position; JSON gives lists where it holds tuples."""
-    for position in TUPLE_FIELDS:
+    for position in TUPLE_POSITIONS:
         row[position] = tuple(row[position])
-    return Claim(*row)
+    return Claim.of(*row)
 
 
 def _decode_judged(payload: str) -> Judged:

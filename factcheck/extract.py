@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from factcheck.context import ContextReader
-from factcheck.model import Claim, Document
+from factcheck.model import Claim, Document, Reading
 from factcheck.provenance import LineIndex, line_column, view_of
 from factcheck.quantities import Quantity, find_quantities
 
@@ -21,10 +21,10 @@ def extract_claims(documents: Iterable[Document]) -> list[Claim]:
 
 
 class _OneCopy:
-    """One copy of each equal string, tuple of strings or float the claims of a document carry:
-    its figures repeat the same nouns, units, places, event words and values, and a claim
-    holding copies of its own would make a figure-dense article (a flattened table) cost many
-    times its size."""
+    """One copy of each equal string, tuple of strings, float or reading the claims of a
+    document carry: its figures repeat the same nouns, units, places, event words, values and
+    whole readings, and a claim holding copies of its own would make a figure-dense article (a
+    flattened table) cost many times its size."""
 
     def __init__(self) -> None:
         self._seen: dict[object, object] = {}
@@ -33,6 +33,11 @@ class _OneCopy:
         if value is None or value == 0:  # 0.0 and -0.0 are equal keys, but print apart
             return value
         return self._seen.setdefault(value, value)  # type: ignore[return-value]
+
+    def reading(self, reading: Reading) -> Reading:
+        """The one copy of an equal reading; its precision's sign is part of the key, as
+        0.0 and -0.0 are equal but print apart."""
+        return self._seen.setdefault((reading, str(reading.precision)), reading)  # type: ignore[return-value]
 
 
 class _Figures:
@@ -78,19 +83,9 @@ def claims_in(document: Document) -> Iterator[Claim]:
         start = view.source_offset(quantity.start)
         end = view.source_offset(quantity.end, is_end=True)
         line, column = line_column(document, lines, start)
-        yield Claim(
-            id=f"{document.id}#{position + 1}",
+        reading = Reading(
             doc=document.id,
             path=document.path,
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            surface=shared(document.text[start:end]),
-            sentence=context.sentence.text,
-            value=shared(quantity.value),
-            low=shared(quantity.low),
-            high=shared(quantity.high),
             unit=shared(quantity.unit),
             counted=shared(context.counted),
             predicate=shared(context.predicate),
@@ -110,4 +105,17 @@ def claims_in(document: Document) -> Iterator[Claim]:
             event_words=shared(context.event_words),
             conversion=context.conversion,
             subjects=shared(context.subjects),
+        )
+        yield Claim(
+            id=f"{document.id}#{position + 1}",
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            surface=shared(document.text[start:end]),
+            sentence=context.sentence.text,
+            value=shared(quantity.value),
+            low=shared(quantity.low),
+            high=shared(quantity.high),
+            reading=shared.reading(reading),
         )

@@ -1,7 +1,9 @@
 """The small frozen records that flow down the pipeline: documents, claims, groups, findings."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +37,14 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
-    """One figure stated in an article, with its context and where it stands."""
+class Reading:
+    """What a figure says and of what, apart from where it stands and its number: its unit,
+    context and article. Claims that read the same share one (the rows of a table, a page of
+    one sentence repeated): a record of every field per claim would make a figure-dense
+    article cost many times its size."""
 
-    id: str
     doc: str
     path: str
-    start: int
-    end: int
-    line: int
-    column: int
-    surface: str
-    sentence: str
-    value: float
-    low: float | None
-    high: float | None
     unit: str
     counted: str | None = None
     predicate: str | None = None
@@ -69,6 +64,41 @@ class Claim:
     event_words: tuple[str, ...] = ()  # words near the figure that may say what happened, nearest first
     conversion: bool = False  # restates the figure before it in another currency ("2m euros (£1.7m)")
     subjects: tuple[str, ...] = ()  # names of the figure's own clause, less its source: whom it is about
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure stated in an article, with its context and where it stands. The fields of
+    its ``reading`` are read as its own (``claim.unit``); ``CLAIM_FIELDS`` are all of them, in
+    the order of the JSON contract."""
+
+    id: str
+    start: int
+    end: int
+    line: int
+    column: int
+    surface: str
+    sentence: str
+    value: float
+    low: float | None
+    high: float | None
+    reading: Reading
+
+    @classmethod
+    def of(cls, id: str, doc: str, path: str, start: int, end: int, line: int, column: int, surface: str,
+           sentence: str, value: float, low: float | None, high: float | None, unit: str,
+           *context: Any, **named: Any) -> Claim:
+        """A claim from its fields in the order of ``CLAIM_FIELDS`` (the cache's rows, tests)."""
+        return cls(id, start, end, line, column, surface, sentence, value, low, high,
+                   Reading(doc, path, unit, *context, **named))
+
+
+READING_FIELDS = tuple(field.name for field in fields(Reading))
+for _name in READING_FIELDS:
+    setattr(Claim, _name, property(attrgetter(f"reading.{_name}"), doc=f"The claim's reading's {_name}."))
+CLAIM_FIELDS = ("id", "doc", "path", "start", "end", "line", "column", "surface", "sentence", "value", "low",
+                "high", *READING_FIELDS[2:])
+TUPLE_FIELDS = frozenset(field.name for field in fields(Reading) if str(field.type).startswith("tuple"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,4 +198,4 @@ def test_the_greedy_cover_takes_the_most_contradicted_claim_first():
 
 
 def make_claim(claim_id: str, line: int) -> Claim:
-    return Claim(claim_id, "doc", "a.md", line, line + 1, line, 1, "4", "4 people.", 4.0, 4.0, 4.0, "people")
+    return Claim.of(claim_id, "doc", "a.md", line, line + 1, line, 1, "4", "4 people.", 4.0, 4.0, 4.0, "people")

@@ -5,13 +5,13 @@ Other tools read this (shared/tools/score_clusters.py among them): keep field na
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
 from factcheck.match import Explanation
-from factcheck.model import Claim, Document
+from factcheck.model import CLAIM_FIELDS, Claim, Document
 from factcheck.report.common import where
 
 if TYPE_CHECKING:
@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 def document_record(document: Document) -> dict[str, Any]:
     return {"id": document.id, "path": document.path, "title": document.title, "date": document.date,
             "source": document.source, "url": document.url}
-
-
-CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
