@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
 
 from factcheck.context import ContextReader
 from factcheck.model import Claim, Document, Reading
+from factcheck.onecopy import OneCopy
 from factcheck.provenance import LineIndex, line_column, view_of
 from factcheck.quantities import Quantity, find_quantities
-
-Shared = TypeVar("Shared", str, tuple[str, ...], float, None)
 
 
 def extract_claims(documents: Iterable[Document]) -> list[Claim]:
@@ -18,26 +16,6 @@ def extract_claims(documents: Iterable[Document]) -> list[Claim]:
     for document in documents:
         claims.extend(claims_in(document))
     return claims
-
-
-class _OneCopy:
-    """One copy of each equal string, tuple of strings, float or reading the claims of a
-    document carry: its figures repeat the same nouns, units, places, event words, values and
-    whole readings, and a claim holding copies of its own would make a figure-dense article (a
-    flattened table) cost many times its size."""
-
-    def __init__(self) -> None:
-        self._seen: dict[object, object] = {}
-
-    def __call__(self, value: Shared) -> Shared:
-        if value is None or value == 0:  # 0.0 and -0.0 are equal keys, but print apart
-            return value
-        return self._seen.setdefault(value, value)  # type: ignore[return-value]
-
-    def reading(self, reading: Reading) -> Reading:
-        """The one copy of an equal reading; its precision's sign is part of the key, as
-        0.0 and -0.0 are equal but print apart."""
-        return self._seen.setdefault((reading, str(reading.precision)), reading)  # type: ignore[return-value]
 
 
 class _Figures:
@@ -77,7 +55,7 @@ def claims_in(document: Document) -> Iterator[Claim]:
     quantities = find_quantities(view.text)
     reader = ContextReader(view.text, document.date, _Figures(quantities))  # type: ignore[arg-type]
     lines = LineIndex(document.text)
-    shared = _OneCopy()
+    shared = OneCopy()  # the claims of a document share their equal values and readings
     for position, quantity in _handed_over(quantities):
         context = reader.context(position)
         start = view.source_offset(quantity.start)
@@ -117,5 +95,5 @@ def claims_in(document: Document) -> Iterator[Claim]:
             value=shared(quantity.value),
             low=shared(quantity.low),
             high=shared(quantity.high),
-            reading=shared.reading(reading),
+            reading=shared.keyed(reading, (reading, str(reading.precision))),  # 0.0 and -0.0 print apart
         )

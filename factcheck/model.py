@@ -1,6 +1,9 @@
 """The small frozen records that flow down the pipeline: documents, claims, groups, findings."""
 from __future__ import annotations
 
+import io
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any
@@ -20,6 +23,57 @@ class Segment:
     new_line: bool = True  # the segment starts a new line of the view (else it continues one)
 
 
+class Segments(Sequence[Segment]):
+    """Segments held as one view text, laid out as ``provenance.View`` reads it (a line break
+    before each segment that starts a line), and arrays of offsets: dense markup makes an HTML
+    page one text run per tag, and a Segment object and a string per run would cost many times
+    the page. Indexing and iterating give Segments, made when asked."""
+
+    __slots__ = ("view", "view_starts", "text_starts", "text_ends", "new_lines")
+
+    def __init__(self, segments: Iterable[Segment] = ()) -> None:
+        view = io.StringIO()
+        length = 0
+        self.view_starts, self.text_starts, self.text_ends = array("q"), array("q"), array("q")
+        new_lines = bytearray()
+        for segment in segments:
+            if new_lines and segment.new_line:
+                length += view.write("\n")
+            self.view_starts.append(length)
+            length += view.write(segment.view)
+            self.text_starts.append(segment.text_start)
+            self.text_ends.append(segment.text_end)
+            new_lines.append(segment.new_line)
+        self.view = view.getvalue()
+        self.new_lines = bytes(new_lines)
+
+    def view_end(self, index: int) -> int:
+        """Where segment ``index`` ends in ``view``: before the line break of the next one."""
+        if index + 1 == len(self.new_lines):
+            return len(self.view)
+        return self.view_starts[index + 1] - self.new_lines[index + 1]
+
+    def __len__(self) -> int:
+        return len(self.new_lines)
+
+    def __getitem__(self, index: int) -> Segment:  # type: ignore[override]
+        index = range(len(self))[index]
+        return Segment(self.text_starts[index], self.text_ends[index],
+                       self.view[self.view_starts[index]:self.view_end(index)], bool(self.new_lines[index]))
+
+    def __iter__(self) -> Iterator[Segment]:
+        return map(self.__getitem__, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # as the tuple of the same Segments, which it equals
+
+    def __repr__(self) -> str:
+        return f"Segments({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article as read from its file: the decoded text and the parts that are its body."""
@@ -27,7 +81,7 @@ class Document:
     id: str
     path: str
     text: str
-    segments: tuple[Segment, ...]
+    segments: Sequence[Segment]  # a tuple, or Segments (an HTML page's text runs)
     title: str | None = None
     date: str | None = None  # ISO YYYY-MM-DD
     source: str | None = None

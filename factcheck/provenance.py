@@ -8,38 +8,31 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from factcheck.model import Document, Segment
+from factcheck.model import Document, Segments
 
 
 @dataclass(frozen=True)
 class View:
     text: str
-    starts: tuple[int, ...]  # where each segment starts in the view
-    segments: tuple[Segment, ...]
+    segments: Segments
 
     def source_offset(self, offset: int, *, is_end: bool = False) -> int:
         """The offset in the document text of a view offset (an end offset when ``is_end``)."""
         probe = offset - 1 if is_end and offset > 0 else offset
-        index = max(bisect_right(self.starts, probe) - 1, 0)
-        segment, start = self.segments[index], self.starts[index]
-        inside = max(0, min(probe - start, len(segment.view) - 1 if segment.view else 0))
-        if len(segment.view) != segment.text_end - segment.text_start:
-            return segment.text_end if is_end else segment.text_start
-        return segment.text_start + inside + (1 if is_end else 0)
+        segments = self.segments
+        index = max(bisect_right(segments.view_starts, probe) - 1, 0)
+        start, length = segments.view_starts[index], segments.view_end(index) - segments.view_starts[index]
+        text_start, text_end = segments.text_starts[index], segments.text_ends[index]
+        inside = max(0, min(probe - start, length - 1 if length else 0))
+        if length != text_end - text_start:
+            return text_end if is_end else text_start
+        return text_start + inside + (1 if is_end else 0)
 
 
 def view_of(document: Document) -> View:
-    parts: list[str] = []
-    starts: list[int] = []
-    length = 0
-    for index, segment in enumerate(document.segments):
-        if index and segment.new_line:
-            parts.append("\n")
-            length += 1
-        starts.append(length)
-        parts.append(segment.view)
-        length += len(segment.view)
-    return View("".join(parts), tuple(starts), document.segments)
+    """The document's segments as one text, a line break before each that starts a line."""
+    segments = document.segments if isinstance(document.segments, Segments) else Segments(document.segments)
+    return View(segments.view, segments)
 
 
 class LineIndex:

@@ -20,6 +20,7 @@ import regex
 from factcheck import furniture
 from factcheck.lexicon import alternation, change_verbs_pattern, expand_pieces, fold, load, word_pieces
 from factcheck.numbers import Number, is_measurable, largest_exponent, parse_number, pieces, words
+from factcheck.onecopy import OneCopy
 from factcheck.quantulum_units import extra_units
 
 
@@ -339,12 +340,13 @@ def find_quantities(text: str) -> list[Quantity]:
     and two integer objects per figure would cost more than a figure-dense text itself."""
     number_starts, number_ends = array("q"), array("q")
     read: list[Quantity | None] = []  # each figure's quantity, None for a name
+    shared = OneCopy()  # the figures' equal numbers, one copy of each
     for previous_end, match, next_start in _beside(_scanner().finditer(text)):  # a match is large: none is kept
         if not bare_in_run(text, match.span(), previous_end, next_start):
             start, end = match.span("number")
             number_starts.append(start)
             number_ends.append(end)
-            read.append(None if _is_name(text, match) else _quantity(text, match))
+            read.append(None if _is_name(text, match) else _quantity(text, match, shared))
     spans = nonclaim_spans(text, zip(number_starts, number_ends))
     ends = [end for _, end in spans]
     found = [quantity for start, end, quantity in zip(number_starts, number_ends, read)
@@ -400,7 +402,8 @@ def _is_name(text: str, match: regex.Match) -> bool:
     return bool(spelled) and spelled[0].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 8), match.start())
 
 
-def _quantity(text: str, match: regex.Match) -> Quantity | None:
+def _quantity(text: str, match: regex.Match, shared: OneCopy) -> Quantity | None:
+    """The figure of a match, or None when it is none; its numbers are ``shared``."""
     number = parse_number(match.group("number") + _scale_text(match))
     if number is None:
         return None
@@ -424,9 +427,10 @@ def _quantity(text: str, match: regex.Match) -> Quantity | None:
     low, high = bounds(number, hedge)
     scaled = bool(match.group("suffix") or match.group("scale")) or number.scale > 1
     plain = bool(match.group("digits")) and unit == "count" and "." not in match.group("number")
-    return Quantity(start, unit_end, match.start(), number.value, low, high, unit, hedge,
-                    number.precision, number.vague, number.emphatic, scaled, number.scale,
-                    plain and not scaled)
+    number_start = match.start()
+    return Quantity(start, unit_end, start if start == number_start else number_start, shared(number.value),
+                    shared(low), shared(high), unit, hedge, shared(number.precision), number.vague,
+                    number.emphatic, scaled, shared(number.scale), plain and not scaled)
 
 
 def _scale_text(match: regex.Match) -> str:
