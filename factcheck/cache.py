@@ -33,8 +33,9 @@ import regex
 from factcheck import __version__, atomic
 from factcheck.components import Judged
 from factcheck.engine import paused_gc
+from factcheck.provenance import LineIndex
 from factcheck.story_index import StoryIndex
-from factcheck.model import CLAIM_FIELDS, TUPLE_FIELDS, Claim, Document, Finding, Group, InputError, Location, Segment
+from factcheck.model import STORED_FIELDS, TUPLE_FIELDS, Claim, Document, Finding, Group, InputError, Location, Segment
 
 DATABASE = "claims.sqlite3"
 TAG = "CACHEDIR.TAG"
@@ -45,7 +46,7 @@ IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
 SCHEMA = 3
 PACKAGE = Path(__file__).resolve().parent
-TUPLE_POSITIONS = tuple(position for position, name in enumerate(CLAIM_FIELDS) if name in TUPLE_FIELDS)
+TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
 STORY_INDEX = "archive"  # the one row of the story_index table: the index of the last corpus
@@ -162,7 +163,7 @@ class ClaimCache:
         self, path: str, digest: str, documents: list[Document], claims: list[Claim],
         warnings: Sequence[InputError] = (),
     ) -> None:
-        rows = [[getattr(claim, name) for name in CLAIM_FIELDS] for claim in claims]  # by position: faster to load
+        rows = [[getattr(claim, name) for name in STORED_FIELDS] for claim in claims]  # by position: faster to load
         self._pending.append((path, *_row(digest, {
             "documents": [_document_row(d) for d in documents], "claims": rows,
             "warnings": [[warning.path, warning.message] for warning in warnings],
@@ -335,14 +336,17 @@ def _decode(payload: str) -> Known:
         Document(**{**record, "segments": tuple(Segment(*segment) for segment in record["segments"])})
         for record in data["documents"]
     ]
-    return documents, [_claim(row) for row in data["claims"]], [InputError(*warning) for warning in data["warnings"]]
+    lines = {document.id: LineIndex.of(document) for document in documents}
+    claims = [_claim(row, lines) for row in data["claims"]]
+    return documents, claims, [InputError(*warning) for warning in data["warnings"]]
 
 
-def _claim(row: list[Any]) -> Claim:
-    """A claim from its fields by position; JSON gives lists where it holds tuples."""
+def _claim(row: list[Any], lines: Mapping[str, LineIndex]) -> Claim:
+    """A claim from its fields by position, placed by its document's ``lines``; JSON gives
+    lists where it holds tuples."""
     for position in TUPLE_POSITIONS:
         row[position] = tuple(row[position])
-    return Claim.of(*row)
+    return Claim.of(*row, lines=lines[row[1]])
 
 
 def _decode_judged(payload: str) -> Judged:

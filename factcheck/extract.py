@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from factcheck.context import ContextReader
 from factcheck.model import Claim, Document, Reading
 from factcheck.onecopy import OneCopy
-from factcheck.provenance import LineIndex, line_column, view_of
+from factcheck.provenance import LineIndex, view_of
 from factcheck.quantities import Quantity, find_quantities
 
 
@@ -54,13 +54,12 @@ def claims_in(document: Document) -> Iterator[Claim]:
         return
     quantities = find_quantities(view.text)
     reader = ContextReader(view.text, document.date, _Figures(quantities))  # type: ignore[arg-type]
-    lines = LineIndex(document.text)
+    lines = LineIndex.of(document)  # held by the claims' readings: their line and column
     shared = OneCopy()  # the claims of a document share their equal values and readings
     for position, quantity in _handed_over(quantities):
         context = reader.context(position)
         start = view.source_offset(quantity.start)
         end = view.source_offset(quantity.end, is_end=True)
-        line, column = line_column(document, lines, start)
         reading = Reading(
             doc=document.id,
             path=document.path,
@@ -83,15 +82,14 @@ def claims_in(document: Document) -> Iterator[Claim]:
             event_words=shared(context.event_words),
             conversion=context.conversion,
             subjects=shared(context.subjects),
+            lines=lines,
         )
         yield Claim(
             id=f"{document.id}#{position + 1}",
             start=start,
             end=end,
-            line=line,
-            column=column,
             surface=shared(document.text[start:end]),
-            sentence=context.sentence.text,
+            sentence=shared(context.sentence.text),
             value=shared(quantity.value),
             low=shared(quantity.low),
             high=shared(quantity.high),

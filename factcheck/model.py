@@ -6,7 +6,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,19 +118,25 @@ class Reading:
     event_words: tuple[str, ...] = ()  # words near the figure that may say what happened, nearest first
     conversion: bool = False  # restates the figure before it in another currency ("2m euros (£1.7m)")
     subjects: tuple[str, ...] = ()  # names of the figure's own clause, less its source: whom it is about
+    lines: Positions | None = field(default=None, compare=False, repr=False)  # the article's, for line and column
+
+
+class Positions(Protocol):
+    """Line and column (from 1) of an offset in an article's file (``provenance.LineIndex``)."""
+
+    def line_column(self, offset: int) -> tuple[int, int]: ...
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One figure stated in an article, with its context and where it stands. The fields of
-    its ``reading`` are read as its own (``claim.unit``); ``CLAIM_FIELDS`` are all of them, in
-    the order of the JSON contract."""
+    its ``reading`` are read as its own (``claim.unit``), and its line and column are worked
+    out from its offset when asked; ``CLAIM_FIELDS`` are all of them, in the order of the JSON
+    contract."""
 
     id: str
     start: int
     end: int
-    line: int
-    column: int
     surface: str
     sentence: str
     value: float
@@ -138,20 +144,33 @@ class Claim:
     high: float | None
     reading: Reading
 
+    @property
+    def line(self) -> int:
+        return self._lines.line_column(self.start)[0]
+
+    @property
+    def column(self) -> int:
+        return self._lines.line_column(self.start)[1]
+
+    @property
+    def _lines(self) -> Positions:
+        if self.reading.lines is None:
+            raise ValueError(f"claim {self.id}: its reading has no lines to place it by")
+        return self.reading.lines
+
     @classmethod
-    def of(cls, id: str, doc: str, path: str, start: int, end: int, line: int, column: int, surface: str,
-           sentence: str, value: float, low: float | None, high: float | None, unit: str,
-           *context: Any, **named: Any) -> Claim:
-        """A claim from its fields in the order of ``CLAIM_FIELDS`` (the cache's rows, tests)."""
-        return cls(id, start, end, line, column, surface, sentence, value, low, high,
-                   Reading(doc, path, unit, *context, **named))
+    def of(cls, id: str, doc: str, path: str, start: int, end: int, surface: str, sentence: str, value: float,
+           low: float | None, high: float | None, unit: str, *context: Any, **named: Any) -> Claim:
+        """A claim from its fields in the order of ``STORED_FIELDS`` (the cache's rows, tests),
+        ``lines`` among the named ones."""
+        return cls(id, start, end, surface, sentence, value, low, high, Reading(doc, path, unit, *context, **named))
 
 
-READING_FIELDS = tuple(field.name for field in fields(Reading))
+READING_FIELDS = tuple(field.name for field in fields(Reading) if field.compare)
 for _name in READING_FIELDS:
     setattr(Claim, _name, property(attrgetter(f"reading.{_name}"), doc=f"The claim's reading's {_name}."))
-CLAIM_FIELDS = ("id", "doc", "path", "start", "end", "line", "column", "surface", "sentence", "value", "low",
-                "high", *READING_FIELDS[2:])
+STORED_FIELDS = ("id", "doc", "path", "start", "end", "surface", "sentence", "value", "low", "high", *READING_FIELDS[2:])
+CLAIM_FIELDS = (*STORED_FIELDS[:5], "line", "column", *STORED_FIELDS[5:])  # the JSON contract's order
 TUPLE_FIELDS = frozenset(field.name for field in fields(Reading) if str(field.type).startswith("tuple"))
 
 

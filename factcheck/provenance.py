@@ -5,6 +5,7 @@ span found there maps back to offsets, a line and a column in the file as the us
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -36,28 +37,30 @@ def view_of(document: Document) -> View:
 
 
 class LineIndex:
-    """Line and column (both from 1) of offsets into one text, as an editor counts them: a
-    byte-order mark at the start takes no column. ``line_starts`` holds the offset where each
-    line starts in the text itself (the first line at 0, before any byte-order mark)."""
+    """Line and column (both from 1) of offsets into one document's text, as an editor counts
+    them: a byte-order mark at the start takes no column. ``line_starts`` holds the offset
+    where each line starts in the text itself (the first line at 0, before any byte-order
+    mark), in an array of machine integers: claims keep their document's index, to give their
+    line and column when asked. A JSON Lines record's offsets are all on the record's line
+    (``record_line``), at the character of its ``text`` field (from 1), since escapes make a
+    file column meaningless."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, record_line: int | None = None) -> None:
+        self.record_line = record_line
         self.starts_with_bom = text.startswith("\ufeff")
-        self.line_starts = [0]
-        position = text.find("\n")
+        self.line_starts = array("q", [0])
+        position = -1 if record_line is not None else text.find("\n")
         while position >= 0:
             self.line_starts.append(position + 1)
             position = text.find("\n", position + 1)
 
+    @classmethod
+    def of(cls, document: Document) -> LineIndex:
+        return cls(document.text, document.line_offset + 1 if document.record else None)
+
     def line_column(self, offset: int) -> tuple[int, int]:
+        if self.record_line is not None:
+            return self.record_line, offset + 1
         line = bisect_right(self.line_starts, offset)
         bom_width = 1 if line == 1 and self.starts_with_bom and offset > 0 else 0
         return line, offset - self.line_starts[line - 1] - bom_width + 1
-
-
-def line_column(document: Document, lines: LineIndex, offset: int) -> tuple[int, int]:
-    """Line and column of an offset in the file as the user has it; for a JSON Lines record,
-    the record's line and the character of its ``text`` field (from 1), since escapes make a
-    file column meaningless."""
-    if document.record:
-        return document.line_offset + 1, offset + 1
-    return lines.line_column(offset)
