@@ -266,7 +266,8 @@ class _ArticleParser(HTMLParser):
 
 
 def article_text(text: str) -> Page:
-    """The article body of an HTML page: its blocks (paragraphs, list items) as Segments."""
+    """The article body of an HTML page: its blocks (paragraphs, list items) as text runs, each
+    block one line (``Page.lines``; ``Page.runs.segments`` gives their Segments)."""
     parser = _ArticleParser(text)
     markup_end = text.rfind(">") + 1
     parser.feed(text[:markup_end])
