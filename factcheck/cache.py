@@ -22,8 +22,9 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from dataclasses import asdict, fields
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache as memoize, partial
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,8 @@ from factcheck.components import Judged
 from factcheck.engine import paused_gc
 from factcheck.provenance import LineIndex
 from factcheck.story_index import StoryIndex
-from factcheck.model import STORED_FIELDS, TUPLE_FIELDS, Claim, Document, Finding, Group, InputError, Location, Segment
+from factcheck.model import (STORED_FIELDS, TUPLE_FIELDS, Claim, Document, Finding, Group, InputError, Location, Segment,
+                             stored_values)
 
 DATABASE = "claims.sqlite3"
 TAG = "CACHEDIR.TAG"
@@ -44,7 +46,8 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
 IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
-SCHEMA = 3
+SCHEMA = 5  # 4: the stat index; 5: claims stored without line and column
+SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
 TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
@@ -53,6 +56,22 @@ STORY_INDEX = "archive"  # the one row of the story_index table: the index of th
 
 
 Known = tuple[list[Document], list[Claim], list[InputError]]  # a file's documents, claims, reading warnings
+
+
+def stat_key(path: str, now_ns: int) -> str | None:
+    """What the file system says of a file that changes whenever its bytes do: device, inode,
+    size, modification and change times (the change time cannot be set back, as ``touch`` sets
+    the modification time). None when the file cannot be stat'ed, or when it changed less than
+    ``SETTLE_NS`` ago: two writes within one tick of the file system's clock can leave both
+    times as they were (git's "racy" files), so a file is known by its times only once they
+    are older than any write still to come."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    if max(status.st_mtime_ns, status.st_ctime_ns) > now_ns - SETTLE_NS:
+        return None
+    return f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}"
 
 
 class CacheError(OSError):
@@ -95,6 +114,7 @@ def _version(name: str) -> str:
 
 
 def file_digest(path: str) -> str | None:
+    """The SHA-256 of the file's bytes; None when it cannot be read."""
     try:
         with open(path, "rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
@@ -110,6 +130,7 @@ class ClaimCache:
         self.folder = folder
         self.engine = engine
         self._pending: list[tuple[str, str, str, str]] = []
+        self._pending_stats: list[tuple[str, str, str]] = []
         self._pending_components: list[tuple[str, str, str]] = []
         self._pending_stories: tuple[str, str, str] | None = None
         self._pending_index: tuple[str, str, str] | None = None
@@ -139,22 +160,43 @@ class ClaimCache:
             raise UnusableCache(f"{DATABASE} is stale or unreadable and cannot be replaced "
                                 f"({error.strerror}); it is left as it is") from error
 
+    def digests(self, paths: Sequence[str]) -> dict[str, str | None]:
+        """The SHA-256 of each file's bytes (None: unreadable). A file whose ``stat_key`` is
+        the one its digest was last recorded with is not read: its digest is the recorded one.
+        Every other file is hashed, and its digest recorded under its key for the next run."""
+        now = time.time_ns()
+        keys = {path: stat_key(path, now) for path in paths}
+        recorded: dict[str, tuple[str, str]] = {}
+        for batch in _batches(list(paths)):
+            rows = self._rows(f"SELECT path, stat, digest FROM stats WHERE path IN ({_marks(batch)})", batch)
+            recorded.update((path, (stat, digest)) for path, stat, digest in rows)
+        found: dict[str, str | None] = {}
+        for path in paths:
+            key = keys[path]
+            if key is not None and path in recorded and recorded[path][0] == key:
+                found[path] = recorded[path][1]
+                continue
+            found[path] = file_digest(path)
+            if key is not None and found[path] is not None:
+                self._pending_stats.append((path, key, found[path]))
+        return found
+
+    def _rows(self, query: str, parameters: Sequence[str]) -> list[tuple[Any, ...]]:
+        """The rows a query finds; none from a database SQLite cannot read."""
+        try:
+            return self.connection.execute(query, parameters).fetchall()
+        except sqlite3.DatabaseError:
+            return []
+
     def load_many(self, digests: Mapping[str, str]) -> dict[str, Known]:
         """The documents, claims and reading warnings of every file (path -> digest of its bytes) the cache
         (safely) knows with these bytes, asked in batches and decoded with the garbage
         collector paused once for all of them."""
         found: dict[str, Known] = {}
-        paths = list(digests)
         with paused_gc():
-            for start in range(0, len(paths), LOOKUP_BATCH):
-                batch = paths[start:start + LOOKUP_BATCH]
-                marks = ",".join("?" * len(batch))
-                query = f"SELECT path, digest, payload, checksum FROM files WHERE path IN ({marks})"
-                try:
-                    rows = self.connection.execute(query, batch).fetchall()
-                except sqlite3.DatabaseError:
-                    return found
-                for path, digest, payload, checksum in rows:
+            for batch in _batches(list(digests)):
+                query = f"SELECT path, digest, payload, checksum FROM files WHERE path IN ({_marks(batch)})"
+                for path, digest, payload, checksum in self._rows(query, batch):
                     if digest == digests[path] and (decoded := _checked(payload, checksum, _decode)) is not None:
                         found[path] = decoded
         return found
@@ -163,15 +205,23 @@ class ClaimCache:
         self, path: str, digest: str, documents: list[Document], claims: list[Claim],
         warnings: Sequence[InputError] = (),
     ) -> None:
-        rows = [[getattr(claim, name) for name in STORED_FIELDS] for claim in claims]  # by position: faster to load
+        rows = list(map(stored_values, claims))  # by position: faster to load
         self._pending.append((path, *_row(digest, {
             "documents": [_document_row(d) for d in documents], "claims": rows,
             "warnings": [[warning.path, warning.message] for warning in warnings],
         })))
 
-    def load_component(self, key: str) -> Judged | None:
-        """A component judged before from exactly what ``key`` covers, or None."""
-        return self._keyed("components", key, _decode_judged)
+    def load_components(self, keys: Sequence[str]) -> dict[str, Judged]:
+        """The components judged before from exactly what their keys cover, asked in batches
+        (an archive has thousands) and decoded with the garbage collector paused."""
+        found: dict[str, Judged] = {}
+        with paused_gc():
+            for batch in _batches(list(keys)):
+                query = f"SELECT key, payload, checksum FROM components WHERE key IN ({_marks(batch)})"
+                for key, payload, checksum in self._rows(query, batch):
+                    if (judged := _checked(payload, checksum, _decode_judged)) is not None:
+                        found[key] = judged
+        return found
 
     def store_component(self, key: str, judged: Judged) -> None:
         self._pending_components.append(_row(key, asdict(judged)))
@@ -213,6 +263,7 @@ class ClaimCache:
         try:
             with self.connection:
                 self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._pending)
+                self.connection.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?)", self._pending_stats)
                 self.connection.executemany("INSERT OR REPLACE INTO components VALUES (?, ?, ?)",
                                             self._pending_components)
                 if self._pending_stories:
@@ -277,12 +328,23 @@ def _create(path: Path, engine: str) -> None:
                 "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
                 "payload TEXT NOT NULL, checksum TEXT NOT NULL)"
             )
+            connection.execute("CREATE TABLE stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL)")
             for table in ("components", "stories", "story_index"):
                 connection.execute(
                     f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
                 )
     finally:
         connection.close()
+
+
+def _batches(keys: list[str]) -> Iterator[list[str]]:
+    """The keys in batches of ``LOOKUP_BATCH``, one query each."""
+    for start in range(0, len(keys), LOOKUP_BATCH):
+        yield keys[start:start + LOOKUP_BATCH]
+
+
+def _marks(batch: Sequence[str]) -> str:
+    return ",".join("?" * len(batch))
 
 
 def _checked(payload: str, checksum: str, decode: Callable[[str], Any]) -> Any:

@@ -24,7 +24,7 @@ from factcheck.budget import DEFAULT_FIGURES, DEFAULT_SECONDS
 from factcheck.changes import ChangesError, changed_files, tracked_files
 from factcheck.config import (DEFAULT_CACHE_DIR, ConfigError, Settings, load_settings, per_file_ignore_flags,
                               parse_pairs, positive_count, positive_seconds, tolerance_flags)
-from factcheck.engine import ENGINES, Engine
+from factcheck.engine import ENGINES, Engine, one_shot
 from factcheck.formats import TEXT_SUFFIXES
 from factcheck.model import InputError
 from factcheck.pipeline import Extraction, Loaded, Result, check_documents, extract_documents, files_to_read, load_paths
@@ -233,6 +233,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return explain_rules(args)
     if args.command == "serve":
         return _serve(args)
+    one_shot()
     try:
         settings = settings_of(args)
         rules = [] if args.command == "extract" else settings.configure(load_rules(args.rules))

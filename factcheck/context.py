@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from factcheck.lexicon import alternation, change_verbs_pattern, fold, load
+from factcheck.units import unit_kind
 from factcheck.vocabulary import measure_predicates, predicate_classes
 from factcheck.metadata import MONTHS
 
@@ -94,6 +95,12 @@ def _calendar_words() -> list[str]:
     return [name for names in calendar["months"] for name in names] + calendar["weekdays"]
 
 
+@cache
+def _day_words() -> frozenset[str]:
+    """Months, weekdays and relative days, folded: words that name when, never what is counted."""
+    return frozenset(fold(word) for word in _calendar_words() + load("calendar")["relative_days"])
+
+
 def _time_pattern() -> regex.Pattern:
     """Time cues, from named pieces; month names must be capitalised ("10 may have died" is no
     date), the words around them need not be."""
@@ -106,6 +113,8 @@ def _time_pattern() -> regex.Pattern:
         "day_month": rf"\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{month})(?![a-z])(?:\s+(?P<dm_year>{_YEAR})\b)?",
         "month_year": rf"\b(?P<my_month>{month})\s+(?P<my_year>{_YEAR})\b",
         "year": rf"\b(?i:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
+        # "the 2017 Bramble Fire", "the 2005 quake": a year naming an event; not "the 2000 residents"
+        "named_year": rf"\b(?i:the)\s+(?P<ny_year>{_YEAR})(?=\s+(?:\p{{Lu}}|(?!people\b)[a-z]+(?<!s)\b))",
         "month": rf"\b(?i:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{month_name})\b(?!,?\s+(?:{_YEAR}|\d{{1,2}}\b))",
         "relative": rf"\b(?P<relative>(?i:last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
                     rf"|(?:(?:a\s+)?little\s+)?(?:over\s+|more\s+than\s+)?(?:a|an|{ones}|\d{{1,2}})\s+(?:weeks?|months?|years?)\s+(?:ago|after|before|earlier)))\b",
@@ -200,15 +209,21 @@ def _function_words() -> frozenset[str]:
     return frozenset(load("counted")["function_words"]["words"])
 
 
+_PHRASE_END = regex.compile(r"[,.;:!?()\[\]\"“”—–]")
+
+
 def plain_noun(tail: str) -> str | None:
     """The noun right after a figure when no lexicon class knows it: the last of up to three
-    words before a function word or punctuation ("two main border crossings" -> "crossings").
+    words before a function word or punctuation ("two main border crossings" -> "crossings";
+    "2,117 career points, passing" -> "points").
     A word of a predicate ends the noun phrase ("five killed"), unless a modifier stands before
-    it and it is plural: then it is the noun ("two separate demonstrations")."""
+    it and it is plural: then it is the noun ("two separate demonstrations"); so does a word
+    of the calendar ("205 yards Sunday")."""
     words: list[str] = []
     predicates, _ = _predicate_lexicon()
-    for word in _WORD.findall(tail[:40]):
-        if fold(word) in _function_words() or not word[0].isalpha():
+    phrase = _PHRASE_END.split(tail[:40], maxsplit=1)[0]
+    for word in _WORD.findall(phrase):
+        if fold(word) in _function_words() or fold(word) in _day_words() or not word[0].isalpha():
             break
         if predicates.match(word):
             if words and _plural(word):
@@ -294,6 +309,17 @@ def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | No
             return "people", subset  # "12,000 Ukrainians"
         return _with_modifier(word if word[:1].isupper() and noun != word.lower() else "", noun) if noun else None, subset
     return None, subset
+
+
+_MEASURED_OF = regex.compile(r"\s+(?:of|in(?=\s+\p{Ll}))\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?")
+
+
+def measured_of(text: str, end: int, limit: int) -> str | None:
+    """What a share or a sum is of: "53.6% of the vote", "a third of the shops", "$1.2 million
+    in tax credits" (a capitalised word after "in" is a place, not a thing). Measures in units
+    are left out: "128GB of storage" and "256GB of storage" are specifications of two models."""
+    of = _MEASURED_OF.match(text, end, limit)
+    return plain_noun(text[of.end():limit]) if of else None
 
 
 def _with_modifier(modifiers: str, counted: str) -> str:
@@ -466,6 +492,7 @@ def _is_currency(unit: str) -> bool:
     return _CURRENCY.fullmatch(unit) is not None
 
 
+_COORDINATION = regex.compile(r"\s*,?\s+(?:and|or|&)\s+")
 _BREAKDOWN_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 
 
@@ -678,7 +705,7 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     if "weekday" in groups:
         return _weekday(groups["weekday"], reference)
     month_name = next((groups[k] for k in ("md_month", "dm_month", "my_month", "m_month") if k in groups), None)
-    year_text = next((groups[k] for k in ("md_year", "dm_year", "my_year", "y_year") if k in groups), None)
+    year_text = next((groups[k] for k in ("md_year", "dm_year", "my_year", "y_year", "ny_year") if k in groups), None)
     day_text = groups.get("md_day") or groups.get("dm_day")
     month = MONTHS[fold(month_name)[:3]] if month_name else 1
     year = int(year_text) if year_text else (reference.year if reference else None)
@@ -850,13 +877,21 @@ class ContextReader:
             self._read_once[key] = reader(self.text, *where)
         return self._read_once[key]
 
+    @staticmethod
+    def _own_stretch(clause: tuple[int, int], span: tuple[int, int], neighbours: tuple[int, int]) -> tuple[int, int]:
+        """The figure's own stretch of its clause: halfway to each neighbouring figure ("Miller
+        averaged 15.5 points, Iguodala 14.9": Iguodala stands in the second figure's stretch)."""
+        before = (neighbours[0] + span[0]) // 2 if neighbours[0] > clause[0] else clause[0]
+        after = (span[1] + neighbours[1]) // 2 if neighbours[1] < clause[1] else clause[1]
+        return before, after
+
     def _places(self, predicate: str | None, clause: tuple[int, int], span: tuple[int, int], neighbours: tuple[int, int]) -> tuple[str, ...]:
         """Places of the clause; for a distance, only the place it is measured from. The
         figure's own stretch reaches halfway to each neighbouring figure."""
         start, end = span
         if predicate and predicate_classes()[predicate].get("needs_place"):
             return first_place_after(self.text, end, clause[1])
-        own = (max(clause[0], (neighbours[0] + start) // 2), min(clause[1], (end + neighbours[1]) // 2))
+        own = self._own_stretch(clause, span, neighbours)
         reported = (_after_saying(self.text, own[0], start), own[1])
         scopes = self._once(scope_in, clause, False) | scope_in(self.text, reported, True)
         named = self._once(places_in, *clause) + self._once(place_where, clause)
@@ -898,10 +933,19 @@ class ContextReader:
             return False
         between = self.text[first_end:second_start]
         noun = _WORD.match(between.lstrip())
-        if noun is None or len(_WORD.findall(between)) > 3 or not _BREAKDOWN_GLUE.search(between):
+        if noun is None or fold(noun.group(0)) in _function_words() or len(_WORD.findall(between)) > 3 \
+                or not _BREAKDOWN_GLUE.search(between):
             return False
         second_counted = self._counted(second)[0]
         return second_counted is not None and noun.group(0).lower() != second_counted
+
+    def _coordinated_with_next(self, position: int) -> bool:
+        """ "7.6 and 7.5 magnitude quakes", "two or three people": a figure joined by nothing but
+        "and" or "or" to the next one of its unit shares that one's noun and event."""
+        if position + 1 >= len(self.figures):
+            return False
+        (_, end, unit), (next_start, _, next_unit) = self.figures[position], self.figures[position + 1]
+        return unit == next_unit and _COORDINATION.fullmatch(self.text, end, next_start) is not None
 
     def _continues_a_part(self, position: int) -> bool:
         """ "20 people, four of whom were seriously injured and 16 who were walking wounded": a
@@ -964,10 +1008,16 @@ class ContextReader:
         clause = self._clause(start, end, sentence)
         predicate = self._predicate(position)
         counted, partial = self._counted(position)
+        if counted is None and unit_kind(self.figures[position][2]) in ("percent", "money"):
+            counted = measured_of(self.text, end, sentence.end)
+        if self._coordinated_with_next(position):  # "7.6 and 7.5 magnitude quakes": one noun, one event
+            predicate = predicate or self._predicate(position + 1)
+            counted = counted or self._counted(position + 1)[0]
         if partial and self._beyond_another_event(position, predicate):
             partial = False
-        partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
-                   or self._in_breakdown(position) or self._continues_a_part(position))
+        partial = predicate not in measure_predicates() and (  # a magnitude or a depth is no part of a whole
+            partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
+            or self._in_breakdown(position) or self._continues_a_part(position))
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
                                                     or _OLD_AFTER.match(self.text, end)):
             predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age
@@ -980,7 +1030,8 @@ class ContextReader:
             attribution=attribution_in(sentence),
             places=self._places(predicate, clause, (start, end), self._any_neighbours(position)),
             names=names_in(sentence),
-            subjects=subjects_in(self._once(clause_words, clause), names_in(sentence), attribution_in(sentence)),
+            subjects=subjects_in(clause_words(self.text, self._own_stretch(clause, (start, end), self._neighbours(position))),
+                                 names_in(sentence), attribution_in(sentence)),
             time=self._time(sentence, end),
             quoted=quoted_at(self._once(quotations, sentence), start),
             partial=partial,

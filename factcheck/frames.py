@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
-from lemminflect import getAllLemmas
 
 from factcheck.lexicon import load
 from factcheck.model import Claim
-from factcheck.units import measure
+from factcheck.units import unit_kind
 from factcheck.vocabulary import predicate_classes
 
 PEOPLE = "people"
@@ -42,13 +41,9 @@ class Frame:
 
 def kind_of(claim: Claim) -> str:
     """The claim's kind of measure; a unit pint does not know is a count of that thing, unless
-    it is a rate ("USD / month", "USD / share"), which stays a kind of its own. A count below
-    one ("a third of the population", "half of them") is a share of a whole, not a number of
-    things."""
-    kind = measure(claim.unit).kind
-    if kind == "count" and claim.high is not None and 0 < claim.high < 1:
-        return "share"
-    return "count" if kind.startswith("count:") and " / " not in claim.unit else kind
+    it is a rate ("USD / month", "USD / share"), which stays a kind of its own. (A fraction, "a
+    third of the population", is read as a percent.)"""
+    return unit_kind(claim.unit)
 
 
 def frame_of(claim: Claim, news_day: str | None = None) -> Frame:
@@ -74,7 +69,10 @@ def _words(claim: Claim) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _readings(word: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's lemmas of a lower-case word by part of speech (it copies its tables on
-    every call, so each word is asked once)."""
+    every call, so each word is asked once). Imported here: it brings numpy, which a run whose
+    components all come from the cache never needs."""
+    from lemminflect import getAllLemmas
+
     return getAllLemmas(word)
 
 

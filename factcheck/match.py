@@ -54,6 +54,7 @@ PARTIES = 2  # names two clauses must share to name the same parties of a deal
 MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
 MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one kind in one article: a table
 
+SHARES = ("percent",)  # a share is of a whole by nature: "a third of the businesses" is no part of a count
 RULED_OUT = "ruled out by its own text (part of a whole, old value, conversion, age)"
 
 __all__ = ["Matching", "bucket_key", "comparable", "apart", "kind_of", "match_claims", "first_statements"]
@@ -68,14 +69,14 @@ class Matching:
 
 def bucket_key(claim: Claim) -> str | None:
     """The kind of measure a claim is compared within; None when the text itself rules it out:
-    a part of a whole, set aside by its own text, a conversion of the figure before it, an age, a kind of figure
+    a part of a whole (a share is one by nature), set aside by its own text, a conversion of the figure before it, an age, a kind of figure
     its predicate does not take (a duration said to be "killed"), a distance from nowhere
-    named, a pronoun "one", or a figure inside a quotation that does not say what it counts."""
-    if claim.partial or claim.superseded or claim.conversion:
-        return None
-    if claim.predicate in uncompared_predicates() or (claim.quoted and claim.counted is None):
-        return None
+    named, a pronoun "one", or a count inside a quotation that does not say what it counts."""
     kind = kind_of(claim)
+    if (claim.partial and kind not in SHARES) or claim.superseded or claim.conversion:
+        return None
+    if claim.predicate in uncompared_predicates() or (claim.quoted and claim.counted is None and kind == "count"):
+        return None
     if claim.predicate is not None:
         settings = predicate_classes()[claim.predicate]
         if kind not in settings.get("kinds", ["count"]) or (settings.get("needs_place") and not claim.places):
@@ -221,12 +222,14 @@ def _weak(first: Frame, second: Frame) -> bool:
 
 
 def _overlap(first: frozenset[str], second: frozenset[str], weight: Mapping[str, float] | None = None) -> float:
-    """Cosine of two word sets, each word weighted by how telling it is (1 when unweighted)."""
+    """Cosine of two word sets, each word weighted by how telling it is (1 when unweighted). The
+    sums are exact (``math.fsum``): a set's order follows the hash seed, and a float sum in
+    another order may break a tie between two counterparts the other way."""
     if not first or not second:
         return 0.0
     w = weight or {}
-    shared = sum(w.get(word, 1.0) ** 2 for word in first & second)
-    norm = math.sqrt(sum(w.get(x, 1.0) ** 2 for x in first) * sum(w.get(x, 1.0) ** 2 for x in second))
+    shared = math.fsum(w.get(word, 1.0) ** 2 for word in first & second)
+    norm = math.sqrt(math.fsum(w.get(x, 1.0) ** 2 for x in first) * math.fsum(w.get(x, 1.0) ** 2 for x in second))
     return shared / norm
 
 

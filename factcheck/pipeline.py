@@ -17,13 +17,13 @@ from pathlib import Path
 
 from factcheck.baseline import Baseline, Identities, claim_identities, finding_fingerprint, pair_fingerprints
 from factcheck.budget import Budget, OverBudget
-from factcheck.cache import ClaimCache, file_digest
+from factcheck.cache import ClaimCache
 from factcheck.config import Settings
 from factcheck.engine import Engine, paused_gc
 from factcheck.extract import claims_in
-from factcheck.discover import article_files
+from factcheck.discover import article_files, real_path
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
-from factcheck.components import components_of, judge, merged
+from factcheck.components import Judged, components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
 from factcheck.stories import StoryMemo, related_pairs
 from factcheck.story_index import story_links
@@ -245,8 +245,12 @@ def _judged(
 ) -> tuple[Matching, list[Finding]]:
     """Matching and the rules' findings over every story component, each cached one reused."""
     blocks = components_of(claims, related, digests if cache else {}, repr(rules), only_with)
-    judged = [cache.load_component(block.key) if cache and block.key else None for block in blocks]
-    todo = [index for index, result in enumerate(judged) if result is None]
+    known = cache.load_components([block.key for block in blocks if block.key]) if cache else {}
+    judged: list[Judged | None] = [known.get(block.key) if block.key else None for block in blocks]
+    # the largest first: matching grows faster than a block's size, and a worker handed the
+    # largest last keeps the others waiting (at 10,000 articles one block of 1,228 claims takes
+    # as long as 500 small ones); the results go back to their places
+    todo = sorted((index for index, result in enumerate(judged) if result is None), key=lambda i: -len(blocks[i].claims))
     fresh = engine.map(partial(judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
     for index, result in zip(todo, fresh, strict=True):
         judged[index] = result
@@ -363,7 +367,7 @@ def load_paths(
     files = [entry for entry in plan if isinstance(entry, str)]
     if not files:
         return replace(_assembled(plan, {}, {}), unknown=tuple(unknown))
-    digests = {path: file_digest(path) for path in files if cache and path != "-"}
+    digests = cache.digests([path for path in files if path != "-"]) if cache else {}
     found: dict[str, FileRead] = {}
     with engine.stage("cache lookup"):
         known = cache.load_many({path: digest for path, digest in digests.items() if digest}) if cache else {}
@@ -395,7 +399,7 @@ def _plan(paths: Iterable[str], settings: Settings, unknown: list[str] | None = 
         skipped: list[str] = []
         wanted = settings.wants_file if from_folder else None
         for path in article_files([given], errors, skipped, wanted):
-            real = path if path == "-" else _real_path(path, parents)
+            real = path if path == "-" else real_path(path, parents)
             if real in seen_files:
                 continue
             seen_files.add(real)
@@ -406,17 +410,6 @@ def _plan(paths: Iterable[str], settings: Settings, unknown: list[str] | None = 
         if unknown is not None:
             unknown += [path for path in skipped if settings.wants_file(path)]
     return plan
-
-
-def _real_path(path: str, parents: dict[str, str]) -> str:
-    """``os.path.realpath`` of a file, its folder's worked out once for all the files in it
-    (``parents``): a folder of 10,000 articles otherwise costs a second of system calls."""
-    if os.path.islink(path):
-        return os.path.realpath(path)
-    folder, name = os.path.split(path)
-    if folder not in parents:
-        parents[folder] = os.path.realpath(folder)
-    return os.path.join(parents[folder], name)
 
 
 def files_to_read(paths: Iterable[str], settings: Settings) -> tuple[list[str], list[InputError], list[str]]:

@@ -402,6 +402,9 @@ def _is_name(text: str, match: regex.Match) -> bool:
     return bool(spelled) and spelled[0].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 8), match.start())
 
 
+_SHARE_OF = regex.compile(r"\s+of\b")
+
+
 def _quantity(text: str, match: regex.Match, shared: OneCopy) -> Quantity | None:
     """The figure of a match, or None when it is none; its numbers are ``shared``."""
     number = parse_number(match.group("number") + _scale_text(match))
@@ -419,6 +422,8 @@ def _quantity(text: str, match: regex.Match, shared: OneCopy) -> Quantity | None
         number = Number(number.value / number.scale, number.precision / number.scale)
         unit = load("units")["ambiguous_suffixes"][match.group("suffix")]
     unit, unit_end = _rate(text, unit, unit_end)
+    if unit == "count" and 0 < number.value < 1 and _SHARE_OF.match(text, unit_end):  # "a third of the shops": a share
+        unit, number = "percent", replace(number, value=round(number.value * 100, 9), precision=number.precision * 100)
     if unit == "count" and _is_age(text, match.start(), end):
         unit = "year"
     hedge, unit_end = _hedge_after(text, hedge, unit_end)

@@ -162,8 +162,9 @@ def scale_slip(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
 
 
 def _time_ordered(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
-    """(later, earlier) for two dated reports of a growing count that disagree."""
-    if a.predicate not in growing_predicates() or not (a.date and b.date) or a.date == b.date:
+    """(later, earlier) for two dated reports of a growing count that disagree; matched as one
+    fact, the count grows when either names it so ("the death toll rose to 19": "14 died")."""
+    if not {a.predicate, b.predicate} & growing_predicates() or not (a.date and b.date) or a.date == b.date:
         return None
     if not disagree(a, b, rule):
         return None

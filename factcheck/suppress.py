@@ -46,8 +46,9 @@ class Suppression:
 def suppressions_in(document: Document) -> list[Suppression]:
     """Every ``factcheck:`` comment of a document, understood or not."""
     found: list[Suppression] = []
-    lines = LineIndex.of(document)
+    lines: LineIndex | None = None  # made at the first comment: an archive's articles mostly have none
     for opening, body, closing in _comments(document.text):
+        lines = lines or LineIndex.of(document)
         location = _location(document, lines, opening)
         comment = " ".join(document.text[opening:closing].split())
         directive, rules, reason, problem = _parse(body)

@@ -38,6 +38,13 @@ def measure(unit: str) -> Measure:
     return _pint_measure(unit)
 
 
+def unit_kind(unit: str) -> str:
+    """The kind of measure of a unit: "count", "money", "percent" or a pint dimensionality; a
+    unit pint does not know counts that thing, unless it is a rate ("USD / month")."""
+    kind = measure(unit).kind
+    return "count" if kind.startswith("count:") and " / " not in unit else kind
+
+
 def _pint_measure(unit: str) -> Measure:
     import pint
 

@@ -3,6 +3,7 @@ progress bar and the Dask engine never change what a run reports."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import factcheck.story_index
 from factcheck.cli import build_parser, engine_of, main
 from factcheck.components import components_of, judge, merged
 from factcheck.config import Settings
-from factcheck.engine import Engine
+from factcheck.engine import Engine, paused_gc
 from factcheck.match import match_claims
 from factcheck.pipeline import load_paths
 from factcheck.model import Claim
@@ -201,3 +202,18 @@ def test_the_greedy_cover_takes_the_most_contradicted_claim_first():
 def make_claim(claim_id: str, line: int) -> Claim:
     return Claim.of(claim_id, "doc", "a.md", line, line + 1, "4", "4 people.", 4.0, 4.0, 4.0, "people",
                     lines=LineIndex("\n" * 10))
+
+
+def test_a_paused_collector_freezes_what_it_leaves_only_in_a_one_shot_process(monkeypatch):
+    """The command line freezes (it ends after one check); a server never does, or the cyclic
+    garbage pending at each freeze would never be collected."""
+    monkeypatch.setattr(factcheck.engine, "_freezing", False)
+    gc.unfreeze()
+    with paused_gc():
+        kept = [[n] for n in range(100)]
+    assert gc.get_freeze_count() == 0
+    factcheck.engine.one_shot()
+    with paused_gc():
+        kept += [[n] for n in range(100)]
+    assert gc.get_freeze_count() >= len(kept)
+    gc.unfreeze()

@@ -1,10 +1,13 @@
 """The claim cache: an unchanged corpus is not extracted again; a broken cache is rebuilt."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 
 import pytest
 
+import factcheck.cache
 import factcheck.pipeline
 from factcheck.cache import DATABASE, ClaimCache
 from factcheck.config import Settings
@@ -110,4 +113,60 @@ def test_a_file_read_leniently_is_taken_from_the_cache_with_its_warning(tmp_path
     cold = run(capsys, *flags)
     counted.clear()
     assert run(capsys, *flags) == cold and "front matter is not YAML" in cold[2]
+    assert counted == []
+
+
+@pytest.fixture
+def hashed(monkeypatch):
+    """Counts the files hashed (read whole) to look them up in the cache."""
+    calls: list[str] = []
+    real = factcheck.cache.file_digest
+
+    def counting(path):
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(factcheck.cache, "file_digest", counting)
+    return calls
+
+
+def test_a_settled_file_the_cache_knows_by_its_stat_is_not_read_again(tmp_path, monkeypatch, hashed, counted):
+    monkeypatch.setattr(factcheck.cache, "SETTLE_NS", 0)  # the test's files were just written
+    conflicting_corpus(tmp_path)
+    first = check_with_cache(tmp_path, tmp_path / "cache")
+    hashed.clear()
+    counted.clear()
+    second = check_with_cache(tmp_path, tmp_path / "cache")
+    assert hashed == [] and counted == []
+    assert second.claims == first.claims and second.findings == first.findings
+
+
+def test_a_file_rewritten_with_its_old_size_and_modification_time_is_read_again(tmp_path, monkeypatch, hashed, counted):
+    """A tool that keeps a file's modification time (``touch -r``, an archive unpacked) cannot
+    set back its change time: the file is hashed and extracted again, never served stale."""
+    monkeypatch.setattr(factcheck.cache, "SETTLE_NS", 0)
+    conflicting_corpus(tmp_path)
+    wire = tmp_path / "corpus" / "wire.md"
+    check_with_cache(tmp_path, tmp_path / "cache")
+    before = wire.stat()
+    time.sleep(0.01)  # past the file system's clock tick
+    wire.write_text(wire.read_text("utf-8").replace("Fourteen", "Thirteen"), "utf-8")
+    os.utime(wire, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert wire.stat().st_size == before.st_size and wire.stat().st_mtime_ns == before.st_mtime_ns
+    hashed.clear()
+    counted.clear()
+    result = check_with_cache(tmp_path, tmp_path / "cache")
+    assert hashed == [str(wire)] and counted == [str(wire)]
+    assert "Thirteen" in {claim.surface for claim in result.claims}
+
+
+def test_a_file_changed_in_the_last_moments_is_hashed_on_every_run(tmp_path, hashed, counted):
+    """Two writes within one tick of the file system's clock can leave its stat as it was: a
+    file that changed less than ``SETTLE_NS`` ago is never known by its stat."""
+    conflicting_corpus(tmp_path)
+    check_with_cache(tmp_path, tmp_path / "cache")
+    hashed.clear()
+    counted.clear()
+    check_with_cache(tmp_path, tmp_path / "cache")
+    assert sorted(hashed) == sorted(str(tmp_path / "corpus" / name) for name in ("gazette.md", "wire.md"))
     assert counted == []

@@ -119,3 +119,41 @@ def test_a_pronoun_is_no_source():
 def test_put_names_a_source_only_with_at():
     assert claims("Storms put 300 homes under water overnight.")["300"].attribution is None
     assert claims("Police put the crowd at roughly 30,000 people.")["roughly 30,000"].attribution == "Police"
+
+
+def test_a_day_after_a_figure_is_not_what_it_counts():
+    assert claims("Marlow passed for 205 yards Sunday against the Herons.")["205 yards"].counted is None
+
+
+def test_punctuation_ends_the_counted_noun_phrase():
+    assert claims("It gave her 2,117 career points, passing the old mark.")["2,117"].counted == "points"
+
+
+def test_figures_joined_by_and_share_the_next_ones_noun_and_event():
+    found = claims("The tremor followed 7.6 and 7.5 magnitude quakes that struck off Port Avery.")
+    assert found["7.6"].predicate == found["7.5"].predicate == "magnitude"
+    assert not found["7.6"].partial
+
+
+def test_a_breakdown_needs_a_noun_of_its_own_on_each_part():
+    found = claims("The gunman shot two men and two women outside the Velmont bar.")
+    assert found["two"].partial
+
+
+def test_a_figure_in_a_list_of_figures_is_of_the_names_in_its_own_stretch():
+    found = claims("Dara Velt is averaging 15.5 points a game, with Omar Kessel on 14.9 points.")
+    assert "Kessel" not in found["15.5"].subjects
+
+
+def test_a_share_and_a_sum_are_of_the_noun_after_of_or_in():
+    found = claims("Mayor Brill won 53.6% of the vote after $1.2 million in tax credits and $5 million in Dunmore.")
+    assert (found["53.6%"].counted, found["$1.2 million"].counted, found["$5 million"].counted) == ("vote", "credits", None)
+
+
+def test_a_year_naming_an_event_dates_its_figures():
+    found = claims("It is the worst blaze since the 2017 Bramble Fire, which destroyed 212 homes.")
+    assert found["212"].time == "2017-01-01"
+
+
+def test_the_and_a_count_near_a_year_is_no_date():
+    assert claims("Police said the 2000 residents had left.")["2000"].time is None

@@ -257,7 +257,7 @@ def test_a_population_is_one_fact_however_it_is_said():
 def test_a_share_of_a_whole_is_not_a_count_of_it():
     a = claim_at("Immigrants, who comprise a third of Varnholt's population, were hit hardest.", "a third", "a.md")
     b = claim_at("Varnholt has a population of 2,500, the mayor said.", "2,500", "b.md")
-    assert (kind_of(a), kind_of(b)) == ("share", "count")
+    assert (kind_of(a), kind_of(b)) == ("percent", "count")
 
 
 def test_a_day_of_the_week_never_falls_on_a_date_long_past():
@@ -398,3 +398,15 @@ def test_explain_gives_the_news_day_as_the_reason_two_figures_were_kept_apart():
     magnitude = next(c for c in claims if c.surface == "4.4")
     verdicts = [candidate.verdict for candidate in explained[magnitude.id].candidates]
     assert "different days of the news" in verdicts
+
+
+def test_a_fraction_meets_the_percent_it_equals():
+    result = check(article("a.md", "Three-quarters of Dunmore residents lost water on Tuesday, the utility said.", "2025-06-03"),
+                   article("b.md", "About 75% of Dunmore residents lost water on Tuesday, the utility said.", "2025-06-03"))
+    assert not flagged_pairs(result)
+
+
+def test_a_fraction_disagrees_with_a_far_percent_of_the_same_whole():
+    result = check(article("a.md", "A third of the shops on Main Street in Dunmore were closed on Tuesday by the flooding.", "2025-06-03"),
+                   article("b.md", "About 60% of the shops on Main Street in Dunmore were closed on Tuesday by the flooding.", "2025-06-03"))
+    assert flagged_pairs(result)

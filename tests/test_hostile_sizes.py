@@ -6,11 +6,15 @@ sizes are noted) and checks that the answer is right.
 """
 from __future__ import annotations
 
+import pytest
+import yaml
+
 from factcheck.context import MAX_SENTENCE_CHARS, Sentence, attribution_in, sentences
 from factcheck.extract import claims_in, extract_claims
 from factcheck.htmltext import article_text
 from factcheck.ingest import parse_text, read_corpus
 from factcheck.match import match_claims
+from factcheck.metadata import _NoAliasLoader, front_matter_values
 from factcheck.suppress import suppressions_in
 
 from conftest import article
@@ -120,3 +124,21 @@ def test_a_front_matter_alias_bomb_is_not_expanded_and_the_article_is_read(tmp_p
 def test_front_matter_without_aliases_is_read_as_before():
     document = parse_text("a.md", '---\ntitle: "Quake"\ndate: 2024-05-13\n---\nFive people died.\n')[0]
     assert (document.title, document.date) == ("Quake", "2024-05-13")
+
+
+@pytest.mark.parametrize("front", [
+    'title: "Quake: 5 dead"\ndate: 2024-05-13\nsource: Wire\ntags: [quake, "news"]\n',
+    "title: Quake\ndate: 2024-05-13 10:30:00\nscore: 1.5e3\nyes: no\nempty:\nlist:\n  - a\n  - 2\n",
+    "title: Mine blast: 9 dead\n",  # not YAML: both read it again in pure Python
+    "title: 'Café – “5” dead'\nurl: https://example.org/a?b=c#d\n",
+])
+def test_front_matter_read_by_libyaml_gives_what_pure_python_pyyaml_gives(front):
+    try:
+        expected = ("values", yaml.load(front, Loader=_NoAliasLoader))
+    except yaml.YAMLError as error:
+        expected = ("error", str(error))
+    try:
+        found = ("values", front_matter_values(front))
+    except yaml.YAMLError as error:
+        found = ("error", str(error))
+    assert found == expected

@@ -8,7 +8,7 @@ import json
 from factcheck.cache import _decode, _document_row
 from factcheck.extract import claims_in
 from factcheck.ingest import parse_text
-from factcheck.model import STORED_FIELDS, Segment, Segments
+from factcheck.model import CLAIM_FIELDS, STORED_FIELDS, Segment, Segments, claim_values, stored_values
 from factcheck.provenance import LineIndex
 
 PAGE = "<html><body>\n<p>Nine &amp; 4 died.</p>\n<div>Twelve were <b>hurt</b>\nin Lyon. <div>12 killed.</div><div>12 killed.</div>"
@@ -40,8 +40,16 @@ def test_claims_of_equal_readings_share_one_and_differ_in_place():
 def test_claims_read_back_from_the_cache_stand_where_they_stood():
     document = parse_text("a.jsonl", '{"id": "r1", "text": "x"}\n{"id": "r2", "text": "Five died.\\nThen 7 more."}\n')[1]
     fresh = list(claims_in(document))
-    rows = [[getattr(claim, name) for name in STORED_FIELDS] for claim in fresh]
+    rows = list(map(stored_values, fresh))
     _, cached, _ = _decode(json.dumps({"documents": [_document_row(document)], "claims": rows, "warnings": []}))
     assert cached == fresh
     assert [(claim.line, claim.column) for claim in cached] == [(2, 1), (2, 17)]
     assert LineIndex("a\nb", record_line=4).line_column(2) == (4, 3)
+
+
+def test_a_claims_values_in_one_call_are_its_fields_one_by_one():
+    """The cache's rows and the JSON report's records are got in one call each (``stored_values``,
+    ``claim_values``): field for field what the claim's own attributes and properties give."""
+    for claim in claims_in(parse_text("page.html", PAGE)[0]):
+        assert stored_values(claim) == tuple(getattr(claim, name) for name in STORED_FIELDS)
+        assert claim_values(claim) == tuple(getattr(claim, name) for name in CLAIM_FIELDS)

@@ -13,7 +13,7 @@ import pytest
 from factcheck.cli import main
 from factcheck.model import Finding, Location
 from factcheck.pipeline import check_documents
-from factcheck.report import github
+from factcheck.report import github, json_report
 from factcheck.rules import load_rules
 
 from conftest import FIXTURES, ROOT, article
@@ -171,3 +171,21 @@ def test_sarif_uris_are_relative_to_the_repository_root_inside_it_and_file_uris_
     from factcheck.report.sarif import ROOT_ID, artifact_location
     assert artifact_location("fixtures/ci-corpus/a b.md") == {"uri": "fixtures/ci-corpus/a%20b.md", "uriBaseId": ROOT_ID}
     assert artifact_location(str(tmp_path / "a.md")) == {"uri": (tmp_path / "a.md").as_uri()}
+
+
+@pytest.mark.parametrize("count", [0, 1, json_report.BATCH, json_report.BATCH + 1, 3 * json_report.BATCH - 1])
+def test_an_array_encoded_in_batches_is_the_one_json_dumps_gives(count):
+    records = [{"id": f"c{n}", "places": ("Pellmouth", "é"), "value": n / 3, "low": None} for n in range(count)]
+    assert "".join(json_report._array(iter(records))) == json.dumps(records, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("count", [1, 40, json_report.BATCH + 1])
+def test_claims_of_long_sentences_are_encoded_a_few_at_a_time_and_as_json_dumps_gives(count):
+    """A batch of claims ends once its records weigh ``PIECE`` (long sentences: a few a batch),
+    and the array is json.dumps's all the same."""
+    records = [{"id": f"c{n}", "sentence": "“" * (n % 7) * 3_000, "value": n / 3} for n in range(count)]
+    weight = json_report.WEIGHTS["claims"]
+    batches = list(json_report.batched(iter(records), json_report.BATCH, weight))
+    assert [record for batch in batches for record in batch] == records
+    assert all(sum(map(weight, batch[:-1])) < json_report.PIECE and len(batch) <= json_report.BATCH for batch in batches)
+    assert "".join(json_report._array(iter(records), weight)) == json.dumps(records, ensure_ascii=False)

@@ -156,7 +156,7 @@ def test_claims_are_stored_under_the_bytes_they_were_parsed_from(tmp_path, monke
     conflicting_corpus(tmp_path)
     wire = tmp_path / "corpus" / "wire.md"
     old = wire.read_bytes()
-    real_digest = factcheck.pipeline.file_digest
+    real_digest = factcheck.cache.file_digest
 
     def hash_then_save(path: str) -> str | None:
         digest = real_digest(path)
@@ -164,9 +164,9 @@ def test_claims_are_stored_under_the_bytes_they_were_parsed_from(tmp_path, monke
             write_article(tmp_path / "corpus", "wire.md", INJURED.format(count="Twelve"))
         return digest
 
-    monkeypatch.setattr(factcheck.pipeline, "file_digest", hash_then_save)
+    monkeypatch.setattr(factcheck.cache, "file_digest", hash_then_save)
     assert "Twelve" in loaded_surfaces(tmp_path, ClaimCache(tmp_path / "cache", "engine"))
-    monkeypatch.setattr(factcheck.pipeline, "file_digest", real_digest)
+    monkeypatch.setattr(factcheck.cache, "file_digest", real_digest)
     wire.write_bytes(old)
     assert loaded_surfaces(tmp_path, ClaimCache(tmp_path / "cache", "engine")) == ["Fourteen", "Nine"]
 
