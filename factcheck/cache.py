@@ -34,8 +34,10 @@ import regex
 from factcheck import __version__, atomic
 from factcheck.components import Judged
 from factcheck.engine import paused_gc
+from factcheck.provenance import LineIndex
 from factcheck.story_index import StoryIndex
-from factcheck.model import Claim, Document, Finding, Group, InputError, Location, Segment, claim_values
+from factcheck.model import (STORED_FIELDS, TUPLE_FIELDS, Claim, Document, Finding, Group, InputError, Location, Segment,
+                             stored_values)
 
 DATABASE = "claims.sqlite3"
 TAG = "CACHEDIR.TAG"
@@ -44,10 +46,10 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
 IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
-SCHEMA = 4
+SCHEMA = 5  # 4: the stat index; 5: claims stored without line and column
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
-TUPLE_FIELDS = tuple(position for position, field in enumerate(fields(Claim)) if str(field.type).startswith("tuple"))
+TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
 STORY_INDEX = "archive"  # the one row of the story_index table: the index of the last corpus
@@ -203,7 +205,7 @@ class ClaimCache:
         self, path: str, digest: str, documents: list[Document], claims: list[Claim],
         warnings: Sequence[InputError] = (),
     ) -> None:
-        rows = list(map(claim_values, claims))  # by position: faster to load
+        rows = list(map(stored_values, claims))  # by position: faster to load
         self._pending.append((path, *_row(digest, {
             "documents": [_document_row(d) for d in documents], "claims": rows,
             "warnings": [[warning.path, warning.message] for warning in warnings],
@@ -396,14 +398,17 @@ def _decode(payload: str) -> Known:
         Document(**{**record, "segments": tuple(Segment(*segment) for segment in record["segments"])})
         for record in data["documents"]
     ]
-    return documents, [_claim(row) for row in data["claims"]], [InputError(*warning) for warning in data["warnings"]]
+    lines = {document.id: LineIndex.of(document) for document in documents}
+    claims = [_claim(row, lines) for row in data["claims"]]
+    return documents, claims, [InputError(*warning) for warning in data["warnings"]]
 
 
-def _claim(row: list[Any]) -> Claim:
-    """A claim from its fields by position; JSON gives lists where it holds tuples."""
-    for position in TUPLE_FIELDS:
+def _claim(row: list[Any], lines: Mapping[str, LineIndex]) -> Claim:
+    """A claim from its fields by position, placed by its document's ``lines``; JSON gives
+    lists where it holds tuples."""
+    for position in TUPLE_POSITIONS:
         row[position] = tuple(row[position])
-    return Claim(*row)
+    return Claim.of(*row, lines=lines[row[1]])
 
 
 def _decode_judged(payload: str) -> Judged:

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
 
 from factcheck.context import ContextReader
-from factcheck.model import Claim, Document
-from factcheck.provenance import LineIndex, line_column, view_of
+from factcheck.model import Claim, Document, Reading
+from factcheck.onecopy import OneCopy
+from factcheck.provenance import LineIndex, view_of
 from factcheck.quantities import Quantity, find_quantities
-
-Shared = TypeVar("Shared", str, tuple[str, ...], float, None)
 
 
 def extract_claims(documents: Iterable[Document]) -> list[Claim]:
@@ -18,21 +16,6 @@ def extract_claims(documents: Iterable[Document]) -> list[Claim]:
     for document in documents:
         claims.extend(claims_in(document))
     return claims
-
-
-class _OneCopy:
-    """One copy of each equal string, tuple of strings or float the claims of a document carry:
-    its figures repeat the same nouns, units, places, event words and values, and a claim
-    holding copies of its own would make a figure-dense article (a flattened table) cost many
-    times its size."""
-
-    def __init__(self) -> None:
-        self._seen: dict[object, object] = {}
-
-    def __call__(self, value: Shared) -> Shared:
-        if value is None or value == 0:  # 0.0 and -0.0 are equal keys, but print apart
-            return value
-        return self._seen.setdefault(value, value)  # type: ignore[return-value]
 
 
 class _Figures:
@@ -71,26 +54,15 @@ def claims_in(document: Document) -> Iterator[Claim]:
         return
     quantities = find_quantities(view.text)
     reader = ContextReader(view.text, document.date, _Figures(quantities))  # type: ignore[arg-type]
-    lines = LineIndex(document.text)
-    shared = _OneCopy()
+    lines = LineIndex.of(document)  # held by the claims' readings: their line and column
+    shared = OneCopy()  # the claims of a document share their equal values and readings
     for position, quantity in _handed_over(quantities):
         context = reader.context(position)
         start = view.source_offset(quantity.start)
         end = view.source_offset(quantity.end, is_end=True)
-        line, column = line_column(document, lines, start)
-        yield Claim(
-            id=f"{document.id}#{position + 1}",
+        reading = Reading(
             doc=document.id,
             path=document.path,
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            surface=shared(document.text[start:end]),
-            sentence=context.sentence.text,
-            value=shared(quantity.value),
-            low=shared(quantity.low),
-            high=shared(quantity.high),
             unit=shared(quantity.unit),
             counted=shared(context.counted),
             predicate=shared(context.predicate),
@@ -110,4 +82,16 @@ def claims_in(document: Document) -> Iterator[Claim]:
             event_words=shared(context.event_words),
             conversion=context.conversion,
             subjects=shared(context.subjects),
+            lines=lines,
+        )
+        yield Claim(
+            id=f"{document.id}#{position + 1}",
+            start=start,
+            end=end,
+            surface=shared(document.text[start:end]),
+            sentence=shared(context.sentence.text),
+            value=shared(quantity.value),
+            low=shared(quantity.low),
+            high=shared(quantity.high),
+            reading=shared.keyed(reading, (reading, str(reading.precision))),  # 0.0 and -0.0 print apart
         )

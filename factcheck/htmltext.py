@@ -9,8 +9,11 @@ names furniture (share bars, related and most-read lists, tickers, newsletters).
 from __future__ import annotations
 
 import html
+import sys
+from array import array
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 
@@ -47,27 +50,31 @@ def _furniture_attribute() -> regex.Pattern:
 class _OpenElements:
     """The stack of open elements, with what the parser asks of it on every tag and text run
     kept as counts (is anything open skipped, is ``<head>``, ``<article>`` or ``<main>`` open),
-    so that no question walks the stack: deep markup must not cost the square of its depth."""
+    so that no question walks the stack: deep markup must not cost the square of its depth.
+    Tag names are interned and the stack is held in parallel lists and arrays: unclosed
+    markup keeps every element open, and a tuple and a name per element cost several times
+    the markup."""
 
     def __init__(self) -> None:
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.tags: list[str] = []
+        self.skips = bytearray()  # per open element: 1 when it is skipped
         self.open: Counter[str] = Counter()
         self.skipped = 0
-        self.structural: list[int] = []  # stack indices of block elements and implied-end ones
+        self.structural = array("q")  # stack indices of block elements and implied-end ones
 
     def push(self, tag: str, skipped: bool) -> None:
         if tag in BLOCK_TAGS or tag in IMPLIED_END:
-            self.structural.append(len(self.stack))
-        self.stack.append((tag, skipped))
+            self.structural.append(len(self.tags))
+        self.tags.append(sys.intern(tag))
+        self.skips.append(skipped)
         self.open[tag] += 1
         self.skipped += skipped
 
     def close_from(self, index: int) -> None:
         """Close the element at ``index`` and every element opened inside it."""
-        while len(self.stack) > index:
-            tag, skipped = self.stack.pop()
-            self.open[tag] -= 1
-            self.skipped -= skipped
+        while len(self.tags) > index:
+            self.open[self.tags.pop()] -= 1
+            self.skipped -= self.skips.pop()
         while self.structural and self.structural[-1] >= index:
             self.structural.pop()
 
@@ -76,16 +83,62 @@ class _OpenElements:
         all of which its end tag then closes, so walking costs no more than closing."""
         if not self.open[tag]:
             return None
-        return next(i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == tag)
+        return next(i for i in range(len(self.tags) - 1, -1, -1) if self.tags[i] == tag)
+
+
+class _Runs:
+    """The text runs of one container (``<article>``, ``<main>`` or the body), block by block,
+    held in arrays: a run's view is read from the page when it is the page's text as written,
+    and kept only when it is not (a reference such as ``&amp;``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts, self.ends = array("q"), array("q")
+        self.views: list[str | None] = []
+        self.firsts = array("q")  # the run each block with text starts at
+        self.blocks = 0  # every block met, blank ones too: a container with any is the article's
+
+    def add(self, block: list[tuple[int, int, str | None]]) -> None:
+        """A block's runs, ``(start, end, view)``, the view None when it is the page's text."""
+        self.blocks += 1
+        if not any(self._view(start, end, view).strip(BLANK) for start, end, view in block):
+            return
+        self.firsts.append(len(self.views))
+        for start, end, view in block:
+            self.starts.append(start)
+            self.ends.append(end)
+            self.views.append(view)
+
+    def _view(self, start: int, end: int, view: str | None) -> str:
+        return self.text[start:end] if view is None else view
+
+    def _block(self, block: int) -> range:
+        return range(self.firsts[block], self.firsts[block + 1] if block + 1 < len(self.firsts) else len(self.views))
+
+    def lines(self) -> list[str]:
+        """Each block's text as one line: newlines inside the markup read as spaces."""
+        return ["".join(self._view(self.starts[i], self.ends[i], self.views[i]) for i in self._block(block)).replace("\n", " ")
+                for block in range(len(self.firsts))]
+
+    def segments(self, blocks: Iterable[int]) -> Iterator[Segment]:
+        """The Segments of the given blocks, in order, each block one line."""
+        for block in blocks:
+            for i in self._block(block):
+                view = self._view(self.starts[i], self.ends[i], self.views[i]).replace("\n", " ")
+                yield Segment(self.starts[i], self.ends[i], view, new_line=i == self.firsts[block])
 
 
 @dataclass
 class Page:
-    blocks: list[list[Segment]] = field(default_factory=list)  # one list per visual line
+    runs: _Runs  # the article's text runs
     title: str | None = None
     date: str | None = None
     source: str | None = None
     url: str | None = None
+
+    def lines(self) -> list[str]:
+        """The text of each block of the article (paragraphs, list items), one line each."""
+        return self.runs.lines()
 
 
 class _ArticleParser(HTMLParser):
@@ -94,8 +147,8 @@ class _ArticleParser(HTMLParser):
         self.text = text
         self.line_index = LineIndex(text)
         self.elements = _OpenElements()
-        self.pieces: dict[str, list[list[tuple[int, int, str]]]] = {"article": [], "main": [], "body": []}
-        self.current: list[tuple[int, int, str]] = []
+        self.pieces = {"article": _Runs(text), "main": _Runs(text), "body": _Runs(text)}
+        self.current: list[tuple[int, int, str | None]] = []  # the runs of the block being read
         self.meta: dict[str, str] = {}
         self.in_title = False
         self.title_text = ""
@@ -141,7 +194,7 @@ class _ArticleParser(HTMLParser):
         Only block elements and those with an optional end tag can be closed or stop the
         search, so only they are visited."""
         for index in reversed(self.elements.structural):
-            open_tag = self.elements.stack[index][0]
+            open_tag = self.elements.tags[index]
             if tag in IMPLIED_END.get(open_tag, ()):
                 self.elements.close_from(index)
                 return
@@ -164,7 +217,7 @@ class _ArticleParser(HTMLParser):
         if self.skipping() or not self._in_body():
             return
         start = self.source_position()
-        self.current.append((start, start + len(data), data))
+        self.current.append((start, start + len(data), None))  # the page's text as written
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name}")
@@ -191,7 +244,7 @@ class _ArticleParser(HTMLParser):
         ``<`` after it (``<a b='`` repeated: time growing with the square of the page)."""
         data = self.text[start:]
         if data.strip(BLANK) and not self.skipping() and self._in_body() and not self.in_title:
-            self.current.append((start, len(self.text), data))
+            self.current.append((start, len(self.text), None))
 
     def _in_body(self) -> bool:
         """Text outside ``<head>`` is the page's body, whether or not ``<body>`` is written."""
@@ -199,8 +252,7 @@ class _ArticleParser(HTMLParser):
 
     def _break(self) -> None:
         if self.current:
-            container = self._container()
-            self.pieces[container].append(self.current)
+            self.pieces[self._container()].add(self.current)
             self.current = []
 
     def _container(self) -> str:
@@ -214,22 +266,19 @@ class _ArticleParser(HTMLParser):
 
 
 def article_text(text: str) -> Page:
-    """The article body of an HTML page: its blocks (paragraphs, list items) as Segments."""
+    """The article body of an HTML page: its blocks (paragraphs, list items) as text runs, each
+    block one line (``Page.lines``; ``Page.runs.segments`` gives their Segments)."""
     parser = _ArticleParser(text)
     markup_end = text.rfind(">") + 1
     parser.feed(text[:markup_end])
     parser.close()
     parser.trailing_text(markup_end)
     parser._break()
-    blocks = parser.pieces["article"] or parser.pieces["main"] or parser.pieces["body"]
-    page = Page(title=parser.title_text.strip() or parser.meta.get("og:title"))
+    runs = next((runs for runs in parser.pieces.values() if runs.blocks), parser.pieces["body"])
+    page = Page(runs, title=parser.title_text.strip() or parser.meta.get("og:title"))
     page.date = _published(parser.meta)
     page.source = parser.meta.get("og:site_name")
     page.url = parser.meta.get("og:url")
-    for block in blocks:
-        segments = _block_segments(block)
-        if segments:
-            page.blocks.append(segments)
     return page
 
 
@@ -240,11 +289,3 @@ def _published(meta: dict[str, str]) -> str | None:
         if found:
             return found
     return None
-
-
-def _block_segments(block: list[tuple[int, int, str]]) -> list[Segment]:
-    """A block's text runs as one line: newlines inside the markup read as spaces."""
-    if not "".join(view for _, _, view in block).strip(BLANK):
-        return []
-    return [Segment(start, end, view.replace("\n", " "), new_line=index == 0)
-            for index, (start, end, view) in enumerate(block)]

@@ -19,7 +19,7 @@ import yaml
 from factcheck import frontmatter, furniture, htmltext, metadata
 from factcheck.discover import article_files
 from factcheck.formats import JSON_LINES_SUFFIXES, TEXT_SUFFIXES
-from factcheck.model import Corpus, Document, InputError, Segment
+from factcheck.model import Corpus, Document, InputError, Segment, Segments
 
 MAX_BYTES = 20 * 1024 * 1024
 BOM = "\ufeff"
@@ -257,8 +257,8 @@ def _yaml_front_matter(block: str) -> tuple[dict, tuple[int, str] | None]:
 
 def read_html(path: str, text: str) -> Document:
     page = htmltext.article_text(text)
-    lines = ["".join(segment.view for segment in block) for block in page.blocks]
-    kept = tuple(segment for i in furniture.body_lines(lines) for segment in page.blocks[i])
+    lines = page.lines()
+    kept = Segments(page.runs.segments(furniture.body_lines(lines)))
     found = metadata.from_text("\n".join(lines))
     return Document(
         id=path, path=path, text=text, segments=kept,

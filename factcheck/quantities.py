@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -19,6 +20,7 @@ import regex
 from factcheck import furniture
 from factcheck.lexicon import alternation, change_verbs_pattern, expand_pieces, fold, load, word_pieces
 from factcheck.numbers import Number, is_measurable, largest_exponent, parse_number, pieces, words
+from factcheck.onecopy import OneCopy
 from factcheck.quantulum_units import extra_units
 
 
@@ -265,7 +267,7 @@ def _nonclaims() -> re.Pattern:
 _LEAD, _TAIL = 60, 40  # how far a non-claim may reach before and after the figure it covers
 
 
-def nonclaim_spans(text: str, figures: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def nonclaim_spans(text: str, figures: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Where the non-claims around the ``figures`` (spans, in order) are: the one alternation
     runs once over each stretch of text near a figure, so that a pattern with a long lead ("beat
     the Rams 31-24") covers every figure it spans, and the rest of the text is never read."""
@@ -280,7 +282,7 @@ def nonclaim_spans(text: str, figures: list[tuple[int, int]]) -> list[tuple[int,
     return spans
 
 
-def _stretches(figures: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+def _stretches(figures: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     """The figures widened by the lead and tail a non-claim may have, overlapping ones merged."""
     stretches: list[tuple[int, int]] = []
     for start, end in figures:
@@ -333,14 +335,21 @@ def _in_title_case(line: str) -> bool:
 # ---- one figure ---------------------------------------------------------------------------
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every figure in ``text`` that is a claim, ranges merged, in order of position."""
-    read: list[tuple[tuple[int, int], Quantity | None]] = []  # each figure's number span and quantity
+    """Every figure in ``text`` that is a claim, ranges merged, in order of position. The
+    number spans are held in arrays of machine integers while the text is read: two tuples
+    and two integer objects per figure would cost more than a figure-dense text itself."""
+    number_starts, number_ends = array("q"), array("q")
+    read: list[Quantity | None] = []  # each figure's quantity, None for a name
+    shared = OneCopy()  # the figures' equal numbers, one copy of each
     for previous_end, match, next_start in _beside(_scanner().finditer(text)):  # a match is large: none is kept
         if not bare_in_run(text, match.span(), previous_end, next_start):
-            read.append((match.span("number"), None if _is_name(text, match) else _quantity(text, match)))
-    spans = nonclaim_spans(text, [number for number, _ in read])
+            start, end = match.span("number")
+            number_starts.append(start)
+            number_ends.append(end)
+            read.append(None if _is_name(text, match) else _quantity(text, match, shared))
+    spans = nonclaim_spans(text, zip(number_starts, number_ends))
     ends = [end for _, end in spans]
-    found = [quantity for (start, end), quantity in read
+    found = [quantity for start, end, quantity in zip(number_starts, number_ends, read)
              if quantity is not None and not _covered(spans, ends, start, end)]
     return [quantity for quantity in merge_ranges(text, found) if _is_measurable(quantity)]
 
@@ -396,7 +405,8 @@ def _is_name(text: str, match: regex.Match) -> bool:
 _SHARE_OF = regex.compile(r"\s+of\b")
 
 
-def _quantity(text: str, match: regex.Match) -> Quantity | None:
+def _quantity(text: str, match: regex.Match, shared: OneCopy) -> Quantity | None:
+    """The figure of a match, or None when it is none; its numbers are ``shared``."""
     number = parse_number(match.group("number") + _scale_text(match))
     if number is None:
         return None
@@ -422,9 +432,10 @@ def _quantity(text: str, match: regex.Match) -> Quantity | None:
     low, high = bounds(number, hedge)
     scaled = bool(match.group("suffix") or match.group("scale")) or number.scale > 1
     plain = bool(match.group("digits")) and unit == "count" and "." not in match.group("number")
-    return Quantity(start, unit_end, match.start(), number.value, low, high, unit, hedge,
-                    number.precision, number.vague, number.emphatic, scaled, number.scale,
-                    plain and not scaled)
+    number_start = match.start()
+    return Quantity(start, unit_end, start if start == number_start else number_start, shared(number.value),
+                    shared(low), shared(high), unit, hedge, shared(number.precision), number.vague,
+                    number.emphatic, scaled, shared(number.scale), plain and not scaled)
 
 
 def _scale_text(match: regex.Match) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from factcheck.model import Claim, Document, Finding, Location
-from factcheck.provenance import LineIndex, line_column
+from factcheck.provenance import LineIndex
 from factcheck.rules import Rule, describe
 
 COMMENT_OPEN = re.compile(r"<!--\s*factcheck\s*:")
@@ -48,7 +48,7 @@ def suppressions_in(document: Document) -> list[Suppression]:
     found: list[Suppression] = []
     lines: LineIndex | None = None  # made at the first comment: an archive's articles mostly have none
     for opening, body, closing in _comments(document.text):
-        lines = lines or LineIndex(document.text)
+        lines = lines or LineIndex.of(document)
         location = _location(document, lines, opening)
         comment = " ".join(document.text[opening:closing].split())
         directive, rules, reason, problem = _parse(body)
@@ -73,7 +73,7 @@ def _comments(text: str) -> Iterator[tuple[int, str, int]]:
 def _location(document: Document, lines: LineIndex, offset: int) -> Location:
     """Where a comment stands, as claims are located: in a JSON Lines record, the record's line
     and the character of its ``text`` field (escapes make a file column meaningless)."""
-    return Location(document.path, *line_column(document, lines, offset))
+    return Location(document.path, *lines.line_column(offset))
 
 
 def _parse(body: str) -> tuple[str, tuple[str, ...], str, str | None]:

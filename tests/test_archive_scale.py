@@ -21,6 +21,7 @@ from factcheck.engine import Engine, paused_gc
 from factcheck.match import match_claims
 from factcheck.pipeline import load_paths
 from factcheck.model import Claim
+from factcheck.provenance import LineIndex
 from factcheck.rules import _primaries, apply_rules, load_rules
 from factcheck.stories import related_pairs
 
@@ -199,7 +200,8 @@ def test_the_greedy_cover_takes_the_most_contradicted_claim_first():
 
 
 def make_claim(claim_id: str, line: int) -> Claim:
-    return Claim(claim_id, "doc", "a.md", line, line + 1, line, 1, "4", "4 people.", 4.0, 4.0, 4.0, "people")
+    return Claim.of(claim_id, "doc", "a.md", line, line + 1, "4", "4 people.", 4.0, 4.0, 4.0, "people",
+                    lines=LineIndex("\n" * 10))
 
 
 def test_a_paused_collector_freezes_what_it_leaves_only_in_a_one_shot_process(monkeypatch):

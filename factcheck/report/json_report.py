@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from itertools import islice
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
@@ -25,7 +25,8 @@ def document_record(document: Document) -> dict[str, Any]:
             "source": document.source, "url": document.url}
 
 
-BATCH = 256  # records encoded in one call: a piece of the report stays small
+BATCH = 256  # records encoded in one call at most: a piece of the report stays small
+PIECE = 16_384  # and a batch of claims holds about this many characters at most (see _claim_weight)
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
@@ -64,7 +65,7 @@ def chunks(result: Result | Extraction, claims_only: bool = False) -> Iterator[s
         if isinstance(value, dict):
             yield _encoded(value)
         else:
-            yield from _array(value)
+            yield from _array(value, WEIGHTS.get(key))
     yield "}"
 
 
@@ -88,21 +89,46 @@ def _judgement(result: Result) -> list[tuple[str, Any]]:
     return sections
 
 
-def _array(records: Iterable[Any]) -> Iterator[str]:
-    """A JSON array, ``BATCH`` records a piece, as ``json.dumps`` separates them: the encoder
-    is called once per batch (once per record, its call cost is most of a claim's)."""
+def _array(records: Iterable[Any], weight: Callable[[Any], int] | None = None) -> Iterator[str]:
+    """A JSON array, up to ``BATCH`` records a piece, as ``json.dumps`` separates them: the
+    encoder is called once per batch (once per record, its call cost is most of a claim's).
+    With a ``weight``, a batch also ends once its records weigh ``PIECE``: a batch's records
+    and its piece are held at once, and claims of long sentences would make both many times
+    the input."""
     separator = "["
-    for batch in batched(records, BATCH):
+    for batch in batched(records, BATCH, weight):
         yield separator + _encoded(batch)[1:-1]
         separator = ", "
     yield "[]" if separator == "[" else "]"
 
 
-def batched(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """The records in lists of ``size`` (the last one shorter)."""
+def batched(records: Iterable[Any], size: int, weight: Callable[[Any], int] | None = None) -> Iterator[list[Any]]:
+    """The records in lists of ``size`` (the last one shorter), a list ending early once the
+    ``weight``s of its records reach ``PIECE``."""
     records = iter(records)
-    while batch := list(islice(records, size)):
+    if weight is None:
+        while batch := list(islice(records, size)):
+            yield batch
+        return
+    batch: list[Any] = []
+    held = 0
+    for record in records:
+        batch.append(record)
+        held += weight(record)
+        if len(batch) == size or held >= PIECE:
+            yield batch
+            batch, held = [], 0
+    if batch:
         yield batch
+
+
+def _claim_weight(record: dict[str, Any]) -> int:
+    """About the characters a claim's record holds, its dictionary and its encoding: a
+    thousand, and its sentence's."""
+    return 1_000 + len(record["sentence"])
+
+
+WEIGHTS = {"claims": _claim_weight}  # the sections whose records can be long, by how long
 
 
 _encoded = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # what json.dumps does, made once
