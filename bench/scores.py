@@ -3,7 +3,9 @@
 usage: python bench/scores.py   (or: nox -s bench)
 
 Runs, with no cache so that every number is computed by the code as it is:
-../shared/tools/score_clusters.py on ../shared/seeds and ../shared/clusters-dev,
+../shared/tools/score_clusters.py on ../shared/seeds, ../shared/clusters-dev and
+fixtures/eval-handmade (14 invented clusters, written blind to the code as a stand-in for the
+hidden hand-made set),
 score_coref.py (ECB+ mention links and numbers inside names) and score_archive.py on the GVC
 and ECB+ archives together and each alone. Prints each scorer's summary line and appends them,
 dated, to bench/RESULTS.md. Skips with a message when ../shared is absent.
@@ -24,6 +26,7 @@ CHECK = f"{FACTCHECK} check --no-cache --isolated"
 RUNS = {
     "seeds": ["score_clusters.py", str(SHARED / "seeds"), "--cmd", CHECK],
     "clusters-dev": ["score_clusters.py", str(SHARED / "clusters-dev"), "--cmd", CHECK],
+    "hand-made eval": ["score_clusters.py", str(ROOT / "fixtures" / "eval-handmade"), "--cmd", CHECK],
     "ECB+ coreference": ["score_coref.py", "--cmd", CHECK],
     "archive gvc,ecbplus": ["score_archive.py", "--corpora", "gvc,ecbplus", "--cmd", CHECK],
     "archive gvc": ["score_archive.py", "--corpora", "gvc", "--cmd", CHECK],
