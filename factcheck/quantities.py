@@ -423,7 +423,7 @@ def _quantity(text: str, match: regex.Match, shared: OneCopy) -> Quantity | None
         unit = load("units")["ambiguous_suffixes"][match.group("suffix")]
     unit, unit_end = _rate(text, unit, unit_end)
     if unit == "count" and 0 < number.value < 1 and _SHARE_OF.match(text, unit_end):  # "a third of the shops": a share
-        unit, number = "percent", replace(number, value=round(number.value * 100, 9), precision=number.precision * 100)
+        unit = "fraction"
     if unit == "count" and _is_age(text, match.start(), end):
         unit = "year"
     hedge, unit_end = _hedge_after(text, hedge, unit_end)

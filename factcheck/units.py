@@ -27,11 +27,16 @@ def _registry():
     return pint.UnitRegistry()
 
 
+FRACTION = "fraction"  # a share of a whole stated as a fraction ("a third of"): a percent, times 100
+
+
 @cache
 def measure(unit: str) -> Measure:
     """The measure of a claim's unit; unknown names count as counts of that thing."""
     if unit in ("count", "percent"):
         return Measure(unit, 1.0)
+    if unit == FRACTION:
+        return Measure("percent", 100.0)
     rates = load("currencies")["rates_to_usd"]
     if unit in rates:
         return Measure("money", float(rates[unit]), currency=unit)

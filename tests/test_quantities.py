@@ -130,8 +130,8 @@ def test_a_unit_stated_after_two_figures_belongs_to_both():
 
 @pytest.mark.parametrize("text, value", [
     ("Add 1/2 cup of sugar.", 0.5), ("The pipe is 2 1/2 inches wide.", 2.5),
-    ("Mix in 1½ spoons.", 1.5), ("Two thirds of voters agreed.", 200 / 3),  # a share of a whole, in percent
-    ("A third of the staff left.", 100 / 3), ("Almost half of them stayed.", 50),
+    ("Mix in 1½ spoons.", 1.5), ("Two thirds of voters agreed.", 2 / 3),
+    ("A third of the staff left.", 1 / 3), ("Almost half of them stayed.", 0.5),
 ])
 def test_fractions_and_mixed_numbers(text, value):
     assert math.isclose(only(text).value, value)
@@ -468,6 +468,6 @@ def test_an_age_after_a_name_suffix_is_an_age():
     assert [q.unit for q in found] == ["year", "year"]
 
 
-def test_a_fraction_of_a_whole_is_a_percent():
-    assert only("A third of the staff left.").unit == "percent"
+def test_a_fraction_of_a_whole_is_a_share():
+    assert only("A third of the staff left.").unit == "fraction"
     assert only("Add 1/2 cup of sugar.").unit == "count"

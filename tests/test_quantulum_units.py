@@ -48,7 +48,7 @@ def test_every_quantulum3_unit_name_is_understood_by_pint(name):
     "The firm bought 5 Tesla cars for its fleet.",
 ])
 def test_unit_names_that_are_news_words_stay_words(text):
-    assert all(quantity.unit in ("count", "percent") for quantity in find_quantities(text))  # a share is a percent
+    assert all(quantity.unit in ("count", "fraction") for quantity in find_quantities(text))  # "three quarters of": a share
 
 
 def test_short_lower_case_symbols_are_left_out():
