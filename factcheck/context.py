@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from factcheck.lexicon import alternation, change_verbs_pattern, fold, load
-from factcheck.units import unit_kind
+from factcheck.units import is_sum_or_share
 from factcheck.vocabulary import measure_predicates, predicate_classes
 from factcheck.metadata import MONTHS
 
@@ -1009,7 +1009,7 @@ class ContextReader:
         clause = self._clause(start, end, sentence)
         predicate = self._predicate(position)
         counted, partial = self._counted(position)
-        measured = measured_of(self.text, end, sentence.end) if unit_kind(self.figures[position][2]) in ("percent", "money") else None
+        measured = measured_of(self.text, end, sentence.end) if is_sum_or_share(self.figures[position][2]) else None
         counted = counted or measured
         if self._coordinated_with_next(position):  # "7.6 and 7.5 magnitude quakes": one noun, one event
             predicate = predicate or self._predicate(position + 1)

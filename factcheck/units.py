@@ -43,6 +43,11 @@ def measure(unit: str) -> Measure:
     return _pint_measure(unit)
 
 
+def is_sum_or_share(unit: str) -> bool:
+    """Money, a percent or a fraction: told without pint, so that extraction never loads it."""
+    return unit in ("percent", FRACTION) or unit in load("currencies")["rates_to_usd"]
+
+
 def unit_kind(unit: str) -> str:
     """The kind of measure of a unit: "count", "money", "percent" or a pint dimensionality; a
     unit pint does not know counts that thing, unless it is a rate ("USD / month")."""

@@ -167,3 +167,14 @@ def test_a_relative_clause_after_a_comma_keeps_its_verb_to_itself():
 def test_a_hedged_sum_after_of_which_is_a_part_of_the_whole():
     found = claims("Velcor agreed to buy Tarn for about $334 million, of which approximately $281 million is cash.")
     assert found["approximately $281 million"].partial and not found["about $334 million"].partial
+
+
+def test_extraction_never_loads_pint(tmp_path):
+    """pint's registry takes about a second to build: reading figures must not need it."""
+    import subprocess
+    import sys
+    (tmp_path / "a.md").write_text("The 40 km spill cost $2 million; a third of the 300 wells, 12% of them, shut.\n")
+    script = ("import sys; from factcheck.ingest import read_corpus; from factcheck.extract import extract_claims; "
+              f"claims = list(extract_claims(read_corpus([{str(tmp_path / 'a.md')!r}]).documents)); "
+              "assert len(claims) >= 4 and 'pint' not in sys.modules, sorted(sys.modules)")
+    assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True).returncode == 0
