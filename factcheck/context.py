@@ -632,7 +632,7 @@ WHERE_REACH = 60  # how far before "where" the place it points back to may start
 def place_where(text: str, clause: tuple[int, int]) -> tuple[str, ...]:
     """The place a clause opening with "where" points back to: the last one named right before
     it ("into neighbouring Ethiopia, where more than 30,000 have found refuge")."""
-    if not _WHERE.match(text, clause[0]):
+    if not _WHERE.match(text, clause[0], clause[1]):  # bounded: unbounded, regex scans to the text's end
         return ()
     named = [match for match in patterns().place.finditer(text, max(0, clause[0] - WHERE_REACH), clause[0])
              if match.group("place").split()[0] not in patterns().not_places]
