@@ -26,6 +26,7 @@ from factcheck.metadata import MONTHS
 _WORD = regex.compile(r"[\w][\w'’-]*")
 _QUOTES = regex.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’(?!\w)|(?<!\w)\'[^\'\n]{3,}\'(?!\w)')
 _YEAR = r"(?:19|20)\d{2}"
+_ORDINAL = r"(?:st|nd|rd|th)?"  # "May 5th", "the 5th of May"
 _POSSESSIVE = regex.compile(r"['’]s$")
 _TO_NEXT = regex.compile(r"\s+to\b")
 
@@ -109,8 +110,9 @@ def _time_pattern() -> regex.Pattern:
     month_name = alternation(names[0] for names in months)
     ones = alternation(load("numbers")["ones"])
     pieces = {
-        "month_day": rf"\b(?P<md_month>{month})\s+(?P<md_day>\d{{1,2}})\b(?:,?\s+(?P<md_year>{_YEAR})\b)?",
-        "day_month": rf"\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{month})(?![a-z])(?:\s+(?P<dm_year>{_YEAR})\b)?",
+        "month_day": rf"\b(?P<md_month>{month})\s+(?P<md_day>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<md_year>{_YEAR})\b)?",
+        # "5 May", "5th May", "the 5th of May"
+        "day_month": rf"\b(?P<dm_day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<dm_month>{month})(?![a-z])(?:,?\s+(?P<dm_year>{_YEAR})\b)?",
         "month_year": rf"\b(?P<my_month>{month})\s+(?P<my_year>{_YEAR})\b",
         "year": rf"\b(?i:in|since|of|during)\s+(?P<y_year>{_YEAR})\b",
         # "the 2017 Bramble Fire", "the 2005 quake": a year naming an event; not "the 2000 residents"

@@ -178,3 +178,8 @@ def test_extraction_never_loads_pint(tmp_path):
               f"claims = list(extract_claims(read_corpus([{str(tmp_path / 'a.md')!r}]).documents)); "
               "assert len(claims) >= 4 and 'pint' not in sys.modules, sorted(sys.modules)")
     assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True).returncode == 0
+
+
+def test_an_ordinal_day_of_a_month_is_that_day():
+    found = claims("Police said 30,000 people marched on the 5th of May. On May 6th, 2,000 marched.", date="2010-05-07")
+    assert (found["30,000"].time, found["2,000"].time) == ("2010-05-05", "2010-05-06")
