@@ -32,6 +32,7 @@ class Frame:
     event: str | None  # what happened to it, normalised; None: nothing says
     words: frozenset[str]  # content lemmas of the sentence
     when: str | None = None  # the day it is of: its sentence's, else its article's news day
+    moment: frozenset[int] = frozenset()  # clock times (minutes after midnight) it is of: its sentence's, else its article's
 
     @property
     def people_like(self) -> bool:
@@ -46,17 +47,17 @@ def kind_of(claim: Claim) -> str:
     return unit_kind(claim.unit)
 
 
-def frame_of(claim: Claim, news_day: str | None = None) -> Frame:
+def frame_of(claim: Claim, news_day: str | None = None, moment: frozenset[int] = frozenset()) -> Frame:
     """The claim's frame; ``news_day``: the day its article reports, when the matcher knows it
-    (``match.news_days``)."""
+    (``match.news_days``); ``moment``: the clock times the figure is of (``match.frames_of``)."""
     thing = thing_of(claim.counted) if claim.counted else None
     when = claim.time or news_day
     if thing in _event_nouns():  # "a $334 million deal": the noun names the event, not a thing
-        return Frame(kind_of(claim), None, claim.predicate or event_class(thing), _words(claim), when)
+        return Frame(kind_of(claim), None, claim.predicate or event_class(thing), _words(claim), when, moment)
     if claim.counted and thing is None:  # "50 reported injured": the word after is the event's
         claim_events = (claim.counted.split()[-1], *claim.event_words)
-        return Frame(kind_of(claim), None, _event(claim.predicate, claim_events, None), _words(claim), when)
-    return Frame(kind_of(claim), thing, event_of(claim, thing), _words(claim), when)
+        return Frame(kind_of(claim), None, _event(claim.predicate, claim_events, None), _words(claim), when, moment)
+    return Frame(kind_of(claim), thing, event_of(claim, thing), _words(claim), when, moment)
 
 
 def _words(claim: Claim) -> frozenset[str]:

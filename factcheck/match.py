@@ -134,7 +134,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     match_claims, whose buckets already hold only comparable claims) spares the recomputation."""
     if frames is None and (bucket_key(a) is None or bucket_key(b) is None):
         return RULED_OUT
-    first, second = (frames[a.id], frames[b.id]) if frames else (frame_of(a), frame_of(b))
+    first, second = (frames[a.id], frames[b.id]) if frames else (_alone(a), _alone(b))
     if first.kind != second.kind:
         return "different kinds of measure"
     reason = _frames_apart(a, b, first, second)
@@ -153,9 +153,16 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     for check, why in _EVIDENCE:
         if not check(a, b):
             return why
-    if not (a.time or b.time) and not _same_news_day(first, second):
+    if not _same_moment(first, second):
+        return "different times of day"
+    if not (a.time and b.time) and not _same_news_day(first, second):
         return "different days of the news"
     return None
+
+
+def _alone(claim: Claim) -> Frame:
+    """The frame of a claim read without its article: of its own sentence's day and time of day."""
+    return frame_of(claim, moment=_clock_minutes(claim.sentence))
 
 
 def _same_news_day(first: Frame, second: Frame) -> bool:
@@ -332,14 +339,13 @@ def _clock_minutes(sentence: str) -> frozenset[int]:
     return frozenset(found)
 
 
-def _same_moment(a: Claim, b: Claim) -> bool:
-    """Figures whose sentences each pin a time of day are of one moment only when two of those
-    times lie within ``CLOCK_SLACK_MINUTES``: a quake at 2:09 a.m. and one at 9:27 a.m. are two
-    quakes, a toll at noon and one at night two moments of a count."""
-    first, second = _clock_minutes(a.sentence), _clock_minutes(b.sentence)
-    if not first or not second:
+def _same_moment(first: Frame, second: Frame) -> bool:
+    """Figures that each are of a time of day are of one moment only when two of those times lie
+    within ``CLOCK_SLACK_MINUTES``: a quake at 2:09 a.m. and one at 9:27 a.m. are two quakes, a
+    toll at noon and one at night two moments of a count."""
+    if not first.moment or not second.moment:
         return True
-    return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOCK_SLACK_MINUTES for x in first for y in second)
+    return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOCK_SLACK_MINUTES for x in first.moment for y in second.moment)
 
 
 def _has_subject(claim: Claim, frame: Frame) -> bool:
@@ -407,7 +413,6 @@ _EVIDENCE = (
     (_one_measured_thing, "measures of things named differently inside one article"),
     (_places_compatible, "different places"),
     (_same_time, "different times"),
-    (_same_moment, "different times of day"),
     (_near_in_size, "too far apart in size to be one fact"),
 )
 
@@ -479,8 +484,7 @@ def match_claims(
         if key is not None:
             buckets[key][claim.doc].append(claim)
     compared = [claim for by_doc in buckets.values() for found in by_doc.values() for claim in found]
-    days = news_days(claims)
-    frames = {claim.id: frame_of(claim, days.get(claim.doc)) for claim in compared}
+    frames = frames_of(claims, compared)
     weight = _word_weights(compared, frames)
     scored: list[tuple[Claim, Claim, float]] = []
     for key in sorted(buckets):
@@ -492,6 +496,34 @@ def match_claims(
     best = _best_counterparts(scored, order)
     pairs = tuple((a, b) for a, b, _ in scored)
     return Matching(_groups(pairs, best, frames), pairs, frozenset(best))
+
+
+def frames_of(claims: list[Claim], compared: list[Claim]) -> dict[str, Frame]:
+    """The frames of the ``compared`` claims, each with its article's news day and moment read
+    from all of ``claims``."""
+    days, moments = news_days(claims), news_moments(claims)
+    return {claim.id: frame_of(claim, days.get(claim.doc), _clock_minutes(claim.sentence) or moments.get(claim.doc, frozenset()))
+            for claim in compared}
+
+
+LEDE_MOMENT_SENTENCES = 4  # the sentences with figures (title and standfirst among them) in which a report states the time of its event
+
+
+def news_moments(claims: Iterable[Claim]) -> dict[str, frozenset[int]]:
+    """Each article's moment: the clock times of the first of its first
+    ``LEDE_MOMENT_SENTENCES`` sentences with figures that states any ("The quake occurred at
+    2:09 a.m."). A figure whose own sentence states no time of day is of that moment: a report
+    of a quake at 9:30 a.m. and one of a quake at 2:09 a.m. are of two quakes, however alike
+    their "this morning"."""
+    moments: dict[str, frozenset[int]] = {}
+    lede: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        sentences = lede[claim.doc]
+        if claim.sentence not in sentences:
+            sentences.append(claim.sentence)
+        if claim.doc not in moments and len(sentences) <= LEDE_MOMENT_SENTENCES and _clock_minutes(claim.sentence):
+            moments[claim.doc] = _clock_minutes(claim.sentence)
+    return moments
 
 
 def news_days(claims: Iterable[Claim]) -> dict[str, str]:
@@ -642,8 +674,7 @@ EXPLAINED_CANDIDATES = 5  # nearest candidates shown per figure
 def explain(claims: list[Claim], matching: Matching, related: frozenset[frozenset[str]] | None) -> tuple[Explanation, ...]:
     """For every claim: its frame, and its most similar figures of the same kind in related
     articles (and its own), each with the verdict of matching."""
-    days = news_days(claims)
-    frames = {claim.id: frame_of(claim, days.get(claim.doc)) for claim in claims}  # as match_claims reads them
+    frames = frames_of(claims, claims)  # as match_claims reads them
     weight = _word_weights(claims, frames)
     compared = {(a.id, b.id) for a, b in matching.pairs} | {(b.id, a.id) for a, b in matching.pairs}
     by_kind: dict[str, list[Claim]] = defaultdict(list)

@@ -100,3 +100,29 @@ def test_a_table_of_figures_in_one_article_is_not_compared_row_by_row():
     rows = "\n\n".join(f"Row {n}: {100 + n} people were injured in the town." for n in range(250))
     claims = extract_claims([article("a.md", rows)])
     assert match_claims(claims).pairs == ()
+
+
+def _grouped(first_text: str, second_text: str, surfaces: tuple[str, str], dates=(None, None)) -> bool:
+    """Whether the figures ``surfaces`` of two articles end up in one group."""
+    claims = extract_claims([article("a.md", first_text, dates[0]), article("b.md", second_text, dates[1])])
+    ids = {c.id for c in claims if (c.doc.endswith("a.txt") and c.surface == surfaces[0])
+           or (c.doc.endswith("b.txt") and c.surface == surfaces[1])}
+    return any(ids <= set(group.claims) for group in match_claims(claims).groups)
+
+
+def test_reports_of_quakes_at_two_times_of_day_are_of_two_quakes():
+    first = "A quake of magnitude 4.4 shook the valley this morning. The quake struck at 9:30 a.m., 3 miles deep."
+    second = "A quake of magnitude 4.6 shook the valley this morning. It struck at 2:09 a.m., 2 miles deep."
+    assert not _grouped(first, second, ("4.4", "4.6"))
+
+
+def test_reports_of_one_quake_at_one_time_of_day_are_of_one_quake():
+    first = "A quake of magnitude 4.4 shook the valley this morning. The quake struck at 9:30 a.m., 3 miles deep."
+    second = "A quake of magnitude 4.6 shook the valley this morning. It struck at 9:32 a.m., 2 miles deep."
+    assert _grouped(first, second, ("4.4", "4.6"))
+
+
+def test_a_figure_on_a_weekday_is_not_of_a_report_of_another_weekday():
+    first = "A quake of magnitude 4.4 shook the valley on Sunday, officials said."
+    second = "Early Thursday, 300 homes lost power in the valley. A quake of magnitude 4.6 had shaken it, the survey said."
+    assert not _grouped(first, second, ("4.4", "4.6"))
