@@ -49,6 +49,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
+from itertools import islice
 
 import regex
 
@@ -68,6 +69,7 @@ MIN_BOILERPLATE_CHARS = 20  # shorter lines ("Related", a byline) are not judged
 MIN_EVIDENCE = 15.0  # in an archive, the least summed rarity of the terms two reports share
 EVENT_DAYS_BEFORE = 3  # an earlier report's event may lie this many days before its date
 ROUNDUP_ANCHORS = 8  # distinct clock times and street addresses that make a text a round-up
+LEDE_SEGMENTS = 2  # a text's first lines (its title, when the text repeats it, and its opening)
 
 _WORD = regex.compile(r"[A-Za-z][a-z'’-]{3,}")
 _NAME = regex.compile(r"(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]*)[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*)")
@@ -133,9 +135,27 @@ def _incident_anchor() -> regex.Pattern:
     return regex.compile(rf"\b(?:{clock}|{address})", regex.I)
 
 
+@cache
+def _many_incidents() -> regex.Pattern:
+    return regex.compile(rf"\b{alternation(load('stories')['roundup']['many_incidents'])}\b", regex.I)
+
+
+LEDE_CHARS = 300  # the opening of a text's first lines that tells what it reports
+
+
+def _opens_with_many_incidents(document: Document) -> bool:
+    """The title or the opening lines tell of many incidents ("weekend shootings across
+    Chicago")."""
+    opening = [document.title or "", *(segment.view[:LEDE_CHARS] for segment in islice(document.segments, LEDE_SEGMENTS))]
+    return any(_many_incidents().search(text) for text in opening)
+
+
 def is_roundup(document: Document) -> bool:
-    """Whether the text pins ``ROUNDUP_ANCHORS`` distinct incidents (clock times, street
-    addresses): a round-up of many incidents, the story of none of them."""
+    """Whether the text is a round-up of many incidents, the story of none of them: its
+    opening tells of many, or it pins ``ROUNDUP_ANCHORS`` distinct incidents (clock times,
+    street addresses)."""
+    if _opens_with_many_incidents(document):
+        return True
     anchors = {
         "".join(match.group().lower().split())
         for segment in document.segments

@@ -177,3 +177,10 @@ def test_a_memo_reads_a_changed_article_afresh():
     related_pairs(documents + [draft], frozenset({"loose.md"}), memo)
     changed = [article("flood.md", HEIST, date="2024-03-03"), *documents[1:]]
     assert related_pairs(changed + [draft], frozenset({"loose.md"}), memo) == frozenset()
+
+
+def test_a_short_round_up_is_told_by_an_opening_of_many_incidents():
+    roundup = article("w.md", "Thirty people were shot in Harwick over a violent weekend, police said. "
+                      "Among them, two teens were wounded on Friday night near the river.")
+    single = article("s.md", "Two teens were wounded in a shooting near the river on Friday night, police said.")
+    assert is_roundup(roundup) and not is_roundup(single)
