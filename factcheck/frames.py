@@ -57,7 +57,7 @@ def frame_of(claim: Claim, news_day: str | None = None, moment: frozenset[int] =
     if claim.counted and thing is None:  # "50 reported injured": the word after is the event's
         claim_events = (claim.counted.split()[-1], *claim.event_words)
         return Frame(kind_of(claim), None, _event(claim.predicate, claim_events, None), _words(claim), when, moment)
-    return Frame(kind_of(claim), thing, event_of(claim, thing), _words(claim), when, moment)
+    return Frame(kind_of(claim), thing, event_of(claim, thing) or _implied_event(claim), _words(claim), when, moment)
 
 
 def _words(claim: Claim) -> frozenset[str]:
@@ -160,6 +160,29 @@ def event_class(word: str) -> str:
         if word.startswith(stem) and not predicate_classes()[name].get("measure"):
             return name
     return word
+
+
+IMPLIED_NOUN_WORDS = 3  # how many words after a figure its noun may stand ("21 stranded ferry passengers")
+
+
+@cache
+def _implied_events() -> dict[str, str]:
+    return {word: name for name, words in _frame_words()["implied_events"].items() for word in words}
+
+
+def _implied_event(claim: Claim) -> str | None:
+    """The event the figure's own noun names (``implied_events``: "21 passengers" were aboard),
+    when a count's noun follows it within ``IMPLIED_NOUN_WORDS`` words."""
+    if kind_of(claim) != "count":
+        return None
+    at = claim.sentence.find(claim.surface)
+    if at < 0:
+        return None
+    implied = _implied_events()
+    for word in _WORD.findall(claim.sentence, at + len(claim.surface))[:IMPLIED_NOUN_WORDS]:
+        if lemma(word) in implied:
+            return implied[lemma(word)]
+    return None
 
 
 def event_of(claim: Claim, thing: str | None) -> str | None:

@@ -153,7 +153,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     for check, why in _EVIDENCE:
         if not check(a, b):
             return why
-    if not _same_moment(first, second):
+    if not _same_moment(a, b, first, second):
         return "different times of day"
     if not (a.time and b.time) and not _same_news_day(first, second):
         return "different days of the news"
@@ -339,13 +339,17 @@ def _clock_minutes(sentence: str) -> frozenset[int]:
     return frozenset(found)
 
 
-def _same_moment(first: Frame, second: Frame) -> bool:
+def _same_moment(a: Claim, b: Claim, first: Frame, second: Frame) -> bool:
     """Figures that each are of a time of day are of one moment only when two of those times lie
     within ``CLOCK_SLACK_MINUTES``: a quake at 2:09 a.m. and one at 9:27 a.m. are two quakes, a
-    toll at noon and one at night two moments of a count."""
-    if not first.moment or not second.moment:
+    toll at noon and one at night two moments of a count. Across articles a figure is of its
+    frame's moment (its article's, when its sentence names none); inside one article only the
+    times its sentences name count: a report runs on through its event's morning ("struck at
+    8:40 a.m.", "all 21 passengers were ashore by 11 a.m.")."""
+    times = (first.moment, second.moment) if a.doc != b.doc else (_clock_minutes(a.sentence), _clock_minutes(b.sentence))
+    if not times[0] or not times[1]:
         return True
-    return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOCK_SLACK_MINUTES for x in first.moment for y in second.moment)
+    return any(min(abs(x - y), 1440 - abs(x - y)) <= CLOCK_SLACK_MINUTES for x in times[0] for y in times[1])
 
 
 def _has_subject(claim: Claim, frame: Frame) -> bool:

@@ -450,3 +450,15 @@ def test_a_tie_between_two_counterparts_goes_to_the_nearer_value():
     groups = {frozenset(c.split("#")[0] + ":" + next(x.surface for x in claims if x.id == c) for c in g.claims)
               for g in match_claims(claims).groups}
     assert frozenset({"a.md:7.5", "b.md:7.5"}) in groups and frozenset({"a.md:7.6", "b.md:7.6"}) in groups
+
+
+def test_a_noun_that_names_what_happened_gives_the_event():
+    claim = claim_at("All of the 21 passengers were taken to shore by 11 a.m.", "21")
+    assert claim.predicate is None and frame_of(claim).event == "aboard"
+
+
+def test_a_report_contradicting_itself_later_that_morning_is_flagged():
+    report = article("a.md", "A ferry carrying 18 passengers ran aground on a sandbar on Tuesday, the Coast Guard "
+                     "said. The 64-foot ferry struck the bar at about 8:40 a.m. on its first run of the day. "
+                     "All of the 21 passengers were taken to shore by 11 a.m., the ferry company said.")
+    assert frozenset({"18", "21"}) in flagged_pairs(check(report))
