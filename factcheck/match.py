@@ -146,7 +146,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
         return "inside one article, measures no lexicon event names (the specifications of several models)"
     if _has_subject(a, first) and a.doc == b.doc and not (a.subjects and b.subjects):
         return "inside one article, figures of someone that do not both say whose they are"
-    if _weak(first, second) or (_many_per_story(a, first) and not _one_named_event(a, b)):
+    if _weak(first, second) or (_many_per_story(a, first) and not (_one_named_event(a, b) or _one_named_thing(first, second))):
         shared = similarity if similarity is not None else _overlap(first.words, second.words)
         if shared < SENTENCE_SIMILARITY:
             return f"the frames leave it open and the sentences share little ({shared:.2f})"

@@ -462,3 +462,11 @@ def test_a_report_contradicting_itself_later_that_morning_is_flagged():
                      "said. The 64-foot ferry struck the bar at about 8:40 a.m. on its first run of the day. "
                      "All of the 21 passengers were taken to shore by 11 a.m., the ferry company said.")
     assert frozenset({"18", "21"}) in flagged_pairs(check(report))
+
+
+def test_two_sums_of_one_named_thing_meet_however_differently_worded():
+    plant = article("a.md", "Veltra will build a $4 billion battery plant near Orr, in a deal backed by "
+                    "$1.2 billion in state tax credits spread over 30 years, officials said.", date="2025-06-02")
+    board = article("b.md", "The project comes with $1.2 million in state tax credits, a package the township "
+                    "trustee called fair for the jobs it brings.", date="2025-06-02")
+    assert frozenset({"$1.2 billion", "$1.2 million"}) in flagged_pairs(check(plant, board))
