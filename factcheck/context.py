@@ -688,15 +688,22 @@ def _place_aliases() -> dict[str, str]:
 TIME_REACH_AFTER = 60  # characters after a figure within which a time cue still pins it
 
 
-@lru_cache(maxsize=1024)  # every figure of a sentence asks again
 def time_in(sentence: Sentence, published: str | None, until: int | None = None) -> str | None:
     """The date the sentence pins its figures to ("on Oct. 7", "in June 2012", "last month"),
     resolved against the publication date; ``--MM`` for a month in an undated article; None
     when it pins none. With ``until`` (an offset into the sentence) only a cue starting before
     it counts: "injuring dozens in a region devastated by the tsunami of 2004" dates the
     tsunami, not the injured."""
+    first, _ = _time_cues(sentence.text)
+    return _time_of(sentence, published, first is not None and (until is None or first.start() < until))
+
+
+@lru_cache(maxsize=1024)  # keyed by which cue counts, not by the figure's offset: an entry per
+# figure of a dense sentence held the sentence and a key per figure
+def _time_of(sentence: Sentence, published: str | None, first_counts: bool) -> str | None:
+    """``time_in`` of the sentence's first cue (``first_counts``) or its first adverbial one."""
     first, adverbial = _time_cues(sentence.text)
-    match = first if first is not None and (until is None or first.start() < until) else adverbial
+    match = first if first_counts else adverbial
     if match is None:
         return None  # cues come in order: when the first starts too late, only an adverbial one may count
     reference = dt.date.fromisoformat(published) if published else None
