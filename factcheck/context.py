@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -155,16 +156,18 @@ def sentences(text: str) -> list[Sentence]:
     MAX_SENTENCE_CHARS without a stop (a flattened table, scraped text) is cut into pieces of
     at most that length: every figure carries its sentence and reads context inside it, so an
     unbounded sentence would make the work and the report grow with the square of the text."""
-    found: list[Sentence] = []
+    return list(_each_sentence(text))
+
+
+def _each_sentence(text: str) -> Iterator[Sentence]:
     start = 0
     for match in patterns().sentence_end.finditer(text):
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():
-            found.extend(_bounded(text, start, end))
+            yield from _bounded(text, start, end)
         start = match.end()
     if text[start:].strip():
-        found.extend(_bounded(text, start, len(text)))
-    return found
+        yield from _bounded(text, start, len(text))
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[Sentence]:
@@ -193,15 +196,34 @@ def _trimmed(text: str, start: int, end: int) -> Sentence:
 
 
 class SentenceIndex:
+    """The sentences of a view text, held as arrays of their offsets and each made when asked:
+    a Sentence and a copy of its text for every sentence of a dense page would cost several
+    times the page. The few made last are kept, and given again: figures ask in order, most
+    of them of their own sentence or the one before."""
+
+    KEPT = 4
+
     def __init__(self, text: str) -> None:
-        self.sentences = sentences(text)
-        self.starts = [s.start for s in self.sentences]
+        self.text = text
+        self.starts, self.ends = array("q"), array("q")
+        for sentence in _each_sentence(text):
+            self.starts.append(sentence.start)
+            self.ends.append(sentence.end)
+        self._made: dict[int, Sentence] = {}
 
     def index_of(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
 
     def at(self, offset: int) -> Sentence:
-        return self.sentences[self.index_of(offset)]
+        return self[self.index_of(offset)]
+
+    def __getitem__(self, index: int) -> Sentence:
+        if index not in self._made:
+            if len(self._made) == self.KEPT:
+                del self._made[next(iter(self._made))]
+            start, end = self.starts[index], self.ends[index]
+            self._made[index] = Sentence(start, end, self.text[start:end])
+        return self._made[index]
 
 
 @cache
@@ -875,7 +897,7 @@ class ContextReader:
         if own or not patterns().points_back.match(sentence.text):
             return own
         index = self.sentences.index_of(sentence.start)
-        return time_in(self.sentences.sentences[index - 1], self.published) if index else None
+        return time_in(self.sentences[index - 1], self.published) if index else None
 
     def _once(self, reader: Callable, *where: object) -> Any:
         """``reader(text, *where)``, read once per sentence or clause however many figures ask:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from factcheck.context import MAX_SENTENCE_CHARS, Sentence, attribution_in, sentences
+from factcheck.context import MAX_SENTENCE_CHARS, Sentence, SentenceIndex, attribution_in, sentences
 from factcheck.extract import claims_in, extract_claims
 from factcheck.htmltext import article_text
 from factcheck.ingest import parse_text, read_corpus
@@ -33,6 +33,13 @@ def test_a_long_token_after_a_verb_of_saying_leaves_the_source_found():
 def test_a_long_chain_of_hyphenated_words_leaves_the_source_found():
     text = "Police said 5 people died " + "twenty-" * 30_000 + "twenty"
     assert attribution_in(sentence(text)) == "Police"
+
+
+def test_the_sentence_index_gives_every_sentence_as_sentences_reads_it():
+    text = "Five died. " * 300 + "1, " * 2_000 + "\nSix were hurt."
+    index, expected = SentenceIndex(text), sentences(text)
+    assert [index.at(sentence.start) for sentence in expected] == expected
+    assert [index[n] for n in range(len(expected))] == expected
 
 
 def test_no_sentence_is_longer_than_the_bound():
