@@ -15,6 +15,7 @@ from factcheck.htmltext import article_text
 from factcheck.ingest import parse_text, read_corpus
 from factcheck.match import match_claims
 from factcheck.metadata import _NoAliasLoader, front_matter_values
+from factcheck.numbers import MAX_NUMBER_WORDS
 from factcheck.suppress import suppressions_in
 
 from conftest import article
@@ -33,6 +34,19 @@ def test_a_long_token_after_a_verb_of_saying_leaves_the_source_found():
 def test_a_long_chain_of_hyphenated_words_leaves_the_source_found():
     text = "Police said 5 people died " + "twenty-" * 30_000 + "twenty"
     assert attribution_in(sentence(text)) == "Police"
+
+
+def test_a_run_of_number_words_longer_than_any_figure_is_no_figure():
+    # read as one match, the run kept a backtracking record per word: 40 bytes per character
+    text = "Police said 5 people died " + "twenty-" * 30_000 + "twenty"
+    assert [claim.surface for claim in claims_in(article("a.md", text))] == ["5"]
+
+
+def test_a_figure_of_as_many_number_words_as_the_bound_is_still_read():
+    words = "nine hundred and ninety-nine million nine hundred and ninety-nine thousand nine hundred and ninety-nine"
+    assert len(words.replace("-", " ").split()) - words.count(" and ") <= MAX_NUMBER_WORDS
+    [claim] = claims_in(article("a.md", f"Officials counted {words} ballots."))
+    assert claim.value == 999_999_999
 
 
 def test_the_sentence_index_gives_every_sentence_as_sentences_reads_it():
