@@ -148,6 +148,9 @@ class Context:
     subjects: tuple[str, ...] = ()
 
 
+SENTENCE_READINGS = 16  # sentences whose readings are kept: figures come in order and ask of their own
+# sentence or the one before; 1,024 held a sentence, its text and its regex matches apiece (a
+# few hundred KB however small the input)
 MAX_SENTENCE_CHARS = 2000  # longer than any sentence of the shared corpora (1,169) or NewsQuant (424)
 
 
@@ -582,7 +585,7 @@ def _saying() -> regex.Pattern:
     return regex.compile(rf"\b(?:according|{alternation(data['verbs'] + data['estimate_verbs'])})\b", regex.I)
 
 
-@lru_cache(maxsize=1024)  # every figure of a sentence asks again
+@lru_cache(maxsize=SENTENCE_READINGS)  # every figure of a sentence asks again
 def attribution_in(sentence: Sentence) -> str | None:
     """Who the sentence says gave its figures: "according to X" first, then "X said"."""
     if not _saying().search(sentence.text):
@@ -720,8 +723,8 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     return _time_of(sentence, published, first is not None and (until is None or first.start() < until))
 
 
-@lru_cache(maxsize=1024)  # keyed by which cue counts, not by the figure's offset: an entry per
-# figure of a dense sentence held the sentence and a key per figure
+@lru_cache(maxsize=SENTENCE_READINGS)  # keyed by which cue counts, not by the figure's offset:
+# an entry per figure of a dense sentence would push its own sentence's out
 def _time_of(sentence: Sentence, published: str | None, first_counts: bool) -> str | None:
     """``time_in`` of the sentence's first cue (``first_counts``) or its first adverbial one."""
     first, adverbial = _time_cues(sentence.text)
@@ -750,7 +753,7 @@ def _time_of(sentence: Sentence, published: str | None, first_counts: bool) -> s
     return date.isoformat()
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=SENTENCE_READINGS)
 def _time_cues(text: str) -> tuple[regex.Match | None, regex.Match | None]:
     """The first time cue of a sentence and its first cue that dates the whole clause
     (``_adverbial``): read once, however many figures of the sentence ask."""
@@ -812,7 +815,7 @@ def _relative(phrase: str, reference: dt.date | None) -> str | None:
     return reference.replace(year=reference.year - 1, day=min(reference.day, 28)).isoformat()
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=SENTENCE_READINGS)
 def names_in(sentence: Sentence) -> tuple[str, ...]:
     """Capitalised words inside the sentence (not its first and not in a place phrase): the
     people, bodies and events it is about, used to tell whether an undated figure can be about

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from factcheck.context import MAX_SENTENCE_CHARS, Sentence, SentenceIndex, attribution_in, sentences
+from factcheck.context import (MAX_SENTENCE_CHARS, SENTENCE_READINGS, Sentence, SentenceIndex, _time_cues, _time_of,
+                               attribution_in, names_in, sentences)
 from factcheck.extract import claims_in, extract_claims
 from factcheck.htmltext import article_text
 from factcheck.ingest import parse_text, read_corpus
@@ -47,6 +48,16 @@ def test_a_figure_of_as_many_number_words_as_the_bound_is_still_read():
     assert len(words.replace("-", " ").split()) - words.count(" and ") <= MAX_NUMBER_WORDS
     [claim] = claims_in(article("a.md", f"Officials counted {words} ballots."))
     assert claim.value == 999_999_999
+
+
+def test_the_readings_kept_per_sentence_stay_few_however_many_sentences_and_figures():
+    # an entry per figure (the time cue was keyed by its offset) or per sentence met held the
+    # sentences, their texts and regex matches of a whole page: most of a small input's memory
+    text = " ".join(f"On Monday {n} people died in Lyon, police said." for n in range(2_000))
+    found = list(claims_in(article("a.md", text, "2024-05-13")))
+    assert len(found) == 2_000 and {claim.time for claim in found} == {"2024-05-13"}
+    for reader in (attribution_in, names_in, _time_cues, _time_of):
+        assert reader.cache_info().currsize <= SENTENCE_READINGS
 
 
 def test_the_sentence_index_gives_every_sentence_as_sentences_reads_it():
