@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -149,6 +150,9 @@ class Context:
     subjects: tuple[str, ...] = ()
 
 
+SENTENCE_READINGS = 16  # sentences whose readings are kept: figures come in order and ask of their own
+# sentence or the one before; 1,024 held a sentence, its text and its regex matches apiece (a
+# few hundred KB however small the input)
 MAX_SENTENCE_CHARS = 2000  # longer than any sentence of the shared corpora (1,169) or NewsQuant (424)
 
 
@@ -157,16 +161,18 @@ def sentences(text: str) -> list[Sentence]:
     MAX_SENTENCE_CHARS without a stop (a flattened table, scraped text) is cut into pieces of
     at most that length: every figure carries its sentence and reads context inside it, so an
     unbounded sentence would make the work and the report grow with the square of the text."""
-    found: list[Sentence] = []
+    return list(_each_sentence(text))
+
+
+def _each_sentence(text: str) -> Iterator[Sentence]:
     start = 0
     for match in patterns().sentence_end.finditer(text):
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():
-            found.extend(_bounded(text, start, end))
+            yield from _bounded(text, start, end)
         start = match.end()
     if text[start:].strip():
-        found.extend(_bounded(text, start, len(text)))
-    return found
+        yield from _bounded(text, start, len(text))
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[Sentence]:
@@ -195,15 +201,34 @@ def _trimmed(text: str, start: int, end: int) -> Sentence:
 
 
 class SentenceIndex:
+    """The sentences of a view text, held as arrays of their offsets and each made when asked:
+    a Sentence and a copy of its text for every sentence of a dense page would cost several
+    times the page. The few made last are kept, and given again: figures ask in order, most
+    of them of their own sentence or the one before."""
+
+    KEPT = 4
+
     def __init__(self, text: str) -> None:
-        self.sentences = sentences(text)
-        self.starts = [s.start for s in self.sentences]
+        self.text = text
+        self.starts, self.ends = array("q"), array("q")
+        for sentence in _each_sentence(text):
+            self.starts.append(sentence.start)
+            self.ends.append(sentence.end)
+        self._made: dict[int, Sentence] = {}
 
     def index_of(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
 
     def at(self, offset: int) -> Sentence:
-        return self.sentences[self.index_of(offset)]
+        return self[self.index_of(offset)]
+
+    def __getitem__(self, index: int) -> Sentence:
+        if index not in self._made:
+            if len(self._made) == self.KEPT:
+                del self._made[next(iter(self._made))]
+            start, end = self.starts[index], self.ends[index]
+            self._made[index] = Sentence(start, end, self.text[start:end])
+        return self._made[index]
 
 
 @cache
@@ -562,7 +587,7 @@ def _saying() -> regex.Pattern:
     return regex.compile(rf"\b(?:according|{alternation(data['verbs'] + data['estimate_verbs'])})\b", regex.I)
 
 
-@lru_cache(maxsize=1024)  # every figure of a sentence asks again
+@lru_cache(maxsize=SENTENCE_READINGS)  # every figure of a sentence asks again
 def attribution_in(sentence: Sentence) -> str | None:
     """Who the sentence says gave its figures: "according to X" first, then "X said"."""
     if not _saying().search(sentence.text):
@@ -690,15 +715,22 @@ def _place_aliases() -> dict[str, str]:
 TIME_REACH_AFTER = 60  # characters after a figure within which a time cue still pins it
 
 
-@lru_cache(maxsize=1024)  # every figure of a sentence asks again
 def time_in(sentence: Sentence, published: str | None, until: int | None = None) -> str | None:
     """The date the sentence pins its figures to ("on Oct. 7", "in June 2012", "last month"),
     resolved against the publication date; ``--MM`` for a month in an undated article; None
     when it pins none. With ``until`` (an offset into the sentence) only a cue starting before
     it counts: "injuring dozens in a region devastated by the tsunami of 2004" dates the
     tsunami, not the injured."""
+    first, _ = _time_cues(sentence.text)
+    return _time_of(sentence, published, first is not None and (until is None or first.start() < until))
+
+
+@lru_cache(maxsize=SENTENCE_READINGS)  # keyed by which cue counts, not by the figure's offset:
+# an entry per figure of a dense sentence would push its own sentence's out
+def _time_of(sentence: Sentence, published: str | None, first_counts: bool) -> str | None:
+    """``time_in`` of the sentence's first cue (``first_counts``) or its first adverbial one."""
     first, adverbial = _time_cues(sentence.text)
-    match = first if first is not None and (until is None or first.start() < until) else adverbial
+    match = first if first_counts else adverbial
     if match is None:
         return None  # cues come in order: when the first starts too late, only an adverbial one may count
     reference = dt.date.fromisoformat(published) if published else None
@@ -723,7 +755,7 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     return date.isoformat()
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=SENTENCE_READINGS)
 def _time_cues(text: str) -> tuple[regex.Match | None, regex.Match | None]:
     """The first time cue of a sentence and its first cue that dates the whole clause
     (``_adverbial``): read once, however many figures of the sentence ask."""
@@ -785,7 +817,7 @@ def _relative(phrase: str, reference: dt.date | None) -> str | None:
     return reference.replace(year=reference.year - 1, day=min(reference.day, 28)).isoformat()
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=SENTENCE_READINGS)
 def names_in(sentence: Sentence) -> tuple[str, ...]:
     """Capitalised words inside the sentence (not its first and not in a place phrase): the
     people, bodies and events it is about, used to tell whether an undated figure can be about
@@ -870,7 +902,7 @@ class ContextReader:
         if own or not patterns().points_back.match(sentence.text):
             return own
         index = self.sentences.index_of(sentence.start)
-        return time_in(self.sentences.sentences[index - 1], self.published) if index else None
+        return time_in(self.sentences[index - 1], self.published) if index else None
 
     def _once(self, reader: Callable, *where: object) -> Any:
         """``reader(text, *where)``, read once per sentence or clause however many figures ask:

@@ -35,6 +35,12 @@ def words() -> dict[str, dict]:
     return load("numbers")
 
 
+MAX_NUMBER_WORDS = 24  # a figure in words is at most this many number words: the longest written
+# out in full ("nine hundred and ninety-nine thousand ...") has a dozen. The regex engine keeps
+# a backtracking record per word of a match, so an unbounded run ("twenty-twenty-...", 224 KB)
+# cost 40 bytes of memory per character while it was read; a longer run is no figure.
+
+
 @cache
 def pieces() -> dict[str, str]:
     """Named regex pieces for numbers, built from the lexicon."""
@@ -45,8 +51,9 @@ def pieces() -> dict[str, str]:
     fractions = alternation(data["fractions"])
     cardinal = rf"(?:{tens}(?:[-\s]{ones})?|{ones})"
     word_atom = rf"(?:{cardinal}|{scales}|{multiples})"
-    word_run = rf"{cardinal}(?:(?:\s+and)?[-\s]+{word_atom})*"
-    article_run = (rf"(?:half\s+an?\s+|an?\s+)(?:{scales}|{multiples})(?:[-\s]+{word_atom})*"
+    more_atoms = rf"{{0,{MAX_NUMBER_WORDS - 1}}}"
+    word_run = rf"{cardinal}(?:(?:\s+and)?[-\s]+{word_atom}){more_atoms}"
+    article_run = (rf"(?:half\s+an?\s+|an?\s+)(?:{scales}|{multiples})(?:[-\s]+{word_atom}){more_atoms}"
                    rf"|an?\s+{fractions}(?=\s+of\b)")
     fraction_run = rf"{cardinal}[-\s]+{fractions}"
     half_of = r"(?<!\b(?:the|a|first|second|other|this|that|latter|former)\s)half(?=\s+(?:of|the)\b)"

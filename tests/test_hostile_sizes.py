@@ -9,12 +9,14 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from factcheck.context import MAX_SENTENCE_CHARS, Sentence, attribution_in, sentences
+from factcheck.context import (MAX_SENTENCE_CHARS, SENTENCE_READINGS, Sentence, SentenceIndex, _time_cues, _time_of,
+                               attribution_in, names_in, sentences)
 from factcheck.extract import claims_in, extract_claims
 from factcheck.htmltext import article_text
 from factcheck.ingest import parse_text, read_corpus
 from factcheck.match import match_claims
 from factcheck.metadata import _NoAliasLoader, front_matter_values
+from factcheck.numbers import MAX_NUMBER_WORDS
 from factcheck.suppress import suppressions_in
 
 from conftest import article
@@ -33,6 +35,36 @@ def test_a_long_token_after_a_verb_of_saying_leaves_the_source_found():
 def test_a_long_chain_of_hyphenated_words_leaves_the_source_found():
     text = "Police said 5 people died " + "twenty-" * 30_000 + "twenty"
     assert attribution_in(sentence(text)) == "Police"
+
+
+def test_a_run_of_number_words_longer_than_any_figure_is_no_figure():
+    # read as one match, the run kept a backtracking record per word: 40 bytes per character
+    text = "Police said 5 people died " + "twenty-" * 30_000 + "twenty"
+    assert [claim.surface for claim in claims_in(article("a.md", text))] == ["5"]
+
+
+def test_a_figure_of_as_many_number_words_as_the_bound_is_still_read():
+    words = "nine hundred and ninety-nine million nine hundred and ninety-nine thousand nine hundred and ninety-nine"
+    assert len(words.replace("-", " ").split()) - words.count(" and ") <= MAX_NUMBER_WORDS
+    [claim] = claims_in(article("a.md", f"Officials counted {words} ballots."))
+    assert claim.value == 999_999_999
+
+
+def test_the_readings_kept_per_sentence_stay_few_however_many_sentences_and_figures():
+    # an entry per figure (the time cue was keyed by its offset) or per sentence met held the
+    # sentences, their texts and regex matches of a whole page: most of a small input's memory
+    text = " ".join(f"On Monday {n} people died in Lyon, police said." for n in range(2_000))
+    found = list(claims_in(article("a.md", text, "2024-05-13")))
+    assert len(found) == 2_000 and {claim.time for claim in found} == {"2024-05-13"}
+    for reader in (attribution_in, names_in, _time_cues, _time_of):
+        assert reader.cache_info().currsize <= SENTENCE_READINGS
+
+
+def test_the_sentence_index_gives_every_sentence_as_sentences_reads_it():
+    text = "Five died. " * 300 + "1, " * 2_000 + "\nSix were hurt."
+    index, expected = SentenceIndex(text), sentences(text)
+    assert [index.at(sentence.start) for sentence in expected] == expected
+    assert [index[n] for n in range(len(expected))] == expected
 
 
 def test_no_sentence_is_longer_than_the_bound():
