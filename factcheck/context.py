@@ -833,6 +833,22 @@ def clause_words(text: str, clause: tuple[int, int]) -> frozenset[str]:
     return frozenset(_POSSESSIVE.sub("", word) for word in _WORD.findall(text, *clause))
 
 
+_OF_WHOLE = regex.compile(r"\s*-?\s*of\s*-?\s*")  # "28 of 41", "29-of-34": a part and its whole
+_RELATIVE_OPENING = regex.compile(r",\s+(?:who|whom|whose|which)\s*$", regex.I)
+_NAME_BEFORE = regex.compile(r"(?:\p{Lu}[\w'’.-]*\s+){0,3}\p{Lu}[\w'’.-]*$")
+
+
+def antecedent(text: str, sentence: Sentence, clause: tuple[int, int]) -> tuple[str, ...]:
+    """The name a relative clause is about ("Garrard, who completed 28 passes": Garrard, a name
+    even where it opens the sentence), when the figure's clause opens with ", who" or ", which"
+    right after one; its words count as the clause's own."""
+    opening = _RELATIVE_OPENING.search(text, max(sentence.start, clause[0] - 12), clause[0])
+    if opening is None:
+        return ()
+    name = _NAME_BEFORE.search(text, max(sentence.start, opening.start() - 80), opening.start())
+    return tuple(sorted(clause_words(text, name.span()))) if name else ()
+
+
 def subjects_in(words: frozenset[str], names: tuple[str, ...], source: str | None) -> tuple[str, ...]:
     """The names of the figure's own clause (its ``words``), less its source: whom or what the
     figure is about ("Miller averaged 15.5 points" is Miller's figure, not Iguodala's)."""
@@ -919,6 +935,22 @@ class ContextReader:
         before = (neighbours[0] + span[0]) // 2 if neighbours[0] > clause[0] else clause[0]
         after = (span[1] + neighbours[1]) // 2 if neighbours[1] < clause[1] else clause[1]
         return before, after
+
+    def _subjects(self, position: int, sentence: Sentence, clause: tuple[int, int]) -> tuple[str, ...]:
+        """Whom the figure is about: the names of its stretch, and the name its relative clause
+        is about."""
+        about = antecedent(self.text, sentence, clause)
+        words = clause_words(self.text, self._subject_stretch(position, clause)) | frozenset(about)
+        return subjects_in(words, tuple(dict.fromkeys(names_in(sentence) + about)), attribution_in(sentence))
+
+    def _subject_stretch(self, position: int, clause: tuple[int, int]) -> tuple[int, int]:
+        """The stretch whose names a figure is about: its own (``_own_stretch``), reaching back
+        over a part to the whole: in "Garrard completed 28 of 41 passes" 41 is Garrard's too."""
+        start, end, unit = self.figures[position]
+        stretch = self._own_stretch(clause, (start, end), self._neighbours(position))
+        if position and self.figures[position - 1][2] == unit and _OF_WHOLE.fullmatch(self.text, self.figures[position - 1][1], start):
+            return self._subject_stretch(position - 1, clause)[0], stretch[1]
+        return stretch
 
     def _places(self, predicate: str | None, clause: tuple[int, int], span: tuple[int, int], neighbours: tuple[int, int]) -> tuple[str, ...]:
         """Places of the clause; for a distance, only the place it is measured from. The
@@ -1064,8 +1096,7 @@ class ContextReader:
             attribution=attribution_in(sentence),
             places=self._places(predicate, clause, (start, end), self._any_neighbours(position)),
             names=names_in(sentence),
-            subjects=subjects_in(clause_words(self.text, self._own_stretch(clause, (start, end), self._neighbours(position))),
-                                 names_in(sentence), attribution_in(sentence)),
+            subjects=self._subjects(position, sentence, clause),
             time=self._time(sentence, end),
             quoted=quoted_at(self._once(quotations, sentence), start),
             partial=partial,

@@ -86,6 +86,8 @@ def bucket_key(claim: Claim) -> str | None:
         return None
     if kind == "count" and claim.predicate not in measure_predicates() and _is_modifier(claim):
         return None
+    if kind not in ("count", *SHARES, "money") and claim.predicate is None and _is_measure_modifier(claim):
+        return None
     if _is_difference(claim):
         return None
     return kind
@@ -112,6 +114,17 @@ def _is_modifier(claim: Claim) -> bool:
     modifies another noun describes that thing; it counts nothing the story reports."""
     at = claim.sentence.find(claim.surface)
     return at >= 0 and _COMPOUND_AFTER.match(claim.sentence, at + len(claim.surface)) is not None
+
+
+_NOUN_AFTER = regex.compile(r"\s+(?:[a-z]+\s+)?[a-z]")
+
+
+def _is_measure_modifier(claim: Claim) -> bool:
+    """ "a 41-yard touchdown pass", "a 16-day cruise": a measure joined to its unit by a hyphen
+    before a noun describes that thing, when no lexicon event measures it (a "6.1-magnitude
+    earthquake" and a "300-acre fire" do)."""
+    at = claim.sentence.find(claim.surface)
+    return "-" in claim.surface and at >= 0 and _NOUN_AFTER.match(claim.sentence, at + len(claim.surface)) is not None
 
 
 def _is_pronoun(claim: Claim) -> bool:

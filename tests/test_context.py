@@ -183,3 +183,17 @@ def test_extraction_never_loads_pint(tmp_path):
 def test_an_ordinal_day_of_a_month_is_that_day():
     found = claims("Police said 30,000 people marched on the 5th of May. On May 6th, 2,000 marched.", date="2010-05-07")
     assert (found["30,000"].time, found["2,000"].time) == ("2010-05-05", "2010-05-06")
+
+
+def test_a_relative_clause_is_about_the_name_before_it():
+    found = claims("Arlen, who completed 28 passes for 329 yards, was replaced late in the game.")
+    assert found["28"].subjects == ("Arlen",)
+
+
+def test_the_whole_of_a_part_is_about_the_part_s_subject():
+    found = claims("On Sunday Arlen completed 28 of 41 passes and Voss 29 of 34.")
+    assert found["41"].subjects == ("Arlen",) and found["34"].subjects == ("Voss",)
+
+
+def test_the_first_few_of_a_run_are_a_part_of_it():
+    assert claims("Voss completed his first 17 passes before the break.")["17"].partial

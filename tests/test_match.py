@@ -126,3 +126,7 @@ def test_a_figure_on_a_weekday_is_not_of_a_report_of_another_weekday():
     first = "A quake of magnitude 4.4 shook the valley on Sunday, officials said."
     second = "Early Thursday, 300 homes lost power in the valley. A quake of magnitude 4.6 had shaken it, the survey said."
     assert not _grouped(first, second, ("4.4", "4.6"))
+
+
+def test_a_measure_joined_to_a_noun_describes_that_thing():
+    assert bucket_key(claim_at("Voss then threw a 41-yard touchdown pass to Reyes.", "41-yard")) is None
