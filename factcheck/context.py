@@ -833,6 +833,8 @@ def clause_words(text: str, clause: tuple[int, int]) -> frozenset[str]:
     return frozenset(_POSSESSIVE.sub("", word) for word in _WORD.findall(text, *clause))
 
 
+_MID_SENTENCE_NAME = regex.compile(r"(?<=[\w,;]\s+)\p{Lu}[\w'’-]+")  # never after a full stop: no sentence's first word
+_FIRST_WORD = regex.compile(r"\s*\K\p{Lu}[\w'’-]+")
 _OF_WHOLE = regex.compile(r"\s*-?\s*of\s*-?\s*")  # "28 of 41", "29-of-34": a part and its whole
 _RELATIVE_OPENING = regex.compile(r",\s+(?:who|whom|whose|which)\s*$", regex.I)
 _NAME_BEFORE = regex.compile(r"(?:\p{Lu}[\w'’.-]*\s+){0,3}\p{Lu}[\w'’.-]*$")
@@ -941,7 +943,7 @@ class ContextReader:
         is about."""
         about = antecedent(self.text, sentence, clause)
         words = clause_words(self.text, self._subject_stretch(position, clause)) | frozenset(about)
-        return subjects_in(words, tuple(dict.fromkeys(names_in(sentence) + about)), attribution_in(sentence))
+        return subjects_in(words, tuple(dict.fromkeys(self._names(sentence) + about)), attribution_in(sentence))
 
     def _subject_stretch(self, position: int, clause: tuple[int, int]) -> tuple[int, int]:
         """The stretch whose names a figure is about: its own (``_own_stretch``), reaching back
@@ -963,6 +965,22 @@ class ContextReader:
         scopes = self._once(scope_in, clause, False) | scope_in(self.text, reported, True)
         named = self._once(places_in, *clause) + self._once(place_where, clause)
         return named + tuple(sorted(scopes | self.dateline))
+
+    def _names(self, sentence: Sentence) -> tuple[str, ...]:
+        """The sentence's names (``names_in``), and its first word when the article writes that
+        word as a name inside a sentence: "Garrard completed 28 of 41 passes" is Garrard's, as
+        "passes from Garrard" tells."""
+        first = _FIRST_WORD.match(sentence.text)
+        named = names_in(sentence)
+        if first is None or _POSSESSIVE.sub("", first.group()) not in self._article_names:
+            return named
+        return tuple(sorted({*named, _POSSESSIVE.sub("", first.group())}))
+
+    @cached_property
+    def _article_names(self) -> frozenset[str]:
+        """The words the article writes as names inside its sentences."""
+        return frozenset(_POSSESSIVE.sub("", word) for word in _MID_SENTENCE_NAME.findall(self.text)
+                         if word.capitalize() not in patterns().not_names)
 
     @cached_property
     def dateline(self) -> frozenset[str]:
@@ -1095,7 +1113,7 @@ class ContextReader:
             predicate=predicate,
             attribution=attribution_in(sentence),
             places=self._places(predicate, clause, (start, end), self._any_neighbours(position)),
-            names=names_in(sentence),
+            names=self._names(sentence),
             subjects=self._subjects(position, sentence, clause),
             time=self._time(sentence, end),
             quoted=quoted_at(self._once(quotations, sentence), start),

@@ -197,3 +197,9 @@ def test_the_whole_of_a_part_is_about_the_part_s_subject():
 
 def test_the_first_few_of_a_run_are_a_part_of_it():
     assert claims("Voss completed his first 17 passes before the break.")["17"].partial
+
+
+def test_a_word_opening_a_sentence_is_a_name_when_the_article_writes_it_as_one():
+    found = claims("Arlen completed 28 of 41 passes. The longest of them went from Arlen to Reyes. "
+                   "Officials completed 12 of 20 forms.")
+    assert found["41"].subjects == ("Arlen",) and found["20"].subjects == ()
