@@ -56,6 +56,7 @@ TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) 
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
 STORY_INDEX = "archive"  # the one row of the story_index table: the index of the last corpus
+LEARNED = "answers"  # the one row of the learned table: pint's and lemminflect's answers (``learned``)
 
 
 Known = tuple[list[Document], list[DocumentClaims], list[InputError]]  # a file's documents, claims, reading warnings
@@ -161,6 +162,7 @@ class ClaimCache:
         self._pending_components: list[tuple[str, str, str]] = []
         self._pending_stories: tuple[str, str, str] | None = None
         self._pending_index: tuple[str, str, str] | None = None
+        self._pending_learned: tuple[str, str, str] | None = None
         claim_folder(folder)
         self.connection = self._open()
 
@@ -271,6 +273,14 @@ class ClaimCache:
     def store_story_index(self, index: StoryIndex) -> None:
         self._pending_index = _row(STORY_INDEX, index.to_json())
 
+    def load_learned(self) -> dict[str, dict[str, Any]]:
+        """The libraries' answers earlier runs kept (``learned``), by kind."""
+        return self._keyed("learned", LEARNED, json.loads) or {}
+
+    def store_learned(self, answers: Mapping[str, Mapping[str, Any]]) -> None:
+        """Keep these answers (the kept ones and this run's, by kind)."""
+        self._pending_learned = _row(LEARNED, {kind: dict(sorted(found.items())) for kind, found in answers.items()})
+
     def _keyed(self, table: str, key: str, decode: Callable[[str], Any]) -> Any:
         return self._trusted(f"SELECT payload, checksum FROM {table} WHERE key = ?", (key,), decode)
 
@@ -301,6 +311,8 @@ class ClaimCache:
                     self.connection.execute("INSERT INTO stories VALUES (?, ?, ?)", self._pending_stories)
                 if self._pending_index:
                     self.connection.execute("INSERT OR REPLACE INTO story_index VALUES (?, ?, ?)", self._pending_index)
+                if self._pending_learned:
+                    self.connection.execute("INSERT OR REPLACE INTO learned VALUES (?, ?, ?)", self._pending_learned)
         except sqlite3.OperationalError as error:
             return f"{self.folder}: {DATABASE} not updated ({error})"
         except sqlite3.DatabaseError as error:
@@ -359,7 +371,7 @@ def _create(path: Path, engine: str) -> None:
                 "report BLOB NOT NULL, claims BLOB NOT NULL, checksum TEXT NOT NULL)"
             )
             connection.execute("CREATE TABLE stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL)")
-            for table in ("components", "stories", "story_index"):
+            for table in ("components", "stories", "story_index", "learned"):
                 connection.execute(
                     f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
                 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.baseline import Baseline, Identities, claim_identities, finding_fingerprint, pair_fingerprints
+from factcheck import learned
 from factcheck.budget import Budget, OverBudget
 from factcheck.cache import ClaimCache, FileRow, file_row
 from factcheck.claimset import Claims, DocumentClaims
@@ -24,7 +25,7 @@ from factcheck.engine import Engine, paused_gc
 from factcheck.extract import claims_in
 from factcheck.discover import article_files, real_path
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
-from factcheck.components import Judged, components_of, judge, merged
+from factcheck.components import Component, Judged, components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
 from factcheck.stories import StoryMemo, related_pairs
 from factcheck.story_index import story_links
@@ -254,14 +255,32 @@ def _judged(
     # largest last keeps the others waiting (at 10,000 articles one block of 1,228 claims takes
     # as long as 500 small ones); the results go back to their places
     todo = sorted((index for index, result in enumerate(judged) if result is None), key=lambda i: -len(blocks[i]))
-    fresh = engine.map(partial(judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
-    for index, result in zip(todo, fresh, strict=True):
+    kept = cache.load_learned() if cache and todo else {}
+    learned.teach(kept)
+    fresh = engine.map(partial(_judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
+    for index, (result, answers) in zip(todo, fresh, strict=True):
         judged[index] = result
+        _gathered(kept, answers)
         if cache and blocks[index].key:
             cache.store_component(blocks[index].key, result)
+    if cache and todo:
+        cache.store_learned(_gathered(kept, learned.fresh()))
     done = [result for result in judged if result is not None]
     compared = len({claim_id for result in done for pair in result.pairs for claim_id in pair})
     return (*merged(done, claims, rules), compared)
+
+
+def _judge(component: Component, rules: list[Rule], only_with: frozenset[str] | None) -> tuple[Judged, dict[str, dict]]:
+    """A component judged (a task of the engine), and the libraries' answers the process worked
+    out meanwhile (``learned``): a worker's would be lost with it."""
+    return judge(component, rules=rules, only_with=only_with), learned.fresh()
+
+
+def _gathered(kept: dict[str, dict], answers: Mapping[str, Mapping]) -> dict[str, dict]:
+    """``kept`` with the answers added, by kind."""
+    for kind, found in answers.items():
+        kept.setdefault(kind, {}).update(found)
+    return kept
 
 
 def _comparable_with_drafts(claims: Iterable[Claim], drafts: frozenset[str]) -> list[Claim]:

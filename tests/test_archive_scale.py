@@ -156,6 +156,20 @@ def check_in_child(folder: Path, seed: int, *flags: str) -> str:
     return done.stdout
 
 
+def test_after_one_change_the_libraries_answers_kept_by_the_cache_are_not_asked_again(archive, tmp_path):
+    """pint and lemminflect answered the cold run; the run after one change judges its story
+    from their kept answers, starts neither, and gives the cold run's JSON."""
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    check_in_child(archive, 1, *cache)
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    script = ("import sys; from factcheck.cli import main; code = main(sys.argv[1:]); "
+              "print('pint' in sys.modules, 'lemminflect' in sys.modules, file=sys.stderr); sys.exit(code)")
+    argv = [sys.executable, "-c", script, "check", str(archive), "--format", "json", "--isolated", *cache]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert done.stderr.splitlines()[-1] == "False False"
+    assert done.stdout == check_in_child(archive, 2, "--no-cache")
+
+
 def test_in_an_archive_warm_and_after_one_change_the_json_is_the_cold_runs_under_any_hash_seed(archive, tmp_path):
     write_local_news(archive, 64)
     cache = ("--cache-dir", str(tmp_path / "cache"))
