@@ -441,17 +441,26 @@ def _engine_of(connection: sqlite3.Connection) -> str | None:
 
 
 def _document_row(document: Document) -> dict[str, Any]:
-    """A document's fields, its segments by position (a long article has hundreds)."""
+    """A document's fields, its segments by position (a long article has hundreds), a
+    segment's view left out (null) when it is its span of the text, as in plain text and
+    Markdown: stored twice, the text was most of a row and of reading it back."""
     row = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
-    row["segments"] = [[s.text_start, s.text_end, s.view, s.new_line] for s in document.segments]
+    text = document.text
+    row["segments"] = [[s.text_start, s.text_end, None if s.view == text[s.text_start:s.text_end] else s.view, s.new_line]
+                       for s in document.segments]
     return row
+
+
+def _segments(text: str, rows: list[list[Any]]) -> tuple[Segment, ...]:
+    return tuple(Segment(start, end, text[start:end] if view is None else view, new_line)
+                 for start, end, view, new_line in rows)
 
 
 def _decode(head: bytes, report: bytes, claims: bytes) -> Known:
     """A file's documents, its claims (made when first asked) and its reading warnings."""
     data = json.loads(head)
     documents = [
-        Document(**{**record, "segments": tuple(Segment(*segment) for segment in record["segments"])})
+        Document(**{**record, "segments": _segments(record["text"], record["segments"])})
         for record in data["documents"]
     ]
     reports = report.decode().split("\n") if documents else []
