@@ -65,7 +65,9 @@ Known = tuple[list[Document], list[DocumentClaims], list[InputError]]  # a file'
 @dataclass(frozen=True)
 class FileRow:
     """A file's row, encoded (a worker encodes the files it extracted): its documents and
-    their claims' ids (``head``), the claims' records in the JSON report, one document a line
+    their claims' ids (``head``: JSON, then a NUL and the documents' texts one after the
+    other, as they are: JSON's escapes made reading the texts back most of decoding a
+    document), the claims' records in the JSON report, one document a line
     (``report``: JSON never holds a raw line break), the claims by field, and one checksum."""
 
     digest: str
@@ -81,6 +83,7 @@ def file_row(digest: str, documents: Sequence[Document], parts: Sequence[Documen
     and its reading warnings."""
     head = _json_bytes({"documents": [_document_row(d) for d in documents], "ids": [list(part.ids) for part in parts],
                         "warnings": [[warning.path, warning.message] for warning in warnings]})
+    head += b"\0" + "".join(document.text for document in documents).encode()
     report = "\n".join(part.rendered if part.rendered is not None else rendered(part) for part in parts).encode()
     claims = _json_bytes([stored_values(claim) for part in parts for claim in part])  # by position: faster to load
     return FileRow(digest, head, report, claims, _checksum(head, report, claims))
@@ -444,11 +447,26 @@ def _document_row(document: Document) -> dict[str, Any]:
     """A document's fields, its segments by position (a long article has hundreds), a
     segment's view left out (null) when it is its span of the text, as in plain text and
     Markdown: stored twice, the text was most of a row and of reading it back."""
-    row = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
+    row = {name: getattr(document, name) for name in DOCUMENT_FIELDS if name != "text"}
     text = document.text
+    row["length"] = len(text)
     row["segments"] = [[s.text_start, s.text_end, None if s.view == text[s.text_start:s.text_end] else s.view, s.new_line]
                        for s in document.segments]
     return row
+
+
+def _cut(text: str, lengths: list[int]) -> Iterator[str]:
+    """The texts of these lengths, one after the other in ``text``."""
+    at = 0
+    for length in lengths:
+        yield text[at:at + length]
+        at += length
+
+
+def _document(record: dict[str, Any], text: str) -> Document:
+    """A document from its row and its text."""
+    fields = {name: value for name, value in record.items() if name not in ("length", "segments")}
+    return Document(**fields, text=text, segments=_segments(text, record["segments"]))
 
 
 def _segments(text: str, rows: list[list[Any]]) -> tuple[Segment, ...]:
@@ -458,11 +476,9 @@ def _segments(text: str, rows: list[list[Any]]) -> tuple[Segment, ...]:
 
 def _decode(head: bytes, report: bytes, claims: bytes) -> Known:
     """A file's documents, its claims (made when first asked) and its reading warnings."""
+    head, _, texts = head.partition(b"\0")
     data = json.loads(head)
-    documents = [
-        Document(**{**record, "segments": _segments(record["text"], record["segments"])})
-        for record in data["documents"]
-    ]
+    documents = list(map(_document, data["documents"], _cut(texts.decode(), [r["length"] for r in data["documents"]])))
     reports = report.decode().split("\n") if documents else []
     if len(reports) != len(documents) or len(data["ids"]) != len(documents):
         raise ValueError("a row's documents, claims and records do not line up")

@@ -89,10 +89,9 @@ def _key(
         return None
     digest = hashlib.sha256(f"{salt}\x1f{only_with is None}".encode())
     drafts = only_with or frozenset()
-    for part in (*(f"{doc}\x1f{digests[doc]}\x1f{doc in drafts}" for doc in documents),
-                 *chain.from_iterable(part.ids for part in parts),
-                 *sorted("\x1f".join(sorted(pair)) for pair in links)):
-        digest.update(part.encode() + b"\x1e")
+    pieces = (*(f"{doc}\x1f{digests[doc]}\x1f{doc in drafts}" for doc in documents),
+              *chain.from_iterable(part.ids for part in parts), *sorted("\x1f".join(sorted(pair)) for pair in links))
+    digest.update("".join(piece + "\x1e" for piece in pieces).encode())  # the bytes of one update a piece
     return digest.hexdigest()
 
 
