@@ -220,6 +220,14 @@ class ClaimCache:
         except sqlite3.DatabaseError:
             return []
 
+    def held(self, digests: Mapping[str, str]) -> set[str]:
+        """The files (path -> digest of its bytes) whose row holds these bytes, none decoded."""
+        found: set[str] = set()
+        for batch in _batches(list(digests)):
+            rows = self._rows(f"SELECT path, digest FROM files WHERE path IN ({_marks(batch)})", batch)
+            found.update(path for path, digest in rows if digest == digests[path])
+        return found
+
     def load_many(self, digests: Mapping[str, str]) -> dict[str, Known]:
         """The documents, claims and reading warnings of every file (path -> digest of its bytes) the cache
         (safely) knows with these bytes, asked in batches and decoded with the garbage

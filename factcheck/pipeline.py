@@ -21,7 +21,7 @@ from factcheck.budget import Budget, OverBudget
 from factcheck.cache import ClaimCache, FileRow, file_row
 from factcheck.claimset import Claims, DocumentClaims
 from factcheck.config import Settings
-from factcheck.engine import Engine, paused_gc
+from factcheck.engine import PARALLEL_MIN, Engine, paused_gc
 from factcheck.extract import claims_in
 from factcheck.discover import article_files, real_path
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
@@ -398,17 +398,24 @@ def load_paths(
     if not files:
         return replace(_assembled(plan, {}, {}), unknown=tuple(unknown))
     digests = cache.digests([path for path in files if path != "-"]) if cache else {}
+    stored = {path: digest for path, digest in digests.items() if digest}
+    held = cache.held(stored) if cache else set()
+    # a warm run over many files extracts the few it does not hold while it decodes the rest
+    early = [path for path in files if path != "-" and path not in held] if len(held) >= PARALLEL_MIN else []
     found: dict[str, FileRead] = {}
-    with engine.stage("cache lookup"):
-        known = cache.load_many({path: digest for path, digest in digests.items() if digest}) if cache else {}
-        found.update((path, FileRead(tuple(documents), tuple(claims), (), tuple(warnings)))
-                     for path, (documents, claims, warnings) in known.items())
-    with engine.stage("read+extract"):
-        if "-" in files:
-            found["-"] = read_file("-", stdin_name, settings.budget)
-        missing = [path for path in files if path not in found]
-        reader = partial(read_file, budget=settings.budget, cached=cache is not None)
-        found.update(zip(missing, engine.map(reader, missing, "extracting")))
+    reader = partial(read_file, budget=settings.budget, cached=cache is not None)
+    with engine.ahead(reader, early, "extracting") as extracted:
+        with engine.stage("cache lookup"):
+            known = cache.load_many({path: stored[path] for path in held}) if cache else {}
+            found.update((path, FileRead(tuple(documents), tuple(claims), (), tuple(warnings)))
+                         for path, (documents, claims, warnings) in known.items())
+        with engine.stage("read+extract"):
+            found.update(zip(early, extracted()))
+            if "-" in files:
+                found["-"] = read_file("-", stdin_name, settings.budget)
+            rest = [path for path in files if path not in found]
+            found.update(zip(rest, engine.map(reader, rest, "extracting")))
+    missing = early + rest
     for path in missing:
         read = found[path]
         digests[path] = read.digest
