@@ -431,13 +431,15 @@ def _plan(paths: Iterable[str], settings: Settings, unknown: list[str] | None = 
     plan: list[str | InputError] = []
     seen_files: set[str] = set()
     parents: dict[str, str] = {}
+    paths = list(paths)
     for given in paths:
         from_folder = given != "-" and os.path.isdir(given)
         errors: list[InputError] = []
         skipped: list[str] = []
         wanted = settings.wants_file if from_folder else None
         for path in article_files([given], errors, skipped, wanted):
-            real = path if path == "-" else real_path(path, parents)
+            # the files of one path are each met once already; two paths may name one file
+            real = path if path == "-" or len(paths) == 1 else real_path(path, parents)
             if real in seen_files:
                 continue
             seen_files.add(real)
