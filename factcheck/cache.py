@@ -23,7 +23,8 @@ import os
 import sqlite3
 import sys
 import time
-from dataclasses import asdict, fields
+from collections import defaultdict
+from dataclasses import asdict, dataclass, fields
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache as memoize, partial
 from pathlib import Path
@@ -32,9 +33,11 @@ from typing import Any
 import regex
 
 from factcheck import __version__, atomic
+from factcheck.claimset import DocumentClaims
 from factcheck.components import Judged
 from factcheck.engine import paused_gc
 from factcheck.provenance import LineIndex
+from factcheck.report.json_report import rendered
 from factcheck.story_index import StoryIndex
 from factcheck.model import (STORED_FIELDS, TUPLE_FIELDS, Claim, Document, Finding, Group, InputError, Location, Segment,
                              stored_values)
@@ -46,16 +49,44 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
 IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
-SCHEMA = 5  # 4: the stat index; 5: claims stored without line and column
+SCHEMA = 6  # 4: the stat index; 5: claims stored without line and column; 6: claims apart, and as reported
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
 TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
 STORY_INDEX = "archive"  # the one row of the story_index table: the index of the last corpus
+LEARNED = "answers"  # the one row of the learned table: pint's and lemminflect's answers (``learned``)
 
 
-Known = tuple[list[Document], list[Claim], list[InputError]]  # a file's documents, claims, reading warnings
+Known = tuple[list[Document], list[DocumentClaims], list[InputError]]  # a file's documents, claims, reading warnings
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """A file's row, encoded (a worker encodes the files it extracted): its documents and
+    their claims' ids (``head``: JSON, then a NUL and the documents' texts one after the
+    other, as they are: JSON's escapes made reading the texts back most of decoding a
+    document), the claims' records in the JSON report, one document a line
+    (``report``: JSON never holds a raw line break), the claims by field, and one checksum."""
+
+    digest: str
+    head: bytes
+    report: bytes
+    claims: bytes
+    checksum: str
+
+
+def file_row(digest: str, documents: Sequence[Document], parts: Sequence[DocumentClaims],
+             warnings: Sequence[InputError] = ()) -> FileRow:
+    """The row of a file's documents, their claims (one ``DocumentClaims`` each, in order)
+    and its reading warnings."""
+    head = _json_bytes({"documents": [_document_row(d) for d in documents], "ids": [list(part.ids) for part in parts],
+                        "warnings": [[warning.path, warning.message] for warning in warnings]})
+    head += b"\0" + "".join(document.text for document in documents).encode()
+    report = "\n".join(part.rendered if part.rendered is not None else rendered(part) for part in parts).encode()
+    claims = _json_bytes([stored_values(claim) for part in parts for claim in part])  # by position: faster to load
+    return FileRow(digest, head, report, claims, _checksum(head, report, claims))
 
 
 def stat_key(path: str, now_ns: int) -> str | None:
@@ -129,11 +160,12 @@ class ClaimCache:
     def __init__(self, folder: Path, engine: str) -> None:
         self.folder = folder
         self.engine = engine
-        self._pending: list[tuple[str, str, str, str]] = []
+        self._pending: list[tuple[str, str, bytes, bytes, bytes, str]] = []
         self._pending_stats: list[tuple[str, str, str]] = []
         self._pending_components: list[tuple[str, str, str]] = []
         self._pending_stories: tuple[str, str, str] | None = None
         self._pending_index: tuple[str, str, str] | None = None
+        self._pending_learned: tuple[str, str, str] | None = None
         claim_folder(folder)
         self.connection = self._open()
 
@@ -188,28 +220,39 @@ class ClaimCache:
         except sqlite3.DatabaseError:
             return []
 
+    def held(self, digests: Mapping[str, str]) -> set[str]:
+        """The files (path -> digest of its bytes) whose row holds these bytes, none decoded."""
+        found: set[str] = set()
+        for batch in _batches(list(digests)):
+            rows = self._rows(f"SELECT path, digest FROM files WHERE path IN ({_marks(batch)})", batch)
+            found.update(path for path, digest in rows if digest == digests[path])
+        return found
+
     def load_many(self, digests: Mapping[str, str]) -> dict[str, Known]:
         """The documents, claims and reading warnings of every file (path -> digest of its bytes) the cache
         (safely) knows with these bytes, asked in batches and decoded with the garbage
-        collector paused once for all of them."""
+        collector paused once for all of them. The claims are made when first asked
+        (``DocumentClaims``); their records in the JSON report are at hand at once."""
         found: dict[str, Known] = {}
         with paused_gc():
             for batch in _batches(list(digests)):
-                query = f"SELECT path, digest, payload, checksum FROM files WHERE path IN ({_marks(batch)})"
-                for path, digest, payload, checksum in self._rows(query, batch):
-                    if digest == digests[path] and (decoded := _checked(payload, checksum, _decode)) is not None:
-                        found[path] = decoded
+                query = f"SELECT path, digest, head, report, claims, checksum FROM files WHERE path IN ({_marks(batch)})"
+                for path, digest, head, report, claims, checksum in self._rows(query, batch):
+                    if digest == digests[path] and _checksum(head, report, claims) == checksum:
+                        with contextlib.suppress(ValueError, KeyError, TypeError):
+                            found[path] = _decode(head, report, claims)
         return found
 
     def store(
         self, path: str, digest: str, documents: list[Document], claims: list[Claim],
         warnings: Sequence[InputError] = (),
     ) -> None:
-        rows = list(map(stored_values, claims))  # by position: faster to load
-        self._pending.append((path, *_row(digest, {
-            "documents": [_document_row(d) for d in documents], "claims": rows,
-            "warnings": [[warning.path, warning.message] for warning in warnings],
-        })))
+        """Keep a file's documents, claims and reading warnings under the digest of its bytes."""
+        parts = [DocumentClaims.of(d.id, d.path, [claim for claim in claims if claim.doc == d.id]) for d in documents]
+        self.store_row(path, file_row(digest, documents, parts, warnings))
+
+    def store_row(self, path: str, row: FileRow) -> None:
+        self._pending.append((path, row.digest, row.head, row.report, row.claims, row.checksum))
 
     def load_components(self, keys: Sequence[str]) -> dict[str, Judged]:
         """The components judged before from exactly what their keys cover, asked in batches
@@ -241,6 +284,14 @@ class ClaimCache:
     def store_story_index(self, index: StoryIndex) -> None:
         self._pending_index = _row(STORY_INDEX, index.to_json())
 
+    def load_learned(self) -> dict[str, dict[str, Any]]:
+        """The libraries' answers earlier runs kept (``learned``), by kind."""
+        return self._keyed("learned", LEARNED, json.loads) or {}
+
+    def store_learned(self, answers: Mapping[str, Mapping[str, Any]]) -> None:
+        """Keep these answers (the kept ones and this run's, by kind)."""
+        self._pending_learned = _row(LEARNED, {kind: dict(sorted(found.items())) for kind, found in answers.items()})
+
     def _keyed(self, table: str, key: str, decode: Callable[[str], Any]) -> Any:
         return self._trusted(f"SELECT payload, checksum FROM {table} WHERE key = ?", (key,), decode)
 
@@ -262,7 +313,7 @@ class ClaimCache:
         is replaced by an empty one for the next run."""
         try:
             with self.connection:
-                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._pending)
+                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self._pending)
                 self.connection.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?)", self._pending_stats)
                 self.connection.executemany("INSERT OR REPLACE INTO components VALUES (?, ?, ?)",
                                             self._pending_components)
@@ -271,6 +322,8 @@ class ClaimCache:
                     self.connection.execute("INSERT INTO stories VALUES (?, ?, ?)", self._pending_stories)
                 if self._pending_index:
                     self.connection.execute("INSERT OR REPLACE INTO story_index VALUES (?, ?, ?)", self._pending_index)
+                if self._pending_learned:
+                    self.connection.execute("INSERT OR REPLACE INTO learned VALUES (?, ?, ?)", self._pending_learned)
         except sqlite3.OperationalError as error:
             return f"{self.folder}: {DATABASE} not updated ({error})"
         except sqlite3.DatabaseError as error:
@@ -325,11 +378,11 @@ def _create(path: Path, engine: str) -> None:
             connection.execute("CREATE TABLE meta (engine TEXT NOT NULL)")
             connection.execute("INSERT INTO meta VALUES (?)", (engine,))
             connection.execute(
-                "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, "
-                "payload TEXT NOT NULL, checksum TEXT NOT NULL)"
+                "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, head BLOB NOT NULL, "
+                "report BLOB NOT NULL, claims BLOB NOT NULL, checksum TEXT NOT NULL)"
             )
             connection.execute("CREATE TABLE stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL)")
-            for table in ("components", "stories", "story_index"):
+            for table in ("components", "stories", "story_index", "learned"):
                 connection.execute(
                     f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
                 )
@@ -355,6 +408,19 @@ def _checked(payload: str, checksum: str, decode: Callable[[str], Any]) -> Any:
         return decode(payload)
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def _json_bytes(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+def _checksum(*blobs: bytes) -> str:
+    """One SHA-256 over the blobs, each preceded by its length."""
+    digest = hashlib.sha256()
+    for blob in blobs:
+        digest.update(len(blob).to_bytes(8, "little"))
+        digest.update(blob)
+    return digest.hexdigest()
 
 
 def _row(key: str, data: Any) -> tuple[str, str, str]:
@@ -386,21 +452,99 @@ def _engine_of(connection: sqlite3.Connection) -> str | None:
 
 
 def _document_row(document: Document) -> dict[str, Any]:
-    """A document's fields, its segments by position (a long article has hundreds)."""
-    row = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
-    row["segments"] = [[s.text_start, s.text_end, s.view, s.new_line] for s in document.segments]
+    """A document's fields, its segments by position (a long article has hundreds), a
+    segment's view left out (null) when it is its span of the text, as in plain text and
+    Markdown: stored twice, the text was most of a row and of reading it back."""
+    row = {name: getattr(document, name) for name in DOCUMENT_FIELDS if name != "text"}
+    text = document.text
+    row["length"] = len(text)
+    row["segments"] = [[s.text_start, s.text_end, None if s.view == text[s.text_start:s.text_end] else s.view, s.new_line]
+                       for s in document.segments]
     return row
 
 
-def _decode(payload: str) -> Known:
-    data = json.loads(payload)
-    documents = [
-        Document(**{**record, "segments": tuple(Segment(*segment) for segment in record["segments"])})
-        for record in data["documents"]
-    ]
-    lines = {document.id: LineIndex.of(document) for document in documents}
-    claims = [_claim(row, lines) for row in data["claims"]]
-    return documents, claims, [InputError(*warning) for warning in data["warnings"]]
+def _cut(text: str, lengths: list[int]) -> Iterator[str]:
+    """The texts of these lengths, one after the other in ``text``."""
+    at = 0
+    for length in lengths:
+        yield text[at:at + length]
+        at += length
+
+
+def _document(record: dict[str, Any], text: str) -> Document:
+    """A document from its row and its text."""
+    fields = {name: value for name, value in record.items() if name not in ("length", "segments")}
+    return Document(**fields, text=text, segments=StoredSegments(text, record["segments"]))
+
+
+class StoredSegments(Sequence[Segment]):
+    """A document's segments as its row holds them, made into Segments when first read: a warm
+    run reads the segments of the few documents whose story links it works out again, and
+    making some 130,000 at 10,000 articles was a third of decoding the documents."""
+
+    __slots__ = ("_text", "_rows", "_made")
+
+    def __init__(self, text: str, rows: list[list[Any]]) -> None:
+        self._text, self._rows = text, rows
+        self._made: tuple[Segment, ...] | None = None
+
+    @property
+    def made(self) -> tuple[Segment, ...]:
+        if self._made is None:
+            self._made = tuple(Segment(start, end, self._text[start:end] if view is None else view, new_line)
+                               for start, end, view, new_line in self._rows)
+            self._rows = []
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._made if self._made is not None else self._rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.made[index]
+
+    def __iter__(self) -> Iterator[Segment]:
+        return iter(self.made)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash(self.made)  # as the tuple of the same Segments, which it equals
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return tuple, (self.made,)
+
+
+def _decode(head: bytes, report: bytes, claims: bytes) -> Known:
+    """A file's documents, its claims (made when first asked) and its reading warnings."""
+    head, _, texts = head.partition(b"\0")
+    data = json.loads(head)
+    documents = list(map(_document, data["documents"], _cut(texts.decode(), [r["length"] for r in data["documents"]])))
+    reports = report.decode().split("\n") if documents else []
+    if len(reports) != len(documents) or len(data["ids"]) != len(documents):
+        raise ValueError("a row's documents, claims and records do not line up")
+    made = _LazyClaims(claims, documents)
+    parts = [DocumentClaims(d.id, d.path, ids, decode=partial(made.of, d.id), rendered=text)
+             for d, ids, text in zip(documents, data["ids"], reports)]
+    return documents, parts, [InputError(*warning) for warning in data["warnings"]]
+
+
+class _LazyClaims:
+    """A file's claims by field, made into claims when a document's are first asked for."""
+
+    def __init__(self, payload: bytes, documents: list[Document]) -> None:
+        self._payload: bytes | None = payload
+        self._documents = documents
+        self._by_doc: dict[str, list[Claim]] = defaultdict(list)
+
+    def of(self, doc: str) -> list[Claim]:
+        if self._payload is not None:
+            lines = {document.id: LineIndex.of(document) for document in self._documents}
+            for row in json.loads(self._payload):
+                claim = _claim(row, lines)
+                self._by_doc[claim.doc].append(claim)
+            self._payload, self._documents = None, []
+        return self._by_doc[doc]
 
 
 def _claim(row: list[Any], lines: Mapping[str, LineIndex]) -> Claim:

@@ -15,9 +15,11 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
+from factcheck.claimset import Claims, DocumentClaims
 from factcheck.disjoint import DisjointSets
 from factcheck.match import Matching, match_claims
 from factcheck.model import Claim, Finding, Group
@@ -26,12 +28,19 @@ from factcheck.rules import Rule, apply_rules
 
 @dataclass(frozen=True)
 class Component:
-    """One block: its claims in corpus order, the story links inside it, its cache key (None
-    when a member's file digest is not known)."""
+    """One block: its documents' claims in corpus order (made only when the block is judged),
+    the story links inside it, its cache key (None when a member's file digest is not known)."""
 
-    claims: tuple[Claim, ...]
+    parts: tuple[DocumentClaims, ...]
     related: frozenset[frozenset[str]]
     key: str | None = None
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(chain.from_iterable(self.parts))
+
+    def __len__(self) -> int:
+        return sum(len(part) for part in self.parts)
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ class Judged:
 
 
 def components_of(
-    claims: Sequence[Claim], related: Iterable[frozenset[str]], digests: Mapping[str, str], salt: str,
+    claims: Claims, related: Iterable[frozenset[str]], digests: Mapping[str, str], salt: str,
     only_with: frozenset[str] | None = None,
 ) -> list[Component]:
     """The blocks of the documents that have claims, in order of their first claim; with
@@ -57,31 +66,32 @@ def components_of(
     related = list(related)
     for pair in related:
         sets.join(*sorted(pair))
-    members: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        members[root(claim.doc)].append(claim)
+    members: dict[str, list[DocumentClaims]] = defaultdict(list)
+    for part in claims.parts:
+        if part:
+            members[root(part.doc)].append(part)
     links: dict[str, list[frozenset[str]]] = defaultdict(list)
     for pair in related:
         links[root(next(iter(pair)))].append(pair)
     return [
         Component(tuple(found), frozenset(links[block]), _key(found, links[block], digests, salt, only_with))
         for block, found in members.items()
-        if only_with is None or any(claim.doc in only_with for claim in found)
+        if only_with is None or any(part.doc in only_with for part in found)
     ]
 
 
 def _key(
-    claims: list[Claim], links: list[frozenset[str]], digests: Mapping[str, str], salt: str,
+    parts: list[DocumentClaims], links: list[frozenset[str]], digests: Mapping[str, str], salt: str,
     only_with: frozenset[str] | None,
 ) -> str | None:
-    documents = sorted({claim.doc for claim in claims})
+    documents = sorted({part.doc for part in parts})
     if any(doc not in digests for doc in documents):
         return None
     digest = hashlib.sha256(f"{salt}\x1f{only_with is None}".encode())
     drafts = only_with or frozenset()
-    for part in (*(f"{doc}\x1f{digests[doc]}\x1f{doc in drafts}" for doc in documents), *(claim.id for claim in claims),
-                 *sorted("\x1f".join(sorted(pair)) for pair in links)):
-        digest.update(part.encode() + b"\x1e")
+    pieces = (*(f"{doc}\x1f{digests[doc]}\x1f{doc in drafts}" for doc in documents),
+              *chain.from_iterable(part.ids for part in parts), *sorted("\x1f".join(sorted(pair)) for pair in links))
+    digest.update("".join(piece + "\x1e" for piece in pieces).encode())  # the bytes of one update a piece
     return digest.hexdigest()
 
 
@@ -94,10 +104,11 @@ def judge(component: Component, rules: Sequence[Rule], only_with: frozenset[str]
     )
 
 
-def merged(judged: Sequence[Judged], claims: Sequence[Claim], rules: Sequence[Rule]) -> tuple[Matching, list[Finding]]:
-    """The blocks' results as one pass over all ``claims`` gives them."""
-    by_id = {claim.id: claim for claim in claims}
-    order = {claim.id: index for index, claim in enumerate(claims)}
+def merged(judged: Sequence[Judged], claims: Claims, rules: Sequence[Rule]) -> tuple[Matching, list[Finding]]:
+    """The blocks' results as one pass over all ``claims`` gives them; the matching's pairs
+    are made of claims only when asked (a warm run never does)."""
+    by_id = claims.by_id
+    order = {claim_id: index for index, claim_id in enumerate(claims.ids())}
     pairs = sorted((pair for block in judged for pair in block.pairs), key=lambda p: (order[p[0]], order[p[1]]))
     first_seen: dict[str, int] = {}
     for pair in pairs:
@@ -108,8 +119,27 @@ def merged(judged: Sequence[Judged], claims: Sequence[Claim], rules: Sequence[Ru
     renamed = {(n, group.id): f"G{number}" for number, (n, group) in enumerate(blocks, start=1)}
     groups = tuple(replace(group, id=renamed[(n, group.id)]) for n, group in blocks)
     best = frozenset(pair for block in judged for pair in block.best)
-    matching = Matching(groups, tuple((by_id[a], by_id[b]) for a, b in pairs), best)
+    matching = Matching(groups, PairsById(tuple(pairs), by_id), best)  # type: ignore[arg-type]
     return matching, _merged_findings(judged, by_id, renamed, rules)
+
+
+class PairsById(Sequence[tuple[Claim, Claim]]):
+    """Pairs of claims held as pairs of ids, each claim looked up when the pair is asked for."""
+
+    __slots__ = ("ids", "_claims")
+
+    def __init__(self, ids: tuple[tuple[str, str], ...], claims: Mapping[str, Claim]) -> None:
+        self.ids, self._claims = ids, claims
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index: int) -> tuple[Claim, Claim]:  # type: ignore[override]
+        a, b = self.ids[index]
+        return self._claims[a], self._claims[b]
+
+    def __iter__(self) -> Iterator[tuple[Claim, Claim]]:
+        return ((self._claims[a], self._claims[b]) for a, b in self.ids)
 
 
 def _merged_findings(

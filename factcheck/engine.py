@@ -55,6 +55,19 @@ class Engine:
         with ProcessPoolExecutor(max_workers=self.processes) as pool:
             return list(self.bar(pool.map(function, items, chunksize=CHUNK), label, total=len(items)))
 
+    @contextlib.contextmanager
+    def ahead(self, function: Callable[[Item], Output], items: Sequence[Item], label: str) -> Iterator[Callable[[], list[Output]]]:
+        """``function`` of every item, begun on local worker processes while the block runs (a
+        warm run extracts its changed files on the second core while this one decodes the
+        cache); the block gets a callable that waits for the outputs, in the items' order. With
+        one process, nothing to do, or Dask, nothing is begun: the callable maps the items."""
+        if self.kind == "dask" or self.processes <= 1 or not items:
+            yield lambda: self.map(function, items, label)
+            return
+        with ProcessPoolExecutor(max_workers=min(self.processes, len(items))) as pool:
+            outputs = pool.map(function, items, chunksize=CHUNK)  # every task is submitted here
+            yield lambda: list(self.bar(outputs, label, total=len(items)))
+
     def bar(self, items: Any, label: str, total: int | None = None) -> Any:
         """The items, with a progress bar on stderr when the engine draws one."""
         if not self.progress:

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from factcheck import learned
 from factcheck.lexicon import load
 from factcheck.model import Claim
 from factcheck.units import unit_kind
@@ -70,11 +71,17 @@ def _words(claim: Claim) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _readings(word: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's lemmas of a lower-case word by part of speech (it copies its tables on
-    every call, so each word is asked once). Imported here: it brings numpy, which a run whose
-    components all come from the cache never needs."""
+    every call, so each word is asked once), or those an earlier run kept (``learned``).
+    Imported here: it brings numpy, which a run whose components all come from the cache
+    never needs."""
+    known = learned.recall("lemmas", word)
+    if known is not None:
+        return {tag: tuple(lemmas) for tag, lemmas in known.items()}
     from lemminflect import getAllLemmas
 
-    return getAllLemmas(word)
+    found = getAllLemmas(word)
+    learned.keep("lemmas", word, {tag: list(lemmas) for tag, lemmas in found.items()})
+    return found
 
 
 @lru_cache(maxsize=65536)

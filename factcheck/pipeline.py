@@ -11,23 +11,26 @@ from __future__ import annotations
 import hashlib
 import os
 from functools import partial
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.baseline import Baseline, Identities, claim_identities, finding_fingerprint, pair_fingerprints
+from factcheck import learned
 from factcheck.budget import Budget, OverBudget
-from factcheck.cache import ClaimCache
+from factcheck.cache import ClaimCache, FileRow, file_row
+from factcheck.claimset import Claims, DocumentClaims
 from factcheck.config import Settings
-from factcheck.engine import Engine, paused_gc
+from factcheck.engine import PARALLEL_MIN, Engine, paused_gc
 from factcheck.extract import claims_in
 from factcheck.discover import article_files, real_path
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
-from factcheck.components import Judged, components_of, judge, merged
+from factcheck.components import Component, Judged, components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
 from factcheck.stories import StoryMemo, related_pairs
 from factcheck.story_index import story_links
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
+from factcheck.report.json_report import rendered
 from factcheck.rules import SEVERITIES, Rule, load_rules
 from factcheck.suppress import restate, silence, suppressions_in, unused
 
@@ -37,7 +40,7 @@ UNUSED_SUPPRESSION_CHECK = "unused_suppression"
 @dataclass(frozen=True)
 class Result:
     documents: tuple[Document, ...]
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]  # a Claims: each document's claims, made when asked
     matching: Matching
     findings: tuple[Finding, ...]
     errors: tuple[InputError, ...]
@@ -71,7 +74,7 @@ def extract_documents(loaded: "Loaded") -> Extraction:
     is matched or judged, so extraction never pays for pint or the rules."""
     errors = list(loaded.corpus.errors)
     documents, claims = _with_claims(loaded.corpus.documents, loaded.claims, errors)
-    return Extraction(documents, tuple(claims), tuple(errors))
+    return Extraction(documents, tuple(Claims(claims)), tuple(errors))
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ class Loaded:
     extracted), keyed by document id."""
 
     corpus: Corpus
-    claims: Mapping[str, tuple[Claim, ...]] = field(default_factory=dict)
+    claims: Mapping[str, DocumentClaims] = field(default_factory=dict)
     digests: Mapping[str, str] = field(default_factory=dict)  # document id -> its file's SHA-256
     unknown: tuple[str, ...] = ()  # files below the folders in no article format, left unread
 
@@ -106,17 +109,17 @@ def _claims_or_error(document: Document, errors: list[InputError], budget: Budge
 
 
 def _with_claims(
-    documents: Iterable[Document], known: Mapping[str, tuple[Claim, ...]], errors: list[InputError],
+    documents: Iterable[Document], known: Mapping[str, Sequence[Claim]], errors: list[InputError],
     budget: Budget = Budget(),
-) -> tuple[tuple[Document, ...], list[Claim]]:
+) -> tuple[tuple[Document, ...], list[DocumentClaims]]:
     """The documents whose claims are known or could be extracted, and those claims."""
     kept: list[Document] = []
-    claims: list[Claim] = []
+    claims: list[DocumentClaims] = []
     for document in documents:
         found = known[document.id] if document.id in known else _claims_or_error(document, errors, budget)
         if found is not None:
             kept.append(document)
-            claims.extend(found)
+            claims.append(found if isinstance(found, DocumentClaims) else DocumentClaims.of(document.id, document.path, found))
     return tuple(kept), claims
 
 
@@ -127,7 +130,7 @@ def check_documents(
     against: Iterable[Document] = (),
     *,
     settings: Settings | None = None,
-    known_claims: Mapping[str, tuple[Claim, ...]] | None = None,
+    known_claims: Mapping[str, Sequence[Claim]] | None = None,
     focus: frozenset[str] | None = None,
     baseline: Baseline | None = None,
     engine: Engine | None = None,
@@ -153,23 +156,23 @@ def check_documents(
     rules = list(rules) if rules is not None else load_rules()
     known = known_claims or {}
     all_errors = list(errors)
-    documents, claims = _with_claims(documents, known, all_errors)
+    documents, parts = _with_claims(documents, known, all_errors)
     checked_paths = {document.path for document in documents}
     against = list(against)
     drafts = {os.path.realpath(document.path) for document in documents} if against else set()
     others = (d for d in against if os.path.realpath(d.path) not in drafts)  # a draft inside its own corpus
-    reference, reference_claims = _with_claims(others, known, all_errors)
-    claims += reference_claims
+    reference, reference_parts = _with_claims(others, known, all_errors)
+    claims = Claims(parts + reference_parts)
     every = documents + reference
     if reference:
-        claims = _comparable_with_drafts(claims, frozenset(d.id for d in documents))
+        claims = Claims.of(_comparable_with_drafts(claims, frozenset(d.id for d in documents)))
     only_with = frozenset(d.id for d in documents) if reference else None
     with engine.stage("stories"), paused_gc():
         related = _related(every, only_with, cache, digests or {}, story_memo)
     with engine.stage("match+rules"):
-        matching, judged = _judged(claims, related, only_with, rules, engine, cache, digests or {})
+        matching, judged, compared = _judged(claims, related, only_with, rules, engine, cache, digests or {})
     rule_of = {rule.id: rule for rule in rules}
-    by_id = {claim.id: claim for claim in claims}
+    by_id = claims.by_id
     findings = [f for f in judged if settings.reports(f.rule)]
 
     suppressions = [s for document in every for s in suppressions_in(document)]
@@ -189,20 +192,20 @@ def check_documents(
     if baseline is not None:
         findings, baselined = _without_baselined(findings, baseline, identities, by_id, rule_of)
     return Result(
-        documents=every, claims=tuple(claims), matching=matching, findings=tuple(findings),
+        documents=every, claims=claims, matching=matching, findings=tuple(findings),
         errors=tuple(all_errors),
         rules=tuple(rules), fingerprints=tuple(finding_fingerprint(f, identities) for f in findings),
         suppressed=silenced.silenced, baselined=baselined, fail_on=settings.fail_on,
-        explanations=explain(claims, matching, related) if explained else (),
-        compared=len({claim.id for pair in matching.pairs for claim in pair}),
+        explanations=explain(list(claims), matching, related) if explained else (), compared=compared,
     )
 
 
-def _claims_of_files_in(findings: list[Finding], claims: list[Claim], by_id: Mapping[str, Claim]) -> list[Claim]:
+def _claims_of_files_in(findings: list[Finding], claims: Claims, by_id: Mapping[str, Claim]) -> list[Claim]:
     """The claims of the files the findings name: a claim's identity depends only on the other
-    claims of its article, and an archive's findings name few of its files."""
+    claims of its article, and an archive's findings name few of its files (the others' claims
+    are never made)."""
     paths = {by_id[claim_id].path for finding in findings for claim_id in finding.claims}
-    return [claim for claim in claims if claim.path in paths]
+    return [claim for part in claims.parts if part.path in paths for claim in part]
 
 
 def _related(
@@ -240,26 +243,47 @@ def _corpus_key(documents: tuple[Document, ...], only_with: frozenset[str] | Non
 
 
 def _judged(
-    claims: list[Claim], related: frozenset[frozenset[str]], only_with: frozenset[str] | None,
+    claims: Claims, related: frozenset[frozenset[str]], only_with: frozenset[str] | None,
     rules: list[Rule], engine: Engine, cache: ClaimCache | None, digests: Mapping[str, str],
-) -> tuple[Matching, list[Finding]]:
-    """Matching and the rules' findings over every story component, each cached one reused."""
+) -> tuple[Matching, list[Finding], int]:
+    """Matching and the rules' findings over every story component, each cached one reused,
+    and how many claims were compared with another."""
     blocks = components_of(claims, related, digests if cache else {}, repr(rules), only_with)
     known = cache.load_components([block.key for block in blocks if block.key]) if cache else {}
     judged: list[Judged | None] = [known.get(block.key) if block.key else None for block in blocks]
     # the largest first: matching grows faster than a block's size, and a worker handed the
     # largest last keeps the others waiting (at 10,000 articles one block of 1,228 claims takes
     # as long as 500 small ones); the results go back to their places
-    todo = sorted((index for index, result in enumerate(judged) if result is None), key=lambda i: -len(blocks[i].claims))
-    fresh = engine.map(partial(judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
-    for index, result in zip(todo, fresh, strict=True):
+    todo = sorted((index for index, result in enumerate(judged) if result is None), key=lambda i: -len(blocks[i]))
+    kept = cache.load_learned() if cache and todo else {}
+    learned.teach(kept)
+    fresh = engine.map(partial(_judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
+    for index, (result, answers) in zip(todo, fresh, strict=True):
         judged[index] = result
+        _gathered(kept, answers)
         if cache and blocks[index].key:
             cache.store_component(blocks[index].key, result)
-    return merged(judged, claims, rules)
+    if cache and todo:
+        cache.store_learned(_gathered(kept, learned.fresh()))
+    done = [result for result in judged if result is not None]
+    compared = len({claim_id for result in done for pair in result.pairs for claim_id in pair})
+    return (*merged(done, claims, rules), compared)
 
 
-def _comparable_with_drafts(claims: list[Claim], drafts: frozenset[str]) -> list[Claim]:
+def _judge(component: Component, rules: list[Rule], only_with: frozenset[str] | None) -> tuple[Judged, dict[str, dict]]:
+    """A component judged (a task of the engine), and the libraries' answers the process worked
+    out meanwhile (``learned``): a worker's would be lost with it."""
+    return judge(component, rules=rules, only_with=only_with), learned.fresh()
+
+
+def _gathered(kept: dict[str, dict], answers: Mapping[str, Mapping]) -> dict[str, dict]:
+    """``kept`` with the answers added, by kind."""
+    for kind, found in answers.items():
+        kept.setdefault(kind, {}).update(found)
+    return kept
+
+
+def _comparable_with_drafts(claims: Iterable[Claim], drafts: frozenset[str]) -> list[Claim]:
     """The drafts' claims and the reference claims that could pair with one of them (same
     bucket): a draft is checked against a large archive, and the rest can never be compared."""
     buckets = {bucket_key(claim) for claim in claims if claim.doc in drafts} - {None}
@@ -335,21 +359,27 @@ def _without_baselined(
 @dataclass(frozen=True)
 class FileRead:
     """What reading and extracting one file gave: its documents that could be extracted,
-    their claims, and the errors met."""
+    their claims (one ``DocumentClaims`` each), and the errors met."""
 
     documents: tuple[Document, ...]
-    claims: tuple[Claim, ...]
+    claims: tuple[DocumentClaims, ...]
     errors: tuple[InputError, ...]
     warnings: tuple[InputError, ...] = ()
     digest: str | None = None  # SHA-256 of the bytes the documents were parsed from
+    row: FileRow | None = None  # the cache's row, when asked for and the file read without errors
 
 
-def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget()) -> FileRead:
-    """One file read as articles and extracted (a task of the engine: it runs in any process)."""
+def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget(), cached: bool = False) -> FileRead:
+    """One file read as articles and extracted (a task of the engine: it runs in any process);
+    ``cached``: also its claims' records in the JSON report and its row for the cache, encoded
+    here, on the worker, rather than by the process that gathers every file's."""
     errors: list[InputError] = []
     corpus, digest = _read_softly(path, stdin_name, errors)
-    kept, claims = _with_claims(corpus.documents, {}, errors, budget)
-    return FileRead(kept, tuple(claims), tuple(errors), corpus.warnings, digest)
+    kept, parts = _with_claims(corpus.documents, {}, errors, budget)
+    if not (cached and digest and not errors):
+        return FileRead(kept, tuple(parts), tuple(errors), corpus.warnings, digest)
+    parts = [DocumentClaims.of(part.doc, part.path, part.claims, rendered(part)) for part in parts]
+    return FileRead(kept, tuple(parts), (), corpus.warnings, digest, file_row(digest, kept, parts, corpus.warnings))
 
 
 def load_paths(
@@ -368,21 +398,29 @@ def load_paths(
     if not files:
         return replace(_assembled(plan, {}, {}), unknown=tuple(unknown))
     digests = cache.digests([path for path in files if path != "-"]) if cache else {}
+    stored = {path: digest for path, digest in digests.items() if digest}
+    held = cache.held(stored) if cache else set()
+    # a warm run over many files extracts the few it does not hold while it decodes the rest
+    early = [path for path in files if path != "-" and path not in held] if len(held) >= PARALLEL_MIN else []
     found: dict[str, FileRead] = {}
-    with engine.stage("cache lookup"):
-        known = cache.load_many({path: digest for path, digest in digests.items() if digest}) if cache else {}
-        found.update((path, FileRead(tuple(documents), tuple(claims), (), tuple(warnings)))
-                     for path, (documents, claims, warnings) in known.items())
-    with engine.stage("read+extract"):
-        if "-" in files:
-            found["-"] = read_file("-", stdin_name, settings.budget)
-        missing = [path for path in files if path not in found]
-        found.update(zip(missing, engine.map(partial(read_file, budget=settings.budget), missing, "extracting")))
+    reader = partial(read_file, budget=settings.budget, cached=cache is not None)
+    with engine.ahead(reader, early, "extracting") as extracted:
+        with engine.stage("cache lookup"):
+            known = cache.load_many({path: stored[path] for path in held}) if cache else {}
+            found.update((path, FileRead(tuple(documents), tuple(claims), (), tuple(warnings)))
+                         for path, (documents, claims, warnings) in known.items())
+        with engine.stage("read+extract"):
+            found.update(zip(early, extracted()))
+            if "-" in files:
+                found["-"] = read_file("-", stdin_name, settings.budget)
+            rest = [path for path in files if path not in found]
+            found.update(zip(rest, engine.map(reader, rest, "extracting")))
+    missing = early + rest
     for path in missing:
         read = found[path]
         digests[path] = read.digest
-        if cache and read.digest and path != "-" and not read.errors:
-            cache.store(path, read.digest, list(read.documents), list(read.claims), list(read.warnings))
+        if cache and read.row and path != "-":
+            cache.store_row(path, read.row)
     loaded = _assembled(plan, found, {path: digest for path, digest in digests.items() if digest and path != "-"})
     return replace(loaded, unknown=tuple(unknown))
 
@@ -393,13 +431,15 @@ def _plan(paths: Iterable[str], settings: Settings, unknown: list[str] | None = 
     plan: list[str | InputError] = []
     seen_files: set[str] = set()
     parents: dict[str, str] = {}
+    paths = list(paths)
     for given in paths:
         from_folder = given != "-" and os.path.isdir(given)
         errors: list[InputError] = []
         skipped: list[str] = []
         wanted = settings.wants_file if from_folder else None
         for path in article_files([given], errors, skipped, wanted):
-            real = path if path == "-" else real_path(path, parents)
+            # the files of one path are each met once already; two paths may name one file
+            real = path if path == "-" or len(paths) == 1 else real_path(path, parents)
             if real in seen_files:
                 continue
             seen_files.add(real)
@@ -426,7 +466,7 @@ def _assembled(plan: list[str | InputError], found: Mapping[str, FileRead], dige
     documents: list[Document] = []
     errors: list[InputError] = []
     warnings: list[InputError] = []
-    claims: dict[str, tuple[Claim, ...]] = {}
+    claims: dict[str, DocumentClaims] = {}
     digest_of: dict[str, str] = {}
     files = file_ids(document for read in found.values() for document in read.documents)
     for entry in plan:
@@ -436,14 +476,13 @@ def _assembled(plan: list[str | InputError], found: Mapping[str, FileRead], dige
         read = found[entry]
         errors.extend(read.errors)
         warnings.extend(read.warnings)
-        by_document = _by_document(list(read.documents), list(read.claims))
-        for document in read.documents:
+        for document, part in zip(read.documents, read.claims, strict=True):
             conflict = id_conflict(document, claims, files)
             if conflict:
                 errors.append(InputError(entry, conflict))
                 continue
             documents.append(document)
-            claims[document.id] = by_document[document.id]
+            claims[document.id] = part
             if entry in digests:
                 digest_of[document.id] = digests[entry]
     return Loaded(Corpus(tuple(documents), tuple(errors), tuple(warnings)), claims, digest_of)
@@ -460,9 +499,3 @@ def _read_softly(path: str, stdin_name: str | None, errors: list[InputError]) ->
     errors.extend(corpus.errors)
     return corpus, digest
 
-
-def _by_document(documents: list[Document], claims: list[Claim]) -> dict[str, tuple[Claim, ...]]:
-    grouped: dict[str, list[Claim]] = {document.id: [] for document in documents}
-    for claim in claims:
-        grouped[claim.doc].append(claim)
-    return {doc: tuple(found) for doc, found in grouped.items()}

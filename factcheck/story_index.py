@@ -35,8 +35,9 @@ import datetime as dt
 import hashlib
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from factcheck import stories
@@ -79,6 +80,108 @@ def _lines(text: str) -> list[str]:
     return text.split("\n") if text else []
 
 
+Held = tuple[list[int], list[int]]  # a term's holders: positions, and the term's count in each
+
+
+class Holders(MutableMapping[str, Held]):
+    """term -> (positions, counts), sorted by position. Read back from the stored index, the
+    terms stay packed as they were stored (sorted, their holders in arrays), and a term's lists
+    are made when it is first asked for: a run with one article changed touches a few hundred
+    of some 120,000 terms at 10,000 articles, and making every term's lists was most of reading
+    the index (0.6 s) and of writing it back."""
+
+    def __init__(self, terms: list[str], sizes: array.array, positions: array.array, counts: array.array) -> None:
+        self._terms = terms  # sorted; a packed term is found by bisection
+        self._sizes = sizes
+        self._starts = array.array("q", accumulate(sizes, initial=0))
+        self._positions, self._counts = positions, counts
+        self._live: dict[str, Held] = {}  # the terms asked for or set, with their lists
+        self._gone: set[str] = set()  # packed terms deleted
+
+    @classmethod
+    def of(cls, held: Mapping[str, Held]) -> Holders:
+        holders = cls([], array.array("I"), array.array("I"), array.array("I"))
+        holders._live = dict(held)
+        return holders
+
+    def _slot(self, term: object) -> int | None:
+        """The term's place among the packed terms, None when it is not one of them."""
+        slot = bisect.bisect_left(self._terms, term)
+        return slot if slot < len(self._terms) and self._terms[slot] == term else None
+
+    def __getitem__(self, term: str) -> Held:
+        held = self._live.get(term)
+        if held is not None:
+            return held
+        slot = self._slot(term)
+        if slot is None or term in self._gone:
+            raise KeyError(term)
+        start, end = self._starts[slot], self._starts[slot + 1]
+        held = self._live[term] = (self._positions[start:end].tolist(), self._counts[start:end].tolist())
+        return held
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._live or (term not in self._gone and self._slot(term) is not None)
+
+    def __setitem__(self, term: str, held: Held) -> None:
+        self._live[term] = held
+        self._gone.discard(term)
+
+    def __delitem__(self, term: str) -> None:
+        if term not in self:
+            raise KeyError(term)
+        self._live.pop(term, None)
+        if self._slot(term) is not None:
+            self._gone.add(term)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from (term for term in self._terms if term not in self._gone)
+        yield from (term for term in self._live if self._slot(term) is None)
+
+    def __len__(self) -> int:
+        return len(self._terms) - len(self._gone) + sum(1 for term in self._live if self._slot(term) is None)
+
+    def held_by(self, positions: set[int]) -> list[tuple[str, int]]:
+        """(term, position) of every term held at one of these positions."""
+        found = [(term, position) for term, (held, _) in self._live.items() for position in held if position in positions]
+        for at, position in enumerate(self._positions):
+            if position in positions:
+                term = self._terms[bisect.bisect_right(self._starts, at) - 1]
+                if term not in self._live and term not in self._gone:
+                    found.append((term, position))
+        return found
+
+    def emptied(self) -> list[str]:
+        """The terms left with no holder."""
+        return [term for term, (positions, _) in self._live.items() if not positions]
+
+    def packed(self) -> tuple[list[str], array.array, array.array, array.array]:
+        """The terms sorted, and their holders packed as the index stores them: the packed
+        terms no run touched are copied a stretch at a time."""
+        terms: list[str] = []
+        sizes, positions, counts = array.array("I"), array.array("I"), array.array("I")
+
+        def copy(first: int, last: int) -> None:
+            terms.extend(self._terms[first:last])
+            sizes.extend(self._sizes[first:last])
+            positions.extend(self._positions[self._starts[first]:self._starts[last]])
+            counts.extend(self._counts[self._starts[first]:self._starts[last]])
+
+        copied = 0  # the packed terms before this one are written
+        for term in sorted(self._live.keys() | self._gone):
+            slot = bisect.bisect_left(self._terms, term)
+            copy(copied, slot)
+            copied = slot + 1 if self._slot(term) is not None else slot
+            if term in self._live:
+                held = self._live[term]
+                terms.append(term)
+                sizes.append(len(held[0]))
+                positions.extend(held[0])
+                counts.extend(held[1])
+        copy(copied, len(self._terms))
+        return terms, sizes, positions, counts
+
+
 @dataclass
 class StoryIndex:
     ids: list[str]  # sorted; a document is named by its position here
@@ -87,7 +190,7 @@ class StoryIndex:
     roundups: set[int]
     lines: list[list[bytes]]  # each document's line hashes
     furniture: set[bytes]  # the line hashes that are furniture
-    holders: dict[str, tuple[list[int], list[int]]]  # term -> (positions, counts), sorted by position
+    holders: Holders  # term -> (positions, counts), sorted by position
     common: set[str]  # terms in more than ``cover`` documents
     norms: list[float]
     compared: dict[tuple[int, int], tuple[float, float]]
@@ -97,7 +200,7 @@ class StoryIndex:
     def to_json(self) -> dict[str, Any]:
         """The index as JSON, its numbers packed (a warm run over 10,000 articles reads it in a
         fraction of the time a list of numbers takes)."""
-        terms = sorted(self.holders)
+        terms, sizes, positions, counts = self.holders.packed()
         pairs = sorted(self.compared.items())
         return {
             "ids": self.ids, "keys": self.keys, "dates": self.dates, "cover": self.cover,
@@ -105,9 +208,8 @@ class StoryIndex:
             "lines": _encoded(b"".join(line for lines in self.lines for line in lines)),
             "line_counts": _packed("I", [len(lines) for lines in self.lines]),
             "furniture": _encoded(b"".join(sorted(self.furniture))),
-            "terms": "\n".join(terms), "term_sizes": _packed("I", [len(self.holders[term][0]) for term in terms]),
-            "positions": _packed("I", [p for term in terms for p in self.holders[term][0]]),
-            "counts": _packed("I", [c for term in terms for c in self.holders[term][1]]),
+            "terms": "\n".join(terms), "term_sizes": _packed("I", sizes),
+            "positions": _packed("I", positions), "counts": _packed("I", counts),
             "common": "\n".join(sorted(self.common)), "norms": _packed("d", self.norms),
             "pairs": _packed("I", [p for pair, _ in pairs for p in pair]),
             "cosines": _packed("d", [value[0] for _, value in pairs]),
@@ -124,11 +226,8 @@ class StoryIndex:
             lines.append([hashes[k:k + LINE_HASH_BYTES] for k in range(at, end, LINE_HASH_BYTES)])
             at = end
         furniture = base64.b64decode(data["furniture"])
-        positions, counts = _unpacked("I", data["positions"]).tolist(), _unpacked("I", data["counts"]).tolist()
-        holders, at = {}, 0
-        for term, size in zip(_lines(data["terms"]), _unpacked("I", data["term_sizes"])):
-            holders[term] = (positions[at:at + size], counts[at:at + size])
-            at += size
+        holders = Holders(_lines(data["terms"]), _unpacked("I", data["term_sizes"]), _unpacked("I", data["positions"]),
+                          _unpacked("I", data["counts"]))
         pairs = _unpacked("I", data["pairs"]).tolist()
         values = zip(_unpacked("d", data["cosines"]).tolist(), _unpacked("d", data["evidence"]).tolist())
         return cls(
@@ -211,7 +310,7 @@ def built_index(documents: Sequence[Document], keys: list[str]) -> StoryIndex:
         [document.id for document in documents], keys, [document.date if dates[document.id] else None
                                                          for document in documents],
         {position for position, document in enumerate(documents) if is_roundup(document)},
-        lines, furniture, {term: held for term, held in terms.items() if len(held[0]) <= cover},
+        lines, furniture, Holders.of({term: held for term, held in terms.items() if len(held[0]) <= cover}),
         {term for term, held in terms.items() if len(held[0]) > cover}, [1.0] * len(documents), {}, cover,
     )
     rarity = {term: r for term in index.holders if (r := index.rarity(term)) is not None}
@@ -279,8 +378,7 @@ def _retermed(index: StoryIndex, fresh: Mapping[int, Mapping[str, int]]) -> set[
     """Put the documents' new term counts into the holders; the terms whose document frequency
     moved and that weigh before or after (their rarity, and so their holders' vectors, moved)."""
     before: dict[str, int] = {}
-    gone = [(term, position) for term, (positions, _) in index.holders.items() for position in positions
-            if position in fresh]
+    gone = index.holders.held_by(set(fresh))
     for term, position in gone:
         before.setdefault(term, len(index.holders[term][0]))
         _remove(index, term, position)
@@ -293,7 +391,7 @@ def _retermed(index: StoryIndex, fresh: Mapping[int, Mapping[str, int]]) -> set[
             at = bisect.bisect_left(positions, position)
             positions.insert(at, position)
             counts.insert(at, count)
-    for term in [term for term, (positions, _) in index.holders.items() if not positions]:
+    for term in index.holders.emptied():
         del index.holders[term]
     after = {term: len(index.holders[term][0]) if term in index.holders else 0 for term in before}
     return {term for term, frequency in before.items()

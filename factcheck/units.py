@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck import learned
 from factcheck.lexicon import load
 
 
@@ -56,6 +57,16 @@ def unit_kind(unit: str) -> str:
 
 
 def _pint_measure(unit: str) -> Measure:
+    """pint's measure of a unit name, or the one an earlier run kept (``learned``)."""
+    known = learned.recall("measures", unit)
+    if known is not None:
+        return Measure(*known)
+    found = _asked_of_pint(unit)
+    learned.keep("measures", unit, [found.kind, found.factor, found.offset, found.currency])
+    return found
+
+
+def _asked_of_pint(unit: str) -> Measure:
     import pint
 
     registry = _registry()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import subprocess
 import sys
@@ -11,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+import factcheck.cache
 import factcheck.engine
 import factcheck.pipeline
 import factcheck.story_index
 from factcheck.cli import build_parser, engine_of, main
+from factcheck.claimset import Claims
 from factcheck.components import components_of, judge, merged
 from factcheck.config import Settings
 from factcheck.engine import Engine, paused_gc
@@ -63,10 +66,11 @@ def test_judging_story_components_apart_gives_what_one_pass_over_the_corpus_give
     rules = load_rules()
     related = _pairs_within_folders(loaded.corpus.documents)  # story identity is stories.py's to test
     whole = match_claims(claims, related)
-    blocks = components_of(claims, related, {}, "")
-    matching, findings = merged([judge(block, rules, None) for block in blocks], claims, rules)
+    blocks = components_of(Claims.of(claims), related, {}, "")
+    matching, findings = merged([judge(block, rules, None) for block in blocks], Claims.of(claims), rules)
     assert len(blocks) == len(STORIES)
-    assert matching == whole and findings == apply_rules(whole, rules)
+    assert (matching.groups, list(matching.pairs), matching.best) == (whole.groups, list(whole.pairs), whole.best)
+    assert findings == apply_rules(whole, rules)
 
 
 def test_a_warm_run_gives_the_cold_runs_json(capsys, archive, tmp_path):
@@ -112,12 +116,58 @@ def test_after_one_article_changed_the_story_index_is_updated_not_built_again(ca
     assert built == []
 
 
+@pytest.fixture
+def decoded(monkeypatch) -> list[str]:
+    """The ids of the claims made from the cache's rows."""
+    made: list[str] = []
+    real = factcheck.cache._claim
+
+    def counting(row, lines):
+        made.append(row[0])
+        return real(row, lines)
+
+    monkeypatch.setattr(factcheck.cache, "_claim", counting)
+    return made
+
+
+def test_a_warm_run_makes_only_the_claims_its_findings_and_judged_stories_need(capsys, archive, tmp_path, decoded):
+    """The other documents' claims are copied into the report as the cache kept their records,
+    never made: the run after one change gives the cold run's JSON all the same."""
+    write_local_news(archive, 64)
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    json_of(capsys, archive, *cache)
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    cold_json = json_of(capsys, archive, "--no-cache")
+    decoded.clear()
+    assert json_of(capsys, archive, *cache) == cold_json
+    cold = json.loads(cold_json)
+    needed = {claim["path"] for claim in cold["claims"] if "varnholt" in claim["path"]}
+    needed |= {claim["path"] for finding in cold["findings"] for cid in finding["claims"]
+               for claim in cold["claims"] if claim["id"] == cid}
+    made = {claim["path"] for claim in cold["claims"] if claim["id"] in set(decoded)}
+    assert made <= needed and len(decoded) < len(cold["claims"]) / 4
+
+
 def check_in_child(folder: Path, seed: int, *flags: str) -> str:
     """The JSON of ``factcheck check`` in a process of its own, under this hash seed."""
     argv = [sys.executable, "-m", "factcheck", "check", str(folder), "--format", "json", "--isolated", *flags]
     done = subprocess.run(argv, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": str(seed)})
     assert done.returncode in (0, 1), done.stderr
     return done.stdout
+
+
+def test_after_one_change_the_libraries_answers_kept_by_the_cache_are_not_asked_again(archive, tmp_path):
+    """pint and lemminflect answered the cold run; the run after one change judges its story
+    from their kept answers, starts neither, and gives the cold run's JSON."""
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    check_in_child(archive, 1, *cache)
+    change_figure(archive / "varnholt" / "evening.md", 3, 30)
+    script = ("import sys; from factcheck.cli import main; code = main(sys.argv[1:]); "
+              "print('pint' in sys.modules, 'lemminflect' in sys.modules, file=sys.stderr); sys.exit(code)")
+    argv = [sys.executable, "-c", script, "check", str(archive), "--format", "json", "--isolated", *cache]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert done.stderr.splitlines()[-1] == "False False"
+    assert done.stdout == check_in_child(archive, 2, "--no-cache")
 
 
 def test_in_an_archive_warm_and_after_one_change_the_json_is_the_cold_runs_under_any_hash_seed(archive, tmp_path):

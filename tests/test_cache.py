@@ -91,7 +91,7 @@ def test_row_whose_payload_was_altered_is_extracted_again(tmp_path, counted):
     conflicting_corpus(tmp_path)
     check_with_cache(tmp_path, tmp_path / "cache")
     with sqlite3.connect(tmp_path / "cache" / DATABASE) as connection:
-        connection.execute("UPDATE files SET payload = replace(payload, 'Nine', 'Ninety')")
+        connection.execute("UPDATE files SET claims = CAST(replace(CAST(claims AS TEXT), 'Nine', 'Ninety') AS BLOB)")
     connection.close()
     counted.clear()
     result = check_with_cache(tmp_path, tmp_path / "cache")

@@ -3,9 +3,9 @@ claim's line and column worked out from its offset. Each must read exactly as th
 records it stands for."""
 from __future__ import annotations
 
-import json
 
-from factcheck.cache import _decode, _document_row
+from factcheck.cache import _decode, file_row
+from factcheck.claimset import DocumentClaims
 from factcheck.extract import claims_in
 from factcheck.ingest import parse_text
 from factcheck.model import CLAIM_FIELDS, STORED_FIELDS, Segment, Segments, claim_values, stored_values
@@ -40,8 +40,9 @@ def test_claims_of_equal_readings_share_one_and_differ_in_place():
 def test_claims_read_back_from_the_cache_stand_where_they_stood():
     document = parse_text("a.jsonl", '{"id": "r1", "text": "x"}\n{"id": "r2", "text": "Five died.\\nThen 7 more."}\n')[1]
     fresh = list(claims_in(document))
-    rows = list(map(stored_values, fresh))
-    _, cached, _ = _decode(json.dumps({"documents": [_document_row(document)], "claims": rows, "warnings": []}))
+    row = file_row("digest", [document], [DocumentClaims.of(document.id, document.path, fresh)])
+    _, parts, _ = _decode(row.head, row.report, row.claims)
+    cached = list(parts[0])
     assert cached == fresh
     assert [(claim.line, claim.column) for claim in cached] == [(2, 1), (2, 17)]
     assert LineIndex("a\nb", record_line=4).line_column(2) == (4, 3)

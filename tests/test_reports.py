@@ -176,7 +176,7 @@ def test_sarif_uris_are_relative_to_the_repository_root_inside_it_and_file_uris_
 @pytest.mark.parametrize("count", [0, 1, json_report.BATCH, json_report.BATCH + 1, 3 * json_report.BATCH - 1])
 def test_an_array_encoded_in_batches_is_the_one_json_dumps_gives(count):
     records = [{"id": f"c{n}", "places": ("Pellmouth", "é"), "value": n / 3, "low": None} for n in range(count)]
-    assert "".join(json_report._array(iter(records))) == json.dumps(records, ensure_ascii=False)
+    assert "".join(json_report._joined(json_report._pieces(iter(records)))) == json.dumps(records, ensure_ascii=False)
 
 
 @pytest.mark.parametrize("count", [1, 40, json_report.BATCH + 1])
@@ -184,8 +184,8 @@ def test_claims_of_long_sentences_are_encoded_a_few_at_a_time_and_as_json_dumps_
     """A batch of claims ends once its records weigh ``PIECE`` (long sentences: a few a batch),
     and the array is json.dumps's all the same."""
     records = [{"id": f"c{n}", "sentence": "“" * (n % 7) * 3_000, "value": n / 3} for n in range(count)]
-    weight = json_report.WEIGHTS["claims"]
+    weight = json_report._claim_weight
     batches = list(json_report.batched(iter(records), json_report.BATCH, weight))
     assert [record for batch in batches for record in batch] == records
     assert all(sum(map(weight, batch[:-1])) < json_report.PIECE and len(batch) <= json_report.BATCH for batch in batches)
-    assert "".join(json_report._array(iter(records), weight)) == json.dumps(records, ensure_ascii=False)
+    assert "".join(json_report._joined(json_report._pieces(iter(records), weight))) == json.dumps(records, ensure_ascii=False)

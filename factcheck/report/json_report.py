@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from itertools import islice
-from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, groupby, islice
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
+from factcheck.claimset import Claims, DocumentClaims
 from factcheck.match import Explanation
 from factcheck.model import CLAIM_FIELDS, Claim, Document, claim_values
 from factcheck.report.common import where
@@ -55,7 +56,7 @@ def chunks(result: Result | Extraction, claims_only: bool = False) -> Iterator[s
     sections: list[tuple[str, Any]] = [
         ("tool", {"name": "factcheck", "version": __version__}),
         ("documents", map(document_record, result.documents)),
-        ("claims", map(claim_record, result.claims)),
+        ("claims", _claim_pieces(result.claims)),
         ("errors", ({"path": e.path, "message": e.message} for e in result.errors)),
     ]
     if not claims_only:
@@ -64,14 +65,38 @@ def chunks(result: Result | Extraction, claims_only: bool = False) -> Iterator[s
         yield ("{" if index == 0 else ", ") + _encoded(key) + ": "
         if isinstance(value, dict):
             yield _encoded(value)
+        elif key == "claims":
+            yield from _joined(value)
         else:
-            yield from _array(value, WEIGHTS.get(key))
+            yield from _joined(_pieces(value))
     yield "}"
+
+
+def rendered(claims: Sequence[Claim]) -> str:
+    """The claims' records as the report writes them, without the brackets of the array (what
+    the cache keeps of a document, so that a warm run copies it instead of encoding again)."""
+    return ", ".join(_pieces(map(claim_record, claims), _claim_weight))
+
+
+def _claim_pieces(claims: Sequence[Claim]) -> Iterator[str]:
+    """The claims' records in pieces: a document's as the cache kept them when it did, the
+    others encoded in batches."""
+    parts: Iterable[DocumentClaims] = claims.parts if isinstance(claims, Claims) else [DocumentClaims.of("", "", claims)]
+    for kept, run in groupby(parts, key=lambda part: part.rendered is not None):
+        if kept:
+            yield from (part.rendered for part in run if part.rendered)
+        else:
+            yield from _pieces(map(claim_record, chain.from_iterable(run)), _claim_weight)
+
+
+def by_id(claims: Sequence[Claim]) -> Mapping[str, Claim]:
+    """The claims by id; of a ``Claims``, only those asked for are made."""
+    return claims.by_id if isinstance(claims, Claims) else {claim.id: claim for claim in claims}
 
 
 def _judgement(result: Result) -> list[tuple[str, Any]]:
     """The sections after the claims: groups, findings, explanations and the summary."""
-    claims = {claim.id: claim for claim in result.claims} if result.findings else {}
+    claims = by_id(result.claims)
     findings = (
         {"rule": f.rule, "severity": f.severity, "title": f.title, "message": f.message,
          "claims": list(f.claims), "agreeing": list(f.agreeing), "group": f.group,
@@ -89,15 +114,21 @@ def _judgement(result: Result) -> list[tuple[str, Any]]:
     return sections
 
 
-def _array(records: Iterable[Any], weight: Callable[[Any], int] | None = None) -> Iterator[str]:
-    """A JSON array, up to ``BATCH`` records a piece, as ``json.dumps`` separates them: the
-    encoder is called once per batch (once per record, its call cost is most of a claim's).
-    With a ``weight``, a batch also ends once its records weigh ``PIECE``: a batch's records
-    and its piece are held at once, and claims of long sentences would make both many times
-    the input."""
-    separator = "["
+def _pieces(records: Iterable[Any], weight: Callable[[Any], int] | None = None) -> Iterator[str]:
+    """The records encoded up to ``BATCH`` a piece, as ``json.dumps`` separates them inside an
+    array: the encoder is called once per batch (once per record, its call cost is most of a
+    claim's). With a ``weight``, a batch also ends once its records weigh ``PIECE``: a batch's
+    records and its piece are held at once, and claims of long sentences would make both many
+    times the input."""
     for batch in batched(records, BATCH, weight):
-        yield separator + _encoded(batch)[1:-1]
+        yield _encoded(batch)[1:-1]
+
+
+def _joined(pieces: Iterable[str]) -> Iterator[str]:
+    """A JSON array of the pieces' records."""
+    separator = "["
+    for piece in pieces:
+        yield separator + piece
         separator = ", "
     yield "[]" if separator == "[" else "]"
 
@@ -126,9 +157,6 @@ def _claim_weight(record: dict[str, Any]) -> int:
     """About the characters a claim's record holds, its dictionary and its encoding: a
     thousand, and its sentence's."""
     return 1_000 + len(record["sentence"])
-
-
-WEIGHTS = {"claims": _claim_weight}  # the sections whose records can be long, by how long
 
 
 _encoded = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # what json.dumps does, made once

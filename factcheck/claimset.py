@@ -1,0 +1,136 @@
+"""A corpus's claims, document by document, made only when asked.
+
+A warm run over an archive knows every document's claims from the cache, yet needs few of them
+as records: those of the story components judged again and those the findings name. Decoding
+all of them (JSON, then some 80,000 records at 10,000 articles) was a quarter of such a run, and
+encoding them again into the JSON report another. So each document's claims are held as a
+``DocumentClaims``: their ids at once, the records made from the cache's row when first asked,
+and, when the cache kept them, their records as the JSON report writes them (``rendered``).
+``Claims`` is the corpus's sequence of them, in document order, and finds a claim by its id
+(``document id#n``) decoding only that claim's document.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import accumulate, chain, groupby
+from typing import Any
+
+from factcheck.model import Claim
+
+
+class DocumentClaims(Sequence[Claim]):
+    """The claims of one document: ids known, claims made by ``decode`` when first asked;
+    ``rendered``: their records in the JSON report, joined as the report joins them."""
+
+    __slots__ = ("doc", "path", "ids", "rendered", "_claims", "_decode", "_by_id")
+
+    def __init__(
+        self, doc: str, path: str, ids: Sequence[str], claims: Sequence[Claim] | None = None,
+        decode: Callable[[], Sequence[Claim]] | None = None, rendered: str | None = None,
+    ) -> None:
+        if claims is None and decode is None:
+            raise ValueError(f"document {doc}: neither claims nor a way to decode them")
+        self.doc, self.path, self.ids, self.rendered = doc, path, tuple(ids), rendered
+        self._claims = None if claims is None else tuple(claims)
+        self._decode = decode
+        self._by_id: dict[str, Claim] | None = None
+
+    @classmethod
+    def of(cls, doc: str, path: str, claims: Sequence[Claim], rendered: str | None = None) -> DocumentClaims:
+        return cls(doc, path, [claim.id for claim in claims], claims, rendered=rendered)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        if self._claims is None:
+            assert self._decode is not None
+            self._claims = tuple(self._decode())
+            self._decode = None
+            if [claim.id for claim in self._claims] != list(self.ids):
+                raise ValueError(f"document {self.doc}: its decoded claims are not the ones it lists")
+        return self._claims
+
+    def claim(self, claim_id: str) -> Claim:
+        if self._by_id is None:
+            self._by_id = {claim.id: claim for claim in self.claims}
+        return self._by_id[claim_id]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.claims[index]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Sent to another process with its claims made (a component judged on a worker)."""
+        return DocumentClaims, (self.doc, self.path, self.ids, self.claims, None, self.rendered)
+
+
+class Claims(Sequence[Claim]):
+    """Every claim of a corpus, document after document; ``by_id`` finds one by its id."""
+
+    __slots__ = ("parts", "_ends", "_of_doc")
+
+    def __init__(self, parts: Iterable[DocumentClaims]) -> None:
+        self.parts = tuple(parts)
+        self._ends = list(accumulate(len(part) for part in self.parts))
+        self._of_doc = {part.doc: part for part in self.parts}
+
+    @classmethod
+    def of(cls, claims: Iterable[Claim]) -> Claims:
+        """Claims given as records, each run of one document's claims a part."""
+        return cls(DocumentClaims.of(doc, run[0].path, run)
+                   for doc, run in ((doc, list(run)) for doc, run in groupby(claims, key=lambda c: c.doc)))
+
+    def ids(self) -> Iterator[str]:
+        """Every claim's id, in order, none decoded."""
+        return chain.from_iterable(part.ids for part in self.parts)
+
+    @property
+    def by_id(self) -> Mapping[str, Claim]:
+        return _ById(self._of_doc)
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return list(self)[index]
+        index = range(len(self))[index]
+        part = bisect_right(self._ends, index)
+        return self.parts[part].claims[index - (self._ends[part - 1] if part else 0)]
+
+    def __iter__(self) -> Iterator[Claim]:
+        return chain.from_iterable(self.parts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Claims({len(self)} claims of {len(self.parts)} documents)"
+
+
+class _ById(Mapping[str, Claim]):
+    """Claims by id, each decoded with its document when first asked."""
+
+    __slots__ = ("_of_doc",)
+
+    def __init__(self, of_doc: Mapping[str, DocumentClaims]) -> None:
+        self._of_doc = of_doc
+
+    def __getitem__(self, claim_id: str) -> Claim:
+        part = self._of_doc.get(claim_id.rpartition("#")[0])
+        if part is None:
+            raise KeyError(claim_id)
+        return part.claim(claim_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return chain.from_iterable(part.ids for part in self._of_doc.values())
+
+    def __len__(self) -> int:
+        return sum(len(part) for part in self._of_doc.values())
