@@ -833,7 +833,7 @@ def clause_words(text: str, clause: tuple[int, int]) -> frozenset[str]:
     return frozenset(_POSSESSIVE.sub("", word) for word in _WORD.findall(text, *clause))
 
 
-_MID_SENTENCE_NAME = regex.compile(r"(?<=[\w,;]\s+)\p{Lu}[\w'’-]+")  # never after a full stop: no sentence's first word
+_MID_SENTENCE_NAME = regex.compile(r"(?<=[\w,;][ \t]+)\p{Lu}[\w'’-]+")  # never after a full stop or a line break: no sentence's or line's first word
 _FIRST_WORD = regex.compile(r"\s*\K\p{Lu}[\w'’-]+")
 _OF_WHOLE = regex.compile(r"\s*-?\s*of\s*-?\s*")  # "28 of 41", "29-of-34": a part and its whole
 _RELATIVE_OPENING = regex.compile(r",\s+(?:who|whom|whose|which)\s*$", regex.I)
@@ -980,7 +980,7 @@ class ContextReader:
     def _article_names(self) -> frozenset[str]:
         """The words the article writes as names inside its sentences."""
         return frozenset(_POSSESSIVE.sub("", word) for word in _MID_SENTENCE_NAME.findall(self.text)
-                         if word.capitalize() not in patterns().not_names)
+                         if word.capitalize() not in patterns().not_names and word.lower() not in _function_words())
 
     @cached_property
     def dateline(self) -> frozenset[str]:

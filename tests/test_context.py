@@ -203,3 +203,9 @@ def test_a_word_opening_a_sentence_is_a_name_when_the_article_writes_it_as_one()
     found = claims("Arlen completed 28 of 41 passes. The longest of them went from Arlen to Reyes. "
                    "Officials completed 12 of 20 forms.")
     assert found["41"].subjects == ("Arlen",) and found["20"].subjects == ()
+
+
+def test_a_capitalised_word_opening_a_line_or_a_function_word_is_no_name_of_the_article():
+    found = claims("Storm update\nBy Dana Reyes | The Courier\nBy Monday the plume had spread 40 km, and In Orr "
+                   "12 wells closed.")
+    assert found["40 km"].subjects == ()
