@@ -751,7 +751,9 @@ def _time_of(sentence: Sentence, published: str | None, first_counts: bool) -> s
     except ValueError:
         return None
     if reference and not year_text and (date - reference).days > UPCOMING_DAYS:
-        date = _year_before(date)
+        date = _shifted(date, -1)
+    elif reference and not year_text and date < reference and _FUTURE.search(sentence.text, 0, match.start()):
+        date = _shifted(date, 1)  # "will raise the rate by 12% starting in January": the next January
     return date.isoformat()
 
 
@@ -778,9 +780,12 @@ def _adverbial(text: str, start: int) -> bool:
 UPCOMING_DAYS = 31  # a yearless date this far after publication is last year's ("on Oct. 7")
 
 
-def _year_before(date: dt.date) -> dt.date:
-    """The same day a year earlier; 29 February falls back to the 28th."""
-    return date.replace(year=date.year - 1, day=min(date.day, 28) if date.month == 2 else date.day)
+def _shifted(date: dt.date, years: int) -> dt.date:
+    """The same day ``years`` years later (earlier when negative); 29 February falls back to the 28th."""
+    return date.replace(year=date.year + years, day=min(date.day, 28) if date.month == 2 else date.day)
+
+
+_FUTURE = regex.compile(r"\b(?:will|shall|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to|are\s+set\s+to|starting|beginning)\b", regex.I)
 
 
 _AGO_DAYS = {"week": 7, "month": 30, "year": 365}  # "four months ago": a day count is enough

@@ -209,3 +209,8 @@ def test_a_capitalised_word_opening_a_line_or_a_function_word_is_no_name_of_the_
     found = claims("Storm update\nBy Dana Reyes | The Courier\nBy Monday the plume had spread 40 km, and In Orr "
                    "12 wells closed.")
     assert found["40 km"].subjects == ()
+
+
+def test_a_month_of_a_sentence_in_the_future_is_the_next_such_month():
+    found = claims("The levy will raise the tax rate by 12% starting in January.", date="2024-11-06")
+    assert found["12%"].time == "2025-01-01"
