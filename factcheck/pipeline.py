@@ -27,7 +27,8 @@ from factcheck.discover import article_files, real_path
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
 from factcheck.components import Component, Judged, components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
-from factcheck.stories import StoryMemo, related_pairs
+from factcheck import stories
+from factcheck.stories import Features, StoryMemo, related_pairs
 from factcheck.story_index import story_links
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
 from factcheck.report.json_report import rendered
@@ -367,6 +368,7 @@ class FileRead:
     warnings: tuple[InputError, ...] = ()
     digest: str | None = None  # SHA-256 of the bytes the documents were parsed from
     row: FileRow | None = None  # the cache's row, when asked for and the file read without errors
+    features: tuple[Features, ...] = ()  # each document's story features, worked out with its claims
 
 
 def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget(), cached: bool = False) -> FileRead:
@@ -376,10 +378,12 @@ def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget(
     errors: list[InputError] = []
     corpus, digest = _read_softly(path, stdin_name, errors)
     kept, parts = _with_claims(corpus.documents, {}, errors, budget)
+    features = tuple(Features(document) for document in kept)
     if not (cached and digest and not errors):
-        return FileRead(kept, tuple(parts), tuple(errors), corpus.warnings, digest)
+        return FileRead(kept, tuple(parts), tuple(errors), corpus.warnings, digest, features=features)
     parts = [DocumentClaims.of(part.doc, part.path, part.claims, rendered(part)) for part in parts]
-    return FileRead(kept, tuple(parts), (), corpus.warnings, digest, file_row(digest, kept, parts, corpus.warnings))
+    row = file_row(digest, kept, parts, corpus.warnings)
+    return FileRead(kept, tuple(parts), (), corpus.warnings, digest, row, features)
 
 
 def load_paths(
@@ -421,6 +425,8 @@ def load_paths(
         digests[path] = read.digest
         if cache and read.row and path != "-":
             cache.store_row(path, read.row)
+    stories.offer((document, features) for read in found.values()
+                  for document, features in zip(read.documents, read.features))
     loaded = _assembled(plan, found, {path: digest for path, digest in digests.items() if digest and path != "-"})
     return replace(loaded, unknown=tuple(unknown))
 

@@ -292,13 +292,15 @@ def story_links(
 def built_index(documents: Sequence[Document], keys: list[str]) -> StoryIndex:
     """The index of documents sorted by id, from nothing (the same work as ``related_pairs``)."""
     dates = {document.id: _date(document.date) for document in documents}
-    lines = [[line_hash(line) for line in _line_keys(document)] for document in documents]
+    keys_of = [stories.line_keys(document) for document in documents]
+    lines = [[line_hash(line) for line in keys] for keys in keys_of]
     holders: dict[bytes, set[str]] = defaultdict(set)
     for document, hashes in zip(documents, lines):
         for line in hashes:
             holders[line].add(document.id)
     furniture = {line for line, ids in holders.items() if _furniture(ids, dates)}
-    counts = [_terms(document, _furniture_lines(document, furniture)) for document in documents]
+    counts = [stories.terms_of(document, frozenset(line for line in keys if line_hash(line) in furniture) if furniture
+                               else frozenset()) for document, keys in zip(documents, keys_of)]
     terms: dict[str, tuple[list[int], list[int]]] = {}
     for position, found in enumerate(counts):
         for term, count in found.items():
@@ -309,7 +311,7 @@ def built_index(documents: Sequence[Document], keys: list[str]) -> StoryIndex:
     index = StoryIndex(
         [document.id for document in documents], keys, [document.date if dates[document.id] else None
                                                          for document in documents],
-        {position for position, document in enumerate(documents) if is_roundup(document)},
+        {position for position, document in enumerate(documents) if stories.roundup(document)},
         lines, furniture, Holders.of({term: held for term, held in terms.items() if len(held[0]) <= cover}),
         {term for term, held in terms.items() if len(held[0]) > cover}, [1.0] * len(documents), {}, cover,
     )
