@@ -169,7 +169,7 @@ def check_documents(
         claims = Claims.of(_comparable_with_drafts(claims, frozenset(d.id for d in documents)))
     only_with = frozenset(d.id for d in documents) if reference else None
     with engine.stage("stories"), paused_gc():
-        related = _related(every, only_with, cache, digests or {}, story_memo)
+        related = _related(every, only_with, cache, digests or {}, story_memo, _pair_processes(engine))
     with engine.stage("match+rules"):
         matching, judged, compared = _judged(claims, related, only_with, rules, engine, cache, digests or {})
     rule_of = {rule.id: rule for rule in rules}
@@ -211,7 +211,7 @@ def _claims_of_files_in(findings: list[Finding], claims: Claims, by_id: Mapping[
 
 def _related(
     documents: tuple[Document, ...], only_with: frozenset[str] | None, cache: ClaimCache | None,
-    digests: Mapping[str, str], memo: StoryMemo | None = None,
+    digests: Mapping[str, str], memo: StoryMemo | None = None, processes: int = 1,
 ) -> frozenset[frozenset[str]]:
     """The story links of the documents: from the cache when the corpus is the last one seen,
     each document with the same bytes; else, over an archive with a cache, from the story index
@@ -221,7 +221,7 @@ def _related(
     if related is not None:
         return related
     if cache and key and only_with is None:
-        related, index, changed = story_links(documents, digests, cache.load_story_index())
+        related, index, changed = story_links(documents, digests, cache.load_story_index(), processes)
         if changed:
             cache.store_story_index(index)
     else:
@@ -229,6 +229,12 @@ def _related(
     if cache and key:
         cache.store_stories(key, related)
     return related
+
+
+def _pair_processes(engine: Engine) -> int:
+    """The processes a full build of the story index compares its pairs on: the local engine's
+    (a Dask run's workers are elsewhere; this machine's one process does it)."""
+    return engine.processes if engine.kind == "local" else 1
 
 
 def _corpus_key(documents: tuple[Document, ...], only_with: frozenset[str] | None, digests: Mapping[str, str]) -> str | None:
