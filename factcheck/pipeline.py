@@ -27,7 +27,8 @@ from factcheck.discover import article_files, real_path
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
 from factcheck.components import Component, Judged, components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
-from factcheck.stories import StoryMemo, related_pairs
+from factcheck import stories
+from factcheck.stories import Features, StoryMemo, related_pairs
 from factcheck.story_index import story_links
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
 from factcheck.report.json_report import rendered
@@ -168,7 +169,7 @@ def check_documents(
         claims = Claims.of(_comparable_with_drafts(claims, frozenset(d.id for d in documents)))
     only_with = frozenset(d.id for d in documents) if reference else None
     with engine.stage("stories"), paused_gc():
-        related = _related(every, only_with, cache, digests or {}, story_memo)
+        related = _related(every, only_with, cache, digests or {}, story_memo, _pair_processes(engine))
     with engine.stage("match+rules"):
         matching, judged, compared = _judged(claims, related, only_with, rules, engine, cache, digests or {})
     rule_of = {rule.id: rule for rule in rules}
@@ -210,7 +211,7 @@ def _claims_of_files_in(findings: list[Finding], claims: Claims, by_id: Mapping[
 
 def _related(
     documents: tuple[Document, ...], only_with: frozenset[str] | None, cache: ClaimCache | None,
-    digests: Mapping[str, str], memo: StoryMemo | None = None,
+    digests: Mapping[str, str], memo: StoryMemo | None = None, processes: int = 1,
 ) -> frozenset[frozenset[str]]:
     """The story links of the documents: from the cache when the corpus is the last one seen,
     each document with the same bytes; else, over an archive with a cache, from the story index
@@ -220,7 +221,7 @@ def _related(
     if related is not None:
         return related
     if cache and key and only_with is None:
-        related, index, changed = story_links(documents, digests, cache.load_story_index())
+        related, index, changed = story_links(documents, digests, cache.load_story_index(), processes)
         if changed:
             cache.store_story_index(index)
     else:
@@ -228,6 +229,12 @@ def _related(
     if cache and key:
         cache.store_stories(key, related)
     return related
+
+
+def _pair_processes(engine: Engine) -> int:
+    """The processes a full build of the story index compares its pairs on: the local engine's
+    (a Dask run's workers are elsewhere; this machine's one process does it)."""
+    return engine.processes if engine.kind == "local" else 1
 
 
 def _corpus_key(documents: tuple[Document, ...], only_with: frozenset[str] | None, digests: Mapping[str, str]) -> str | None:
@@ -367,6 +374,7 @@ class FileRead:
     warnings: tuple[InputError, ...] = ()
     digest: str | None = None  # SHA-256 of the bytes the documents were parsed from
     row: FileRow | None = None  # the cache's row, when asked for and the file read without errors
+    features: tuple[Features, ...] = ()  # each document's story features, worked out with its claims
 
 
 def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget(), cached: bool = False) -> FileRead:
@@ -376,10 +384,12 @@ def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget(
     errors: list[InputError] = []
     corpus, digest = _read_softly(path, stdin_name, errors)
     kept, parts = _with_claims(corpus.documents, {}, errors, budget)
+    features = tuple(Features(document) for document in kept)
     if not (cached and digest and not errors):
-        return FileRead(kept, tuple(parts), tuple(errors), corpus.warnings, digest)
+        return FileRead(kept, tuple(parts), tuple(errors), corpus.warnings, digest, features=features)
     parts = [DocumentClaims.of(part.doc, part.path, part.claims, rendered(part)) for part in parts]
-    return FileRead(kept, tuple(parts), (), corpus.warnings, digest, file_row(digest, kept, parts, corpus.warnings))
+    row = file_row(digest, kept, parts, corpus.warnings)
+    return FileRead(kept, tuple(parts), (), corpus.warnings, digest, row, features)
 
 
 def load_paths(
@@ -421,6 +431,8 @@ def load_paths(
         digests[path] = read.digest
         if cache and read.row and path != "-":
             cache.store_row(path, read.row)
+    stories.offer((document, features) for read in found.values()
+                  for document, features in zip(read.documents, read.features))
     loaded = _assembled(plan, found, {path: digest for path, digest in digests.items() if digest and path != "-"})
     return replace(loaded, unknown=tuple(unknown))
 

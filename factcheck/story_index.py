@@ -43,7 +43,7 @@ from typing import Any
 from factcheck import stories
 from factcheck.model import Document
 from factcheck.stories import (
-    Compared, _compared, _date, _furniture, _line_keys, _terms, is_roundup, least_cosine, linked, refers_by_id,
+    Compared, _date, _furniture, _line_keys, _terms, is_roundup, least_cosine, linked, refers_by_id,
     term_rarity, term_weight, unit_vector,
 )
 
@@ -272,7 +272,7 @@ class StoryIndex:
 
 
 def story_links(
-    documents: Sequence[Document], keys: Mapping[str, str], index: StoryIndex | None,
+    documents: Sequence[Document], keys: Mapping[str, str], index: StoryIndex | None, processes: int = 1,
 ) -> tuple[frozenset[frozenset[str]], StoryIndex, bool]:
     """The story links of the documents, the index for the next run, and whether the index
     changed (it needs storing). ``keys``: each document's content key."""
@@ -285,20 +285,23 @@ def story_links(
         updated = _updated(index, ordered, new_keys, changed)
         if updated is not None:
             return updated.links(ordered), updated, True
-    built = built_index(ordered, new_keys)
+    built = built_index(ordered, new_keys, processes)
     return built.links(ordered), built, True
 
 
-def built_index(documents: Sequence[Document], keys: list[str]) -> StoryIndex:
-    """The index of documents sorted by id, from nothing (the same work as ``related_pairs``)."""
+def built_index(documents: Sequence[Document], keys: list[str], processes: int = 1) -> StoryIndex:
+    """The index of documents sorted by id, from nothing (the same work as ``related_pairs``);
+    the pairs are compared on ``processes`` (``stories.close_pairs``)."""
     dates = {document.id: _date(document.date) for document in documents}
-    lines = [[line_hash(line) for line in _line_keys(document)] for document in documents]
+    keys_of = [stories.line_keys(document) for document in documents]
+    lines = [[line_hash(line) for line in keys] for keys in keys_of]
     holders: dict[bytes, set[str]] = defaultdict(set)
     for document, hashes in zip(documents, lines):
         for line in hashes:
             holders[line].add(document.id)
     furniture = {line for line, ids in holders.items() if _furniture(ids, dates)}
-    counts = [_terms(document, _furniture_lines(document, furniture)) for document in documents]
+    counts = [stories.terms_of(document, frozenset(line for line in keys if line_hash(line) in furniture) if furniture
+                               else frozenset()) for document, keys in zip(documents, keys_of)]
     terms: dict[str, tuple[list[int], list[int]]] = {}
     for position, found in enumerate(counts):
         for term, count in found.items():
@@ -309,7 +312,7 @@ def built_index(documents: Sequence[Document], keys: list[str]) -> StoryIndex:
     index = StoryIndex(
         [document.id for document in documents], keys, [document.date if dates[document.id] else None
                                                          for document in documents],
-        {position for position, document in enumerate(documents) if is_roundup(document)},
+        {position for position, document in enumerate(documents) if stories.roundup(document)},
         lines, furniture, Holders.of({term: held for term, held in terms.items() if len(held[0]) <= cover}),
         {term for term, held in terms.items() if len(held[0]) > cover}, [1.0] * len(documents), {}, cover,
     )
@@ -317,7 +320,7 @@ def built_index(documents: Sequence[Document], keys: list[str]) -> StoryIndex:
     vectors = {}
     for position, found in enumerate(counts):
         vectors[position], index.norms[position] = unit_vector(found, rarity)
-    _keep(index, _compared(vectors, rarity, None))
+    _keep(index, stories.close_pairs(vectors, rarity, least_cosine(index.folder), index.roundups, processes))
     return index
 
 
