@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 import regex
 from itertools import combinations
@@ -56,6 +57,7 @@ MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
 MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one kind in one article: a table
 
 SHARES = ("percent",)  # a share is of a whole by nature: "a third of the businesses" is no part of a count
+T = TypeVar("T")
 RULED_OUT = "ruled out by its own text (part of a whole, old value, conversion, age)"
 
 __all__ = ["Matching", "bucket_key", "comparable", "apart", "kind_of", "match_claims", "first_statements"]
@@ -532,30 +534,30 @@ def news_moments(claims: Iterable[Claim]) -> dict[str, frozenset[int]]:
     2:09 a.m."). A figure whose own sentence states no time of day is of that moment: a report
     of a quake at 9:30 a.m. and one of a quake at 2:09 a.m. are of two quakes, however alike
     their "this morning"."""
-    moments: dict[str, frozenset[int]] = {}
-    lede: dict[str, list[str]] = defaultdict(list)
-    for claim in claims:
-        sentences = lede[claim.doc]
-        if claim.sentence not in sentences:
-            sentences.append(claim.sentence)
-        if claim.doc not in moments and len(sentences) <= LEDE_MOMENT_SENTENCES and _clock_minutes(claim.sentence):
-            moments[claim.doc] = _clock_minutes(claim.sentence)
-    return moments
+    return _first_in_lede(claims, LEDE_MOMENT_SENTENCES, lambda claim: _clock_minutes(claim.sentence))
 
 
 def news_days(claims: Iterable[Claim]) -> dict[str, str]:
     """Each article's news day: the day its lede (its first ``LEDE_SENTENCES`` sentences with
     figures) pins a figure to, when that is not history: a report's lede names the day of its
     event ("shaken awake early Thursday", "the temblor on Sunday at 9:27 a.m.")."""
-    days: dict[str, str] = {}
+    return _first_in_lede(claims, LEDE_SENTENCES, lambda claim: None if _is_history(claim) else claim.time)
+
+
+def _first_in_lede(claims: Iterable[Claim], lede_sentences: int, read: Callable[[Claim], T | None]) -> dict[str, T]:
+    """For each article, the first reading ``read`` gives of a claim in its first
+    ``lede_sentences`` sentences with figures (an empty reading counts as none)."""
+    found: dict[str, T] = {}
     lede: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
         sentences = lede[claim.doc]
         if claim.sentence not in sentences:
             sentences.append(claim.sentence)
-        if claim.doc not in days and len(sentences) <= LEDE_SENTENCES and claim.time and not _is_history(claim):
-            days[claim.doc] = claim.time
-    return days
+        if claim.doc not in found and len(sentences) <= lede_sentences:
+            reading = read(claim)
+            if reading:
+                found[claim.doc] = reading
+    return found
 
 
 def _word_weights(claims: list[Claim], frames: Mapping[str, Frame]) -> dict[str, float]:
