@@ -24,8 +24,10 @@ from factcheck.numbers import significant_digits as digits_of
 from factcheck.units import measure
 
 SEVERITIES = ("info", "warning", "error")
+HALF_UNIT = 0.5  # an integer's own rounding: "three" against "four" is left to the wording
 AGREEMENT_DEFAULTS: dict[str, Any] = {
     "rounding": True,  # forgive half a unit of the last stated digit on unhedged figures
+    "rounding_share": 0.1,  # ... but never more than this share of the figure ("3,000" is not 2,500)
     "currency_drift": 0.15,  # relative slack when two currencies are compared at fixed rates
     "vague_slack": 1.5,  # "tens of thousands" reaches from 10,000 / slack to 99,999 * slack
 }
@@ -110,11 +112,16 @@ def load_rule(path: Path) -> Rule:
 def interval(claim: Claim, rule: Rule) -> tuple[float, float]:
     """The values a claim allows, in its measure's base unit, with the rule's forgiveness.
 
-    Rounding is forgiven on unhedged figures only: a hedge already says how exact it is."""
+    Rounding is forgiven on unhedged figures only: a hedge already says how exact it is. Trailing
+    zeros do not say whether a figure was rounded, so the forgiveness is at most a share of the
+    figure: "3,000" may be a rounded 2,950, but a writer who makes 2,500 into 3,000 has changed
+    it by a sixth."""
     low = -math.inf if claim.low is None else claim.low
     high = math.inf if claim.high is None else claim.high
     if rule.parameter("rounding") and claim.hedge is None and not claim.vague:
-        low, high = low - claim.precision, high + claim.precision
+        share = float(rule.parameter("rounding_share")) * abs(claim.value)
+        slack = min(claim.precision, max(share, HALF_UNIT))
+        low, high = low - slack, high + slack
     if claim.vague:
         slack = float(rule.parameter("vague_slack"))
         low, high = low / slack, high * slack
