@@ -49,7 +49,7 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
 IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
-SCHEMA = 6  # 4: the stat index; 5: claims stored without line and column; 6: claims apart, and as reported
+SCHEMA = 7  # 4: the stat index; 5: claims stored without line and column; 6: claims apart, and as reported; 7: breakdown parts
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
 TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)

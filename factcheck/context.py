@@ -148,6 +148,7 @@ class Context:
     event_words: tuple[str, ...] = ()
     conversion: bool = False
     subjects: tuple[str, ...] = ()
+    breakdown: bool = False
 
 
 SENTENCE_READINGS = 16  # sentences whose readings are kept: figures come in order and ask of their own
@@ -1106,7 +1107,8 @@ class ContextReader:
         if partial and self._beyond_another_event(position, predicate):
             partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
-                   or self._in_breakdown(position) or self._continues_a_part(position))
+                   or self._continues_a_part(position))
+        breakdown = not partial and self._in_breakdown(position)
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
                                                     or _OLD_AFTER.match(self.text, end)):
             predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age
@@ -1122,7 +1124,8 @@ class ContextReader:
             subjects=self._subjects(position, sentence, clause),
             time=self._time(sentence, end),
             quoted=quoted_at(self._once(quotations, sentence), start),
-            partial=partial,
+            partial=partial or breakdown,
+            breakdown=breakdown,
             superseded=superseded_at(self.text, clause, start, end),
             event_words=() if predicate else event_words(self.text, start, end, clause, (previous_end, next_start)),
             conversion=self._converts_previous(position),

@@ -82,6 +82,7 @@ def claims_in(document: Document) -> Iterator[Claim]:
             event_words=shared(context.event_words),
             conversion=context.conversion,
             subjects=shared(context.subjects),
+            breakdown=context.breakdown,
             lines=lines,
         )
         yield Claim(

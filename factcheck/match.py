@@ -27,7 +27,7 @@ from itertools import combinations
 
 from factcheck.context import DATELINE
 from factcheck.disjoint import DisjointSets
-from factcheck.frames import Frame, frame_of, kind_of, thing_of
+from factcheck.frames import Frame, frame_of, kind_of, lemma, thing_of
 from factcheck.lexicon import alternation, load
 from factcheck.model import Claim, Group
 from factcheck.numbers import significant_digits
@@ -76,7 +76,7 @@ def bucket_key(claim: Claim) -> str | None:
     its predicate does not take (a duration said to be "killed"), a distance from nowhere
     named, a pronoun "one", or a count inside a quotation that does not say what it counts."""
     kind = kind_of(claim)
-    if (claim.partial and kind not in SHARES) or claim.superseded or claim.conversion:
+    if (claim.partial and not claim.breakdown and kind not in SHARES) or claim.superseded or claim.conversion:
         return None
     if claim.predicate in uncompared_predicates() or (claim.quoted and claim.counted is None and kind == "count"):
         return None
@@ -304,7 +304,7 @@ def _places_compatible(a: Claim, b: Claim) -> bool:
     if ELSEWHERE in a.places or ELSEWHERE in b.places:
         return bool(places_a & places_b)
     if not (places_a or places_b) and filed_a and filed_b:
-        return filed_a == filed_b
+        return filed_a == filed_b or _names_the_dateline(a, filed_b) or _names_the_dateline(b, filed_a)
     return not (places_a and places_b and not places_a & places_b)
 
 
@@ -314,6 +314,13 @@ def _named_and_dateline(claim: Claim, must_match: frozenset[str]) -> tuple[set[s
     both articles say (a shooting "in Hallandale Beach" and one "in Miami" the same evening)."""
     filed = {place for place in claim.places if place.startswith(DATELINE_MARK)}
     return set(claim.places) - must_match - {ELSEWHERE} - filed, filed
+
+
+def _names_the_dateline(claim: Claim, filed: set[str]) -> bool:
+    """A report filed from the port the ferry left and one filed from the island it ran aground
+    off are of one place when the one's sentence names the other's dateline ("off Kettle Island")."""
+    named = {name.lower() for name in claim.names}
+    return all(set(place[len(DATELINE_MARK):-1].lower().split()) <= named for place in filed)
 
 
 def _prose_if_one_article(a: Claim, b: Claim) -> bool:
@@ -426,7 +433,28 @@ def _span(claim: Claim) -> tuple[float, float]:
     return abs(low * factor), abs(high * factor)
 
 
+def _parts_alike(a: Claim, b: Claim) -> bool:
+    """A part of a breakdown ("21 passengers and two crew members aboard") counts its own noun:
+    it states the same fact as a count of that noun ("carrying 18 passengers"), never the whole
+    ("23 people aboard") nor a part named otherwise. The noun is the word written after the
+    figure: ``counted`` holds its class, and passengers and crew are both people."""
+    if not (a.breakdown or b.breakdown):
+        return True
+    first, second = _noun_after(a), _noun_after(b)
+    return first is not None and first == second
+
+
+_WORD_AFTER = regex.compile(r"\s+([a-z]+)")
+
+
+def _noun_after(claim: Claim) -> str | None:
+    at = claim.sentence.find(claim.surface)
+    word = _WORD_AFTER.match(claim.sentence, at + len(claim.surface)) if at >= 0 else None
+    return lemma(word.group(1)) if word else None
+
+
 _EVIDENCE = (
+    (_parts_alike, "a part of a breakdown and a count of something else"),
     (_not_one_sentence, "two figures of one sentence"),
     (_prose_if_one_article, "a list item or label inside one article"),
     (_one_measured_thing, "measures of things named differently inside one article"),

@@ -118,6 +118,7 @@ class Reading:
     event_words: tuple[str, ...] = ()  # words near the figure that may say what happened, nearest first
     conversion: bool = False  # restates the figure before it in another currency ("2m euros (£1.7m)")
     subjects: tuple[str, ...] = ()  # names of the figure's own clause, less its source: whom it is about
+    breakdown: bool = False  # one part of a breakdown ("21 passengers and two crew"): a count of its own noun
     lines: Positions | None = field(default=None, compare=False, repr=False)  # the article's, for line and column
 
 

@@ -140,6 +140,12 @@ def test_a_breakdown_needs_a_noun_of_its_own_on_each_part():
     assert found["two"].partial
 
 
+def test_a_part_of_a_breakdown_is_marked_as_one():
+    found = claims("A ferry with 21 passengers and two crew members aboard ran aground.")
+    assert found["21"].breakdown and found["21"].partial
+    assert not claims("Four of the victims were hurt by glass.")["Four"].breakdown
+
+
 def test_a_figure_in_a_list_of_figures_is_of_the_names_in_its_own_stretch():
     found = claims("Dara Velt is averaging 15.5 points a game, with Omar Kessel on 14.9 points.")
     assert "Kessel" not in found["15.5"].subjects

@@ -56,6 +56,26 @@ def test_two_figures_of_one_sentence_are_two_facts():
     assert comparable(first, other_article)  # the same figures across articles are compared
 
 
+def test_a_part_of_a_breakdown_meets_a_count_of_its_own_noun():
+    part = claim_at("A ferry with 21 passengers and two crew members aboard ran aground.", "21", "a.md")
+    count = claim_at("The ferry, carrying 18 passengers, ran aground in fog.", "18", "b.md")
+    assert can_compare(part, count)
+
+
+def test_a_part_of_a_breakdown_never_meets_the_whole():
+    part = claim_at("A ferry with 21 passengers and two crew members aboard ran aground.", "21", "a.md")
+    whole = claim_at("The ferry ran aground with 23 people aboard.", "23", "b.md")
+    assert not can_compare(part, whole)
+
+
+def test_reports_filed_from_two_places_meet_where_one_names_the_others_dateline():
+    off_island = claim_at("PORT ALDER, Maine — A ferry carrying 21 passengers ran aground off Gull Island.", "21", "a.md")
+    on_island = claim_at("GULL ISLAND, Maine — A ferry carrying 18 passengers ran aground on a sandbar.", "18", "b.md")
+    elsewhere = claim_at("BRAYTON, Maine — A ferry carrying 18 passengers ran aground on a sandbar.", "18", "c.md")
+    assert can_compare(off_island, on_island)
+    assert not can_compare(off_island, elsewhere)
+
+
 def test_a_part_of_a_whole_is_never_compared():
     part = claim_at("Four of the victims were injured by glass.", "Four")
     assert part.partial and bucket_key(part) is None
