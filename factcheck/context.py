@@ -303,13 +303,23 @@ def _partitive_before() -> regex.Pattern:
     return regex.compile(rf"\b{alternation(words)}\s+(?:{alternation(hedges)}\s+)?$", regex.I)
 
 
+def _compound_piece() -> str:
+    """A compound head after a cue word ("death penalty", "toll road"): the cue names no event."""
+    return rf"[\s-]+{alternation(load('frames')['compound_heads']['words'])}\b"
+
+
+@cache
+def _compound_head() -> regex.Pattern:
+    return regex.compile(_compound_piece(), regex.I)
+
+
 @cache
 def _predicate_lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     data = load("predicates")
     stem_class = {fold(stem): name for name, table in data.items() for stem in table.get("stems", [])}
     word_class = {fold(word): name for name, table in data.items() for word in table.get("words", [])}
     pattern = regex.compile(
-        rf"(?<![\w-])(?:(?P<stem>{alternation(stem_class)})|(?P<stem>{alternation(word_class)})(?![\w-]))",
+        rf"(?<![\w-])(?:(?P<stem>{alternation(stem_class)})|(?P<stem>{alternation(word_class)})(?![\w-]))(?!{_compound_piece()})",
         regex.I,
     )
     return pattern, stem_class | word_class
@@ -435,20 +445,22 @@ def event_words(text: str, start: int, end: int, clause: tuple[int, int], figure
     in factcheck.frames, so extraction pays for no dictionary."""
     reach = _frames()["reach"]
     low, high = max(clause[0], figures[0]), min(clause[1], figures[1])
-    before = _open_words(reversed(list(_TOKEN.finditer(text, low, start))[-reach["before"] * 2:]), reach["before"])
-    after = _open_words(_TOKEN.finditer(text, end, high), reach["after"])
+    before = _open_words(text, reversed(list(_TOKEN.finditer(text, low, start))[-reach["before"] * 2:]), reach["before"])
+    after = _open_words(text, _TOKEN.finditer(text, end, high), reach["after"])
     ranked = sorted([(distance, 1, word) for distance, word in before] + [(distance, 0, word) for distance, word in after])
     return tuple(dict.fromkeys(word for *_, word in ranked))
 
 
-def _open_words(tokens, reach: int) -> list[tuple[int, str]]:
-    """(distance, word) for the content words among ``tokens`` (read outwards from a figure)."""
+def _open_words(text: str, tokens, reach: int) -> list[tuple[int, str]]:
+    """(distance, word) for the content words among ``tokens`` (read outwards from a figure);
+    a word that begins a compound ("the death penalty") names no event of its own."""
     found: list[tuple[int, str]] = []
     for distance, token in enumerate(tokens):
         word = token.group(0)
         if distance >= reach or word in ",;:" or word.lower() in _conjunction_words():
             break
-        if word[0].isalpha() and word[0].islower() and word not in _function_words():
+        if word[0].isalpha() and word[0].islower() and word not in _function_words() \
+                and not _compound_head().match(text, token.end()):
             found.append((distance, word))
     return found
 

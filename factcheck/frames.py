@@ -150,21 +150,22 @@ def _event_nouns() -> frozenset[str]:
 
 
 @cache
-def _class_of_lemma() -> list[tuple[str, str]]:
-    """(stem or word, class) of every predicate class, to map an open lemma to a class it
-    belongs to ("evacuate" starts with the stem "evacuat": displaced)."""
+def _class_of_lemma() -> list[tuple[str, bool, str]]:
+    """(stem or word, whether it is a whole word, class) of every predicate class, to map an
+    open lemma to a class it belongs to ("evacuate" starts with the stem "evacuat": displaced;
+    "deadlock" is not the word "dead")."""
     pairs = []
     for name, table in predicate_classes().items():
-        pairs += [(stem.lower(), name) for stem in table.get("stems", []) if " " not in stem]
-        pairs += [(word.lower(), name) for word in table.get("words", [])]
+        pairs += [(stem.lower(), False, name) for stem in table.get("stems", []) if " " not in stem]
+        pairs += [(word.lower(), True, name) for word in table.get("words", [])]
     return sorted(pairs, key=lambda pair: (-len(pair[0]), pair))
 
 
 @lru_cache(maxsize=65536)
 def event_class(word: str) -> str:
     """The predicate class an open event lemma belongs to, else the lemma itself."""
-    for stem, name in _class_of_lemma():
-        if word.startswith(stem) and not predicate_classes()[name].get("measure"):
+    for cue, whole, name in _class_of_lemma():
+        if (word == cue if whole else word.startswith(cue)) and not predicate_classes()[name].get("measure"):
             return name
     return word
 

@@ -220,3 +220,13 @@ def test_a_capitalised_word_opening_a_line_or_a_function_word_is_no_name_of_the_
 def test_a_month_of_a_sentence_in_the_future_is_the_next_such_month():
     found = claims("The levy will raise the tax rate by 12% starting in January.", date="2024-11-06")
     assert found["12%"].time == "2025-01-01"
+
+
+def test_a_figure_called_the_original_one_is_set_aside():
+    assert claims("Qualcomm rejected Broadcom's original $105 billion approach.")["$105 billion"].superseded
+
+
+def test_a_cue_inside_a_compound_names_no_event():
+    found = claims("Jurors voted nine in favor of the death penalty and three against.")
+    assert found["nine"].predicate is None and "death" not in found["nine"].event_words
+    assert claims("The new toll road cost $40 million.")["$40 million"].predicate != "killed"

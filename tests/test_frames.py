@@ -27,6 +27,13 @@ def test_a_noun_that_could_be_a_verb_is_no_event():
     assert verb_lemma("people") is None
 
 
+def test_a_whole_word_of_the_lexicon_is_no_prefix_of_an_open_lemma():
+    jury = frame_of(claim_at("The jury deadlocked with nine in favor.", "nine"))
+    died = frame_of(claim_at("Nine passengers drowned and nine people later died.", "nine"))
+    assert jury.event != "killed"
+    assert died.event == "killed"
+
+
 def test_a_verb_the_lexicon_does_not_know_is_the_event():
     claim = claim_at("At least 42 passengers drowned when the ferry capsized.", "At least 42")
     assert claim.predicate is None
