@@ -57,6 +57,7 @@ MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
 MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one kind in one article: a table
 
 SHARES = ("percent",)  # a share is of a whole by nature: "a third of the businesses" is no part of a count
+SUMS = ("money", "percent")  # figures that are always of someone: whose offer, whose stake
 T = TypeVar("T")
 RULED_OUT = "ruled out by its own text (part of a whole, old value, conversion, age)"
 
@@ -161,6 +162,8 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
         return "inside one article, measures no lexicon event names (the specifications of several models)"
     if _has_subject(a, first) and a.doc == b.doc and not (a.subjects and b.subjects):
         return "inside one article, figures of someone that do not both say whose they are"
+    if _has_subject(a, first) and first.kind not in SUMS and (_someone_unnamed(a) or _someone_unnamed(b)):
+        return "a figure of someone its sentence names only by a pronoun"
     if _weak(first, second) or (_many_per_story(a, first) and not (_one_named_event(a, b) or _one_named_thing(first, second))):
         shared = similarity if similarity is not None else _overlap(first.words, second.words)
         if shared < SENTENCE_SIMILARITY:
@@ -226,7 +229,7 @@ def _many_per_story(claim: Claim, frame: Frame) -> bool:
     """Sums of money, shares, and measures of an open event: a story states many of them (the
     prices of several products). The event's own measures the lexicon knows (a magnitude, a
     depth, a distance from a named place) are few and carry their own evidence."""
-    return frame.kind in ("money", "percent") or (frame.kind != "count" and claim.predicate is None)
+    return frame.kind in SUMS or (frame.kind != "count" and claim.predicate is None)
 
 
 def _one_named_event(a: Claim, b: Claim) -> bool:
@@ -379,9 +382,22 @@ def _has_subject(claim: Claim, frame: Frame) -> bool:
     things that are not people (whose points, whose seats) and measures of an open event (whose
     yards rushed). The measures the lexicon knows as the event's own (a magnitude, a distance,
     a depth) and tolls are the event's, whatever names stand beside them."""
-    if frame.kind in ("money", "percent"):
+    if frame.kind in SUMS:
         return True
     return not frame.people_like and claim.predicate not in measure_predicates()
+
+
+@cache
+def _pronoun() -> regex.Pattern:
+    return regex.compile(rf"\b{alternation(load('frames')['personal_pronouns']['words'])}\b", regex.I)
+
+
+def _someone_unnamed(claim: Claim) -> bool:
+    """ "He rushed for 150 yards": the figure is someone's, and its sentence names no one; an
+    article about several players gives each a "he", so it may be anyone's. (Sums are left
+    out: "they made off with 2m euros" are the thieves of the story's one heist.)"""
+    at = claim.sentence.find(claim.surface)
+    return not claim.subjects and at > 0 and _pronoun().search(claim.sentence, 0, at) is not None
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:

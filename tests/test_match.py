@@ -76,6 +76,15 @@ def test_reports_filed_from_two_places_meet_where_one_names_the_others_dateline(
     assert not can_compare(off_island, elsewhere)
 
 
+def test_a_figure_of_someone_named_only_by_a_pronoun_may_be_anyones():
+    his = claim_at("He has rushed for only 150 yards this season.", "150 yards", "a.md")
+    other = claim_at("He finished the season with 269 yards rushing.", "269 yards", "b.md")
+    named = claim_at("Voss finished the season with 269 yards rushing.", "269 yards", "c.md")
+    also_named = claim_at("Voss has rushed for only 150 yards this season.", "150 yards", "d.md")
+    assert not can_compare(his, other)
+    assert can_compare(named, also_named)
+
+
 def test_a_part_of_a_whole_is_never_compared():
     part = claim_at("Four of the victims were injured by glass.", "Four")
     assert part.partial and bucket_key(part) is None
