@@ -523,6 +523,7 @@ _OLD_AFTER = regex.compile(r"s?[- ]old\b")
 def _increment() -> regex.Pattern:
     """An increment word right after a figure ("three more", "two additional")."""
     return regex.compile(rf"\s+{alternation(load('counted')['partitive']['after'])}\b", regex.I)
+_OTHERS_AFTER = regex.compile(r"\s+others\b", regex.I)
 PART_LIST_WORDS = 8  # how far a list of parts may run on from one part to the next
 _AND = regex.compile(r"\band\b|,")
 _CONVERSION_GLUE = regex.compile(r"\s*(?:[(\[;/]|,\s*or|\bor)\s*(?:about\s+|roughly\s+|some\s+)?")
@@ -906,6 +907,13 @@ def quoted_at(quotes: tuple[list[int], list[int]], offset: int) -> bool:
     return index >= 0 and offset < ends[index]
 
 
+def _nested(first: str, second: str) -> bool:
+    """One class holds the other's counts (``within`` in predicates.toml): critical injuries
+    are injuries, so "20 others" hurt beyond four critically injured are not all the injured."""
+    classes = predicate_classes()
+    return classes[first].get("within") == second or classes[second].get("within") == first
+
+
 class ContextReader:
     """Reads the context of each figure of one view text."""
 
@@ -1087,17 +1095,32 @@ class ContextReader:
         """ "killing three people and injuring dozens more": an increment word after a figure
         joined to a figure of another event counts beyond those, as "others" does; the figure
         is the whole count of its own event, not an increment of it."""
-        start, end, unit = self.figures[position]
-        if position == 0 or predicate is None or not _increment().match(self.text, end):
+        start, end, _ = self.figures[position]
+        if predicate is None or not _increment().match(self.text, end) or not self._after_alike(position):
             return False
-        _, previous_end, previous_unit = self.figures[position - 1]
-        between = self.text[previous_end:start]
-        if previous_unit != unit or self.sentences.at(previous_end).start > start:
-            return False
+        between = self.text[self.figures[position - 1][1]:start]
         if len(_WORD.findall(between)) > PART_LIST_WORDS or _AND.search(between) is None:
             return False
         previous = self._predicate(position - 1)
-        return previous is not None and previous != predicate
+        return previous is not None and previous != predicate and not _nested(previous, predicate)
+
+    def _others_within(self, position: int, predicate: str | None) -> bool:
+        """ "Four people were taken to hospital with serious injuries while 20 others were
+        slightly hurt": "others" beyond a figure of a class nested in this one's are the rest
+        of its count, not all of it (24 were hurt). After a figure of another class they are
+        all of it ("killing one and wounding nine others")."""
+        if predicate is None or not _OTHERS_AFTER.match(self.text, self.figures[position][1]) or not self._after_alike(position):
+            return False
+        previous = self._predicate(position - 1)
+        return previous is not None and previous != predicate and _nested(previous, predicate)
+
+    def _after_alike(self, position: int) -> bool:
+        """The figure follows another of its unit in its sentence."""
+        if position == 0:
+            return False
+        start, _, unit = self.figures[position]
+        _, previous_end, previous_unit = self.figures[position - 1]
+        return previous_unit == unit and self.sentences.at(previous_end).start <= start
 
     def context(self, position: int) -> Context:
         """The context of the figure at ``position`` in ``figures``."""
@@ -1119,7 +1142,7 @@ class ContextReader:
         if partial and self._beyond_another_event(position, predicate):
             partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
-                   or self._continues_a_part(position))
+                   or self._continues_a_part(position) or self._others_within(position, predicate))
         breakdown = not partial and self._in_breakdown(position)
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
                                                     or _OLD_AFTER.match(self.text, end)):

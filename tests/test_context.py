@@ -230,3 +230,12 @@ def test_a_cue_inside_a_compound_names_no_event():
     found = claims("Jurors voted nine in favor of the death penalty and three against.")
     assert found["nine"].predicate is None and "death" not in found["nine"].event_words
     assert claims("The new toll road cost $40 million.")["$40 million"].predicate != "killed"
+
+
+def test_others_beyond_a_nested_class_are_a_part_of_its_count():
+    found = claims("Four people were taken to hospital with serious injuries while 20 others were slightly hurt.")
+    assert found["20"].partial
+
+
+def test_others_beyond_another_class_are_all_of_its_count():
+    assert not claims("Two people were killed and six others were injured.")["six"].partial
