@@ -84,9 +84,13 @@ def file_row(digest: str, documents: Sequence[Document], parts: Sequence[Documen
     head = _json_bytes({"documents": [_document_row(d) for d in documents], "ids": [list(part.ids) for part in parts],
                         "warnings": [[warning.path, warning.message] for warning in warnings]})
     head += b"\0" + "".join(document.text for document in documents).encode()
-    report = "\n".join(part.rendered if part.rendered is not None else rendered(part) for part in parts).encode()
+    report = b"\n".join(_utf8(part.rendered if part.rendered is not None else rendered(part)) for part in parts)
     claims = _json_bytes([stored_values(claim) for part in parts for claim in part])  # by position: faster to load
     return FileRow(digest, head, report, claims, _checksum(head, report, claims))
+
+
+def _utf8(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode()
 
 
 def stat_key(path: str, now_ns: int) -> str | None:
@@ -520,7 +524,7 @@ def _decode(head: bytes, report: bytes, claims: bytes) -> Known:
     head, _, texts = head.partition(b"\0")
     data = json.loads(head)
     documents = list(map(_document, data["documents"], _cut(texts.decode(), [r["length"] for r in data["documents"]])))
-    reports = report.decode().split("\n") if documents else []
+    reports = report.split(b"\n") if documents else []  # left undecoded: the report copies them
     if len(reports) != len(documents) or len(data["ids"]) != len(documents):
         raise ValueError("a row's documents, claims and records do not line up")
     made = _LazyClaims(claims, documents)

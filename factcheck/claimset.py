@@ -5,7 +5,8 @@ as records: those of the story components judged again and those the findings na
 all of them (JSON, then some 80,000 records at 10,000 articles) was a quarter of such a run, and
 encoding them again into the JSON report another. So each document's claims are held as a
 ``DocumentClaims``: their ids at once, the records made from the cache's row when first asked,
-and, when the cache kept them, their records as the JSON report writes them (``rendered``).
+and, when the cache kept them, their records as the JSON report writes them (``rendered``: the
+cache's UTF-8 bytes as they are, which the report copies to its output undecoded).
 ``Claims`` is the corpus's sequence of them, in document order, and finds a claim by its id
 (``document id#n``) decoding only that claim's document.
 """
@@ -21,13 +22,14 @@ from factcheck.model import Claim
 
 class DocumentClaims(Sequence[Claim]):
     """The claims of one document: ids known, claims made by ``decode`` when first asked;
-    ``rendered``: their records in the JSON report, joined as the report joins them."""
+    ``rendered``: their records in the JSON report, joined as the report joins them (text, or
+    the UTF-8 bytes of it the cache holds)."""
 
     __slots__ = ("doc", "path", "ids", "rendered", "_claims", "_decode", "_by_id")
 
     def __init__(
         self, doc: str, path: str, ids: Sequence[str], claims: Sequence[Claim] | None = None,
-        decode: Callable[[], Sequence[Claim]] | None = None, rendered: str | None = None,
+        decode: Callable[[], Sequence[Claim]] | None = None, rendered: str | bytes | None = None,
     ) -> None:
         if claims is None and decode is None:
             raise ValueError(f"document {doc}: neither claims nor a way to decode them")
@@ -37,7 +39,7 @@ class DocumentClaims(Sequence[Claim]):
         self._by_id: dict[str, Claim] | None = None
 
     @classmethod
-    def of(cls, doc: str, path: str, claims: Sequence[Claim], rendered: str | None = None) -> DocumentClaims:
+    def of(cls, doc: str, path: str, claims: Sequence[Claim], rendered: str | bytes | None = None) -> DocumentClaims:
         return cls(doc, path, [claim.id for claim in claims], claims, rendered=rendered)
 
     @property

@@ -7,6 +7,7 @@ went away before the end (factcheck check ... | head -1).
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import shutil
 import signal
@@ -15,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields, replace
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from factcheck import __version__, atomic
 from factcheck.baseline import (Baseline, BaselineError, baseline_text, claim_identities, read_baseline,
@@ -488,13 +490,13 @@ def terminal_width() -> int | None:
     return shutil.get_terminal_size().columns or None
 
 
-def _emit(args: argparse.Namespace, rendered: str | Iterable[str], result: Result | Extraction) -> bool:
+def _emit(args: argparse.Namespace, rendered: str | Iterable[str | bytes], result: Result | Extraction) -> bool:
     """The report (a string, or the pieces of one streamed as made) on stdout, or written whole
     to ``--output-file`` (never over an input); False, with an error said, when it could not be
     written."""
     pieces = _line_ended([rendered] if isinstance(rendered, str) else rendered)
     if args.output_file is None:
-        sys.stdout.writelines(pieces)
+        write_pieces(sys.stdout, pieces)
         return True
     target = args.output_file
     inputs = {os.path.realpath(document.path) for document in result.documents}
@@ -509,7 +511,35 @@ def _emit(args: argparse.Namespace, rendered: str | Iterable[str], result: Resul
     return True
 
 
-def _line_ended(pieces: Iterable[str]) -> Iterator[str]:
+def write_pieces(stream: TextIO, pieces: Iterable[str | bytes]) -> None:
+    """The pieces on a text stream. Bytes are UTF-8 (the claims' records the cache kept): from
+    the first one on, when the stream writes UTF-8 to a binary buffer, every piece goes to that
+    buffer, encoded as the stream would (no newline to translate on this system); else the
+    bytes are decoded and written as text."""
+    buffer = None
+    for piece in pieces:
+        if isinstance(piece, bytes) and buffer is None:
+            buffer = _utf8_buffer(stream)
+            if buffer is None:
+                piece = piece.decode()
+            else:
+                stream.flush()
+        if buffer is None:
+            stream.write(piece)  # type: ignore[arg-type]
+        else:
+            buffer.write(piece if isinstance(piece, bytes) else piece.encode("utf-8", stream.errors or "strict"))
+
+
+def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
+    """The stream's binary buffer when what it writes there is UTF-8 with no newline changed."""
+    encoding = getattr(stream, "encoding", None)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or not encoding or os.linesep != "\n" or codecs.lookup(encoding).name != "utf-8":
+        return None
+    return buffer
+
+
+def _line_ended(pieces: Iterable[str | bytes]) -> Iterator[str | bytes]:
     """The pieces, and a line break after them when they said anything."""
     written = False
     for piece in pieces:

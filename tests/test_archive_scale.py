@@ -267,3 +267,12 @@ def test_a_paused_collector_freezes_what_it_leaves_only_in_a_one_shot_process(mo
         kept += [[n] for n in range(100)]
     assert gc.get_freeze_count() >= len(kept)
     gc.unfreeze()
+
+
+def test_a_warm_runs_json_written_to_a_file_is_the_cold_runs(capsys, archive, tmp_path):
+    """The claims' records the cache kept are its bytes, copied into the file as they are."""
+    cold = json_of(capsys, archive, "--no-cache")
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    json_of(capsys, archive, *cache)
+    json_of(capsys, archive, *cache, "--output-file", str(tmp_path / "report.json"))
+    assert (tmp_path / "report.json").read_text("utf-8") == cold
