@@ -265,13 +265,16 @@ def _judged(
     kept = cache.load_learned() if cache and todo else {}
     learned.teach(kept)
     fresh = engine.map(partial(_judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
+    new: dict[str, dict] = {}
     for index, (result, answers) in zip(todo, fresh, strict=True):
         judged[index] = result
-        _gathered(kept, answers)
+        _gathered(new, answers)
         if cache and blocks[index].key:
             cache.store_component(blocks[index].key, result)
     if cache and todo:
-        cache.store_learned(_gathered(kept, learned.fresh()))
+        _gathered(new, learned.fresh())
+        if any(new.values()):  # else the kept answers are all there are: not written again
+            cache.store_learned(_gathered(kept, new))
     done = [result for result in judged if result is not None]
     compared = len({claim_id for result in done for pair in result.pairs for claim_id in pair})
     return (*merged(done, claims, rules), compared)
