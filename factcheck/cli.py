@@ -30,7 +30,7 @@ from factcheck.engine import ENGINES, Engine, one_shot
 from factcheck.formats import TEXT_SUFFIXES
 from factcheck.model import InputError
 from factcheck.pipeline import Extraction, Loaded, Result, check_documents, extract_documents, files_to_read, load_paths
-from factcheck.report import concise, github, json_report, junit, markdown, rule_doc, sarif, statistics, text
+from factcheck.report import concise, github, json_report, markdown, rule_doc, sarif
 from factcheck.report.common import plural, printable, shown_path, summary
 from factcheck.rules import SEVERITIES, Rule, RuleError, default_rules_dir, load_rules
 
@@ -455,21 +455,34 @@ def _print_warnings(warnings: Sequence[InputError]) -> None:
 
 def _extract(args: argparse.Namespace, extraction: Extraction) -> int:
     _print_errors(extraction.errors)
-    rendered = json_report.chunks(extraction, claims_only=True) if args.format == "json" else text.render_claims(extraction)
+    if args.format == "json":
+        rendered: str | Iterable[str | bytes] = json_report.chunks(extraction, claims_only=True)
+    else:
+        from factcheck.report import text
+
+        rendered = text.render_claims(extraction)
     written = _emit(args, rendered, extraction)
     return EXIT_ERROR if extraction.errors or not written else EXIT_CLEAN
 
 
-def _render(args: argparse.Namespace, result: Result) -> str | Iterable[str]:
+def _render(args: argparse.Namespace, result: Result) -> str | Iterable[str | bytes]:
     if args.statistics:
+        from factcheck.report import statistics  # tabulate (text), xml.etree (junit): only their runs import them
+
         return statistics.render(result)
     if args.format == "text":
+        from factcheck.report import text
+
         to_terminal = args.output_file is None
         return text.render(result, colour=to_terminal and colour_wanted(sys.stdout),
                            width=terminal_width() if to_terminal else None, summarised=not args.quiet)
     if args.format == "github":
         return github.render(result, args.max_annotations)
-    return {"concise": concise.render, "json": json_report.chunks, "junit": junit.render,
+    if args.format == "junit":
+        from factcheck.report import junit
+
+        return junit.render(result)
+    return {"concise": concise.render, "json": json_report.chunks,
             "markdown": markdown.render, "sarif": sarif.render}[args.format](result)
 
 
