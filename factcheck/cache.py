@@ -49,7 +49,8 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
 IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
-SCHEMA = 6  # 4: the stat index; 5: claims stored without line and column; 6: claims apart, and as reported
+SCHEMA = 7  # 4: the stat index; 5: claims stored without line and column; 6: claims apart, and as reported;
+# 7: the story index as bytes, a row's segments apart from its documents
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
 TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)
@@ -65,10 +66,12 @@ Known = tuple[list[Document], list[DocumentClaims], list[InputError]]  # a file'
 @dataclass(frozen=True)
 class FileRow:
     """A file's row, encoded (a worker encodes the files it extracted): its documents and
-    their claims' ids (``head``: JSON, then a NUL and the documents' texts one after the
-    other, as they are: JSON's escapes made reading the texts back most of decoding a
-    document), the claims' records in the JSON report, one document a line
-    (``report``: JSON never holds a raw line break), the claims by field, and one checksum."""
+    their claims' ids (``head``: JSON, then a NUL, each document's segments in JSON one
+    document a line, a NUL and the documents' texts one after the other, as they are: JSON's
+    escapes made reading the texts back most of decoding a document, and the segments are
+    decoded only for the documents that need them), the claims' records in the JSON report,
+    one document a line (``report``: JSON never holds a raw line break), the claims by field,
+    and one checksum."""
 
     digest: str
     head: bytes
@@ -83,6 +86,7 @@ def file_row(digest: str, documents: Sequence[Document], parts: Sequence[Documen
     and its reading warnings."""
     head = _json_bytes({"documents": [_document_row(d) for d in documents], "ids": [list(part.ids) for part in parts],
                         "warnings": [[warning.path, warning.message] for warning in warnings]})
+    head += b"\0" + b"\n".join(_json_bytes(_segment_rows(d)) for d in documents)
     head += b"\0" + "".join(document.text for document in documents).encode()
     report = b"\n".join(_utf8(part.rendered if part.rendered is not None else rendered(part)) for part in parts)
     claims = _json_bytes([stored_values(claim) for part in parts for claim in part])  # by position: faster to load
@@ -168,7 +172,7 @@ class ClaimCache:
         self._pending_stats: list[tuple[str, str, str]] = []
         self._pending_components: list[tuple[str, str, str]] = []
         self._pending_stories: tuple[str, str, str] | None = None
-        self._pending_index: tuple[str, str, str] | None = None
+        self._pending_index: tuple[str, bytes, str] | None = None
         self._pending_learned: tuple[str, str, str] | None = None
         claim_folder(folder)
         self.connection = self._open()
@@ -283,10 +287,11 @@ class ClaimCache:
 
     def load_story_index(self) -> StoryIndex | None:
         """The story index of the last corpus whose links were worked out (``story_index``)."""
-        return self._keyed("story_index", STORY_INDEX, lambda payload: StoryIndex.from_json(json.loads(payload)))
+        return self._keyed("story_index", STORY_INDEX, StoryIndex.from_bytes)
 
     def store_story_index(self, index: StoryIndex) -> None:
-        self._pending_index = _row(STORY_INDEX, index.to_json())
+        payload = index.to_bytes()
+        self._pending_index = (STORY_INDEX, payload, hashlib.sha256(payload).hexdigest())
 
     def load_learned(self) -> dict[str, dict[str, Any]]:
         """The libraries' answers earlier runs kept (``learned``), by kind."""
@@ -296,10 +301,10 @@ class ClaimCache:
         """Keep these answers (the kept ones and this run's, by kind)."""
         self._pending_learned = _row(LEARNED, {kind: dict(sorted(found.items())) for kind, found in answers.items()})
 
-    def _keyed(self, table: str, key: str, decode: Callable[[str], Any]) -> Any:
+    def _keyed(self, table: str, key: str, decode: Callable[[Any], Any]) -> Any:
         return self._trusted(f"SELECT payload, checksum FROM {table} WHERE key = ?", (key,), decode)
 
-    def _trusted(self, query: str, parameters: tuple[str, ...], decode: Callable[[str], Any]) -> Any:
+    def _trusted(self, query: str, parameters: tuple[str, ...], decode: Callable[[Any], Any]) -> Any:
         """The decoded payload of the row the query finds, or None: no row, a payload that does
         not match its checksum, or one that cannot be decoded."""
         try:
@@ -386,9 +391,9 @@ def _create(path: Path, engine: str) -> None:
                 "report BLOB NOT NULL, claims BLOB NOT NULL, checksum TEXT NOT NULL)"
             )
             connection.execute("CREATE TABLE stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL)")
-            for table in ("components", "stories", "story_index", "learned"):
+            for table, kind in (("components", "TEXT"), ("stories", "TEXT"), ("story_index", "BLOB"), ("learned", "TEXT")):
                 connection.execute(
-                    f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
+                    f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload {kind} NOT NULL, checksum TEXT NOT NULL)"
                 )
     finally:
         connection.close()
@@ -404,9 +409,9 @@ def _marks(batch: Sequence[str]) -> str:
     return ",".join("?" * len(batch))
 
 
-def _checked(payload: str, checksum: str, decode: Callable[[str], Any]) -> Any:
+def _checked(payload: str | bytes, checksum: str, decode: Callable[[Any], Any]) -> Any:
     """The decoded payload, or None when it does not match its checksum or cannot be decoded."""
-    if hashlib.sha256(payload.encode()).hexdigest() != checksum:
+    if hashlib.sha256(_utf8(payload)).hexdigest() != checksum:
         return None
     try:
         return decode(payload)
@@ -456,15 +461,19 @@ def _engine_of(connection: sqlite3.Connection) -> str | None:
 
 
 def _document_row(document: Document) -> dict[str, Any]:
-    """A document's fields, its segments by position (a long article has hundreds), a
-    segment's view left out (null) when it is its span of the text, as in plain text and
-    Markdown: stored twice, the text was most of a row and of reading it back."""
-    row = {name: getattr(document, name) for name in DOCUMENT_FIELDS if name != "text"}
-    text = document.text
-    row["length"] = len(text)
-    row["segments"] = [[s.text_start, s.text_end, None if s.view == text[s.text_start:s.text_end] else s.view, s.new_line]
-                       for s in document.segments]
+    """A document's fields but its text and segments, and the length of its text."""
+    row = {name: getattr(document, name) for name in DOCUMENT_FIELDS if name not in ("text", "segments")}
+    row["length"] = len(document.text)
     return row
+
+
+def _segment_rows(document: Document) -> list[list[Any]]:
+    """A document's segments by position (a long article has hundreds), a segment's view left
+    out (null) when it is its span of the text, as in plain text and Markdown: stored twice,
+    the text was most of a row and of reading it back."""
+    text = document.text
+    return [[s.text_start, s.text_end, None if s.view == text[s.text_start:s.text_end] else s.view, s.new_line]
+            for s in document.segments]
 
 
 def _cut(text: str, lengths: list[int]) -> Iterator[str]:
@@ -475,20 +484,21 @@ def _cut(text: str, lengths: list[int]) -> Iterator[str]:
         at += length
 
 
-def _document(record: dict[str, Any], text: str) -> Document:
-    """A document from its row and its text."""
-    fields = {name: value for name, value in record.items() if name not in ("length", "segments")}
-    return Document(**fields, text=text, segments=StoredSegments(text, record["segments"]))
+def _document(record: dict[str, Any], text: str, segments: bytes) -> Document:
+    """A document from its row, its text and its segments' JSON."""
+    fields = {name: value for name, value in record.items() if name != "length"}
+    return Document(**fields, text=text, segments=StoredSegments(text, segments))
 
 
 class StoredSegments(Sequence[Segment]):
-    """A document's segments as its row holds them, made into Segments when first read: a warm
-    run reads the segments of the few documents whose story links it works out again, and
-    making some 130,000 at 10,000 articles was a third of decoding the documents."""
+    """A document's segments as its row holds them (JSON), decoded and made into Segments when
+    first read: a warm run reads the segments of the few documents whose story links it works
+    out again, and making some 130,000 at 10,000 articles was a third of decoding the
+    documents, decoding their JSON a tenth of the cache lookup."""
 
     __slots__ = ("_text", "_rows", "_made")
 
-    def __init__(self, text: str, rows: list[list[Any]]) -> None:
+    def __init__(self, text: str, rows: bytes) -> None:
         self._text, self._rows = text, rows
         self._made: tuple[Segment, ...] | None = None
 
@@ -496,12 +506,12 @@ class StoredSegments(Sequence[Segment]):
     def made(self) -> tuple[Segment, ...]:
         if self._made is None:
             self._made = tuple(Segment(start, end, self._text[start:end] if view is None else view, new_line)
-                               for start, end, view, new_line in self._rows)
-            self._rows = []
+                               for start, end, view, new_line in json.loads(self._rows))
+            self._rows = b""
         return self._made
 
     def __len__(self) -> int:
-        return len(self._made if self._made is not None else self._rows)
+        return len(self.made)
 
     def __getitem__(self, index: Any) -> Any:
         return self.made[index]
@@ -521,11 +531,14 @@ class StoredSegments(Sequence[Segment]):
 
 def _decode(head: bytes, report: bytes, claims: bytes) -> Known:
     """A file's documents, its claims (made when first asked) and its reading warnings."""
-    head, _, texts = head.partition(b"\0")
+    head, _, rest = head.partition(b"\0")
+    segments, _, texts = rest.partition(b"\0")
     data = json.loads(head)
-    documents = list(map(_document, data["documents"], _cut(texts.decode(), [r["length"] for r in data["documents"]])))
+    records = data["documents"]
+    segment_rows = segments.split(b"\n") if records else []
+    documents = list(map(_document, records, _cut(texts.decode(), [r["length"] for r in records]), segment_rows))
     reports = report.split(b"\n") if documents else []  # left undecoded: the report copies them
-    if len(reports) != len(documents) or len(data["ids"]) != len(documents):
+    if not len(records) == len(documents) == len(segment_rows) == len(reports) == len(data["ids"]):
         raise ValueError("a row's documents, claims and records do not line up")
     made = _LazyClaims(claims, documents)
     parts = [DocumentClaims(d.id, d.path, ids, decode=partial(made.of, d.id), rendered=text)
