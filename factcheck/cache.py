@@ -50,7 +50,7 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
 SCHEMA = 7  # 4: the stat index; 5: claims stored without line and column; 6: claims apart, and as reported;
-# 7: the story index as bytes, a row's segments apart from its documents
+# 7: the story index as bytes, a row's segments apart from its documents, its claims checked apart
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
 TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)
@@ -71,14 +71,16 @@ class FileRow:
     document a line, a NUL and the documents' texts one after the other, as they are: JSON's
     escapes made reading the texts back most of decoding a document, and the segments are
     decoded only for the documents that need them), the claims' records in the JSON report,
-    one document a line (``report``: JSON never holds a raw line break), the claims by field,
-    and one checksum."""
+    one document a line (``report``: JSON never holds a raw line break), and the claims by
+    field, with a checksum of their own: a run reads them only for the documents whose claims
+    it makes (some 850 of 10,000 after one change), not for every file it knows."""
 
     digest: str
     head: bytes
     report: bytes
     claims: bytes
-    checksum: str
+    checksum: str  # of head and report
+    claims_checksum: str
 
 
 def file_row(digest: str, documents: Sequence[Document], parts: Sequence[DocumentClaims],
@@ -91,7 +93,7 @@ def file_row(digest: str, documents: Sequence[Document], parts: Sequence[Documen
     head += b"\0" + "".join(document.text for document in documents).encode()
     report = b"\n".join(_utf8(part.rendered if part.rendered is not None else rendered(part)) for part in parts)
     claims = _json_bytes([stored_values(claim) for part in parts for claim in part])  # by position: faster to load
-    return FileRow(digest, head, report, claims, _checksum(head, report, claims))
+    return FileRow(digest, head, report, claims, _checksum(head, report), _checksum(claims))
 
 
 def _utf8(text: str | bytes) -> bytes:
@@ -169,7 +171,7 @@ class ClaimCache:
     def __init__(self, folder: Path, engine: str) -> None:
         self.folder = folder
         self.engine = engine
-        self._pending: list[tuple[str, str, bytes, bytes, bytes, str]] = []
+        self._pending: list[tuple[str, str, bytes, bytes, bytes, str, str]] = []
         self._pending_stats: list[tuple[str, str, str]] = []
         self._pending_components: list[tuple[str, str, str]] = []
         self._pending_stories: tuple[str, str, str] | None = None
@@ -245,12 +247,29 @@ class ClaimCache:
         found: dict[str, Known] = {}
         with paused_gc():
             for batch in _batches(list(digests)):
-                query = f"SELECT path, digest, head, report, claims, checksum FROM files WHERE path IN ({_marks(batch)})"
-                for path, digest, head, report, claims, checksum in self._rows(query, batch):
-                    if digest == digests[path] and _checksum(head, report, claims) == checksum:
+                query = f"SELECT path, digest, head, report, checksum FROM files WHERE path IN ({_marks(batch)})"
+                for path, digest, head, report, checksum in self._rows(query, batch):
+                    if digest == digests[path] and _checksum(head, report) == checksum:
                         with contextlib.suppress(ValueError, KeyError, TypeError):
-                            found[path] = _decode(head, report, claims)
+                            found[path] = _decode(head, report, partial(self._stored_claims, path, digest))
         return found
+
+    def _stored_claims(self, path: str, digest: str) -> bytes | None:
+        """The claims of the file's row with these bytes, None unless they match their checksum;
+        asked when a document's claims are first made, which may be after ``close`` (then on a
+        read-only connection of its own)."""
+        query = "SELECT claims, claims_checksum FROM files WHERE path = ? AND digest = ?"
+        try:
+            rows = self.connection.execute(query, (path, digest)).fetchall()
+        except sqlite3.ProgrammingError:  # closed
+            try:
+                with contextlib.closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as reader:
+                    rows = reader.execute(query, (path, digest)).fetchall()
+            except sqlite3.Error:
+                rows = []
+        except sqlite3.DatabaseError:
+            rows = []
+        return next((claims for claims, checksum in rows if _checksum(claims) == checksum), None)
 
     def store(
         self, path: str, digest: str, documents: list[Document], claims: list[Claim],
@@ -261,7 +280,7 @@ class ClaimCache:
         self.store_row(path, file_row(digest, documents, parts, warnings))
 
     def store_row(self, path: str, row: FileRow) -> None:
-        self._pending.append((path, row.digest, row.head, row.report, row.claims, row.checksum))
+        self._pending.append((path, row.digest, row.head, row.report, row.claims, row.checksum, row.claims_checksum))
 
     def load_components(self, keys: Sequence[str]) -> dict[str, Judged]:
         """The components judged before from exactly what their keys cover, asked in batches
@@ -323,7 +342,7 @@ class ClaimCache:
         is replaced by an empty one for the next run."""
         try:
             with self.connection:
-                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", self._pending)
                 self.connection.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?)", self._pending_stats)
                 self.connection.executemany("INSERT OR REPLACE INTO components VALUES (?, ?, ?)",
                                             self._pending_components)
@@ -390,7 +409,7 @@ def _create(path: Path, engine: str) -> None:
             connection.execute("INSERT INTO meta VALUES (?)", (engine,))
             connection.execute(
                 "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, head BLOB NOT NULL, "
-                "report BLOB NOT NULL, claims BLOB NOT NULL, checksum TEXT NOT NULL)"
+                "report BLOB NOT NULL, claims BLOB NOT NULL, checksum TEXT NOT NULL, claims_checksum TEXT NOT NULL)"
             )
             connection.execute("CREATE TABLE stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL)")
             for table, kind in (("components", "TEXT"), ("stories", "TEXT"), ("story_index", "BLOB"), ("learned", "TEXT")):
@@ -531,8 +550,9 @@ class StoredSegments(Sequence[Segment]):
         return tuple, (self.made,)
 
 
-def _decode(head: bytes, report: bytes, claims: bytes) -> Known:
-    """A file's documents, its claims (made when first asked) and its reading warnings."""
+def _decode(head: bytes, report: bytes, claims: Callable[[], bytes | None]) -> Known:
+    """A file's documents, its claims (read with ``claims`` and made when first asked) and its
+    reading warnings."""
     head, _, rest = head.partition(b"\0")
     segments, _, texts = rest.partition(b"\0")
     data = json.loads(head)
@@ -549,21 +569,34 @@ def _decode(head: bytes, report: bytes, claims: bytes) -> Known:
 
 
 class _LazyClaims:
-    """A file's claims by field, made into claims when a document's are first asked for."""
+    """A file's claims, read from its row and made into claims when a document's are first
+    asked for. Claims the row no longer holds intact (damaged since, or replaced by another
+    process's run) are extracted again from the documents, which their own checksum vouched
+    for: the same engine makes the same claims of them."""
 
-    def __init__(self, payload: bytes, documents: list[Document]) -> None:
-        self._payload: bytes | None = payload
+    def __init__(self, read: Callable[[], bytes | None], documents: list[Document]) -> None:
+        self._read: Callable[[], bytes | None] | None = read
         self._documents = documents
         self._by_doc: dict[str, list[Claim]] = defaultdict(list)
 
     def of(self, doc: str) -> list[Claim]:
-        if self._payload is not None:
-            lines = {document.id: LineIndex.of(document) for document in self._documents}
-            for row in json.loads(self._payload):
-                claim = _claim(row, lines)
+        if self._read is not None:
+            for claim in _made(self._read(), self._documents):
                 self._by_doc[claim.doc].append(claim)
-            self._payload, self._documents = None, []
+            self._read, self._documents = None, []
         return self._by_doc[doc]
+
+
+def _made(payload: bytes | None, documents: list[Document]) -> list[Claim]:
+    """The claims of a row's payload (by field), or, with none that can be read, extracted
+    from the documents again."""
+    if payload is not None:
+        lines = {document.id: LineIndex.of(document) for document in documents}
+        with contextlib.suppress(ValueError, KeyError, TypeError, IndexError):
+            return [_claim(row, lines) for row in json.loads(payload)]
+    from factcheck import extract  # only a damaged row pays for the extraction's imports
+
+    return [claim for document in documents for claim in extract.claims_in(document)]
 
 
 def _claim(row: list[Any], lines: Mapping[str, LineIndex]) -> Claim:
