@@ -33,7 +33,7 @@ from typing import Any
 import regex
 
 from factcheck import __version__, atomic
-from factcheck.claimset import DocumentClaims
+from factcheck.claimset import DocumentClaims, Stated
 from factcheck.components import Judged
 from factcheck.engine import paused_gc
 from factcheck.provenance import LineIndex
@@ -54,6 +54,7 @@ SCHEMA = 7  # 4: the stat index; 5: claims stored without line and column; 6: cl
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
 TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)
+STATED_POSITIONS = tuple(STORED_FIELDS.index(name) for name in Stated._fields)
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
 PAGE_SIZE = 16_384  # a row is some 17 KB at 10,000 articles: in 4 KB pages, reading them back took half again as long
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
@@ -563,40 +564,98 @@ def _decode(head: bytes, report: bytes, claims: Callable[[], bytes | None]) -> K
     if not len(records) == len(documents) == len(segment_rows) == len(reports) == len(data["ids"]):
         raise ValueError("a row's documents, claims and records do not line up")
     made = _LazyClaims(claims, documents)
-    parts = [DocumentClaims(d.id, d.path, ids, decode=partial(made.of, d.id), rendered=text)
+    parts = [DocumentClaims(d.id, d.path, ids, source=made.source(d.id), rendered=text)
              for d, ids, text in zip(documents, data["ids"], reports)]
     return documents, parts, [InputError(*warning) for warning in data["warnings"]]
 
 
 class _LazyClaims:
-    """A file's claims, read from its row and made into claims when a document's are first
-    asked for. Claims the row no longer holds intact (damaged since, or replaced by another
-    process's run) are extracted again from the documents, which their own checksum vouched
-    for: the same engine makes the same claims of them."""
+    """A file's claims, read from its row when a document's are first asked for and made into
+    claims as asked: all of a document's, one of them, or only what their identities are made
+    of. Claims the row no longer holds intact (damaged since, or replaced by another process's
+    run) are extracted again from the documents, which their own checksum vouched for: the
+    same engine makes the same claims of them."""
 
     def __init__(self, read: Callable[[], bytes | None], documents: list[Document]) -> None:
         self._read: Callable[[], bytes | None] | None = read
-        self._documents = documents
-        self._by_doc: dict[str, list[Claim]] = defaultdict(list)
+        self._documents = {document.id: document for document in documents}
+        self._rows: dict[str, list[list[Any]]] = {}  # by document, read from the row
+        self._made: dict[str, list[Claim]] = {}  # by document, every claim made
+        self._lines: dict[str, LineIndex] = {}
+
+    def source(self, doc: str) -> _DocumentSource:
+        return _DocumentSource(self, doc)
 
     def of(self, doc: str) -> list[Claim]:
-        if self._read is not None:
-            for claim in _made(self._read(), self._documents):
-                self._by_doc[claim.doc].append(claim)
-            self._read, self._documents = None, []
-        return self._by_doc[doc]
+        self._load()
+        if doc not in self._made:
+            self._made[doc] = [self._claim(doc, row) for row in self._rows.pop(doc, [])]
+        return self._made[doc]
+
+    def one(self, doc: str, index: int) -> Claim:
+        self._load()
+        return self._made[doc][index] if doc in self._made else self._claim(doc, self._rows[doc][index])
+
+    def stated(self, doc: str) -> list[Stated]:
+        self._load()
+        if doc in self._made:
+            return [Stated(claim.id, claim.doc, claim.path, claim.sentence, claim.surface) for claim in self._made[doc]]
+        return [Stated(*(row[position] for position in STATED_POSITIONS)) for row in self._rows.get(doc, [])]
+
+    def _load(self) -> None:
+        if self._read is None:
+            return
+        rows = _rows(self._read(), self._documents)
+        self._read = None
+        if rows is None:
+            self._made = _extracted(list(self._documents.values()))
+            return
+        for row in rows:
+            self._rows.setdefault(row[1], []).append(row)
+
+    def _claim(self, doc: str, row: list[Any]) -> Claim:
+        if doc not in self._lines:
+            self._lines[doc] = LineIndex.of(self._documents[doc])
+        return _claim(row, self._lines)
 
 
-def _made(payload: bytes | None, documents: list[Document]) -> list[Claim]:
-    """The claims of a row's payload (by field), or, with none that can be read, extracted
-    from the documents again."""
-    if payload is not None:
-        lines = {document.id: LineIndex.of(document) for document in documents}
-        with contextlib.suppress(ValueError, KeyError, TypeError, IndexError):
-            return [_claim(row, lines) for row in json.loads(payload)]
+class _DocumentSource:
+    """One document's claims in its file's ``_LazyClaims`` (a ``claimset.ClaimSource``)."""
+
+    __slots__ = ("_claims", "_doc")
+
+    def __init__(self, claims: _LazyClaims, doc: str) -> None:
+        self._claims, self._doc = claims, doc
+
+    def all(self) -> list[Claim]:
+        return self._claims.of(self._doc)
+
+    def one(self, index: int) -> Claim:
+        return self._claims.one(self._doc, index)
+
+    def stated(self) -> list[Stated]:
+        return self._claims.stated(self._doc)
+
+
+def _rows(payload: bytes | None, documents: Mapping[str, Document]) -> list[list[Any]] | None:
+    """A row's claims by field; None when there are none to read, or they are not claims of
+    its documents."""
+    if payload is None:
+        return None
+    try:
+        rows = json.loads(payload)
+    except ValueError:
+        return None
+    fit = isinstance(rows, list) and all(
+        isinstance(row, list) and len(row) == len(STORED_FIELDS) and row[1] in documents for row in rows)
+    return rows if fit else None
+
+
+def _extracted(documents: list[Document]) -> dict[str, list[Claim]]:
+    """The documents' claims extracted again, by document."""
     from factcheck import extract  # only a damaged row pays for the extraction's imports
 
-    return [claim for document in documents for claim in extract.claims_in(document)]
+    return {document.id: list(extract.claims_in(document)) for document in documents}
 
 
 def _claim(row: list[Any], lines: Mapping[str, LineIndex]) -> Claim:
