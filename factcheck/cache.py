@@ -413,7 +413,8 @@ def _create(path: Path, engine: str) -> None:
                 "report BLOB NOT NULL, claims BLOB NOT NULL, checksum TEXT NOT NULL, claims_checksum TEXT NOT NULL)"
             )
             connection.execute("CREATE TABLE stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL)")
-            for table, kind in (("components", "TEXT"), ("stories", "TEXT"), ("story_index", "BLOB"), ("learned", "TEXT")):
+            kinds = {"components": "TEXT", "stories": "TEXT", "story_index": "BLOB", "learned": "TEXT"}
+            for table, kind in kinds.items():
                 connection.execute(
                     f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload {kind} NOT NULL, checksum TEXT NOT NULL)"
                 )
