@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 
-def write_text(path: Path, text: str | Iterable[str]) -> None:
+def write_text(path: Path, text: str | Iterable[str | bytes]) -> None:
     """Replace (or create) ``path`` with ``text`` (or its pieces, written as they come) in
-    UTF-8, atomically."""
+    UTF-8, atomically; a piece that is bytes is UTF-8 already, and copied."""
     def write(temporary: Path) -> None:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines([text] if isinstance(text, str) else text)
+        with open(temporary, "wb") as handle:
+            for piece in [text] if isinstance(text, str) else text:
+                handle.write(piece if isinstance(piece, bytes) else piece.encode())
             handle.flush()
             os.fsync(handle.fileno())
 

@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from factcheck import atomic
+from factcheck.claimset import Stated
 from factcheck.model import Claim, Finding
 
 BASELINE_VERSION = 1
@@ -47,7 +48,7 @@ class Identities:
         return article_name(claim, self.file_name)
 
 
-def article_name(claim: Claim, file_name: Callable[[str], str]) -> str:
+def article_name(claim: Claim | Stated, file_name: Callable[[str], str]) -> str:
     """The claim's article: its file's name, or the record id of a JSON Lines record (whose
     id, when the record has none, is the file's path and the record's line)."""
     if claim.doc == claim.path:
@@ -58,7 +59,7 @@ def article_name(claim: Claim, file_name: Callable[[str], str]) -> str:
     return claim.doc
 
 
-def claim_identities(claims: Iterable[Claim], file_name: Callable[[str], str] = str) -> Identities:
+def claim_identities(claims: Iterable[Claim | Stated], file_name: Callable[[str], str] = str) -> Identities:
     """The identities of these claims, files named by ``file_name`` (a path relative to a root)."""
     file_name = cache(file_name)  # resolving a path asks the file system; a file has many claims
     seen: Counter[tuple[str, str, str]] = Counter()

@@ -33,7 +33,7 @@ from typing import Any
 import regex
 
 from factcheck import __version__, atomic
-from factcheck.claimset import DocumentClaims
+from factcheck.claimset import DocumentClaims, Stated
 from factcheck.components import Judged
 from factcheck.engine import paused_gc
 from factcheck.provenance import LineIndex
@@ -49,11 +49,14 @@ TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
             "# For information about cache directory tags see https://bford.info/cachedir/\n")
 IGNORE_TEXT = "# written by factcheck\n*\n"
 MARKERS = {".gitignore": IGNORE_TEXT, TAG: TAG_TEXT}  # a cache folder ignores itself in git and is tagged
-SCHEMA = 7  # 4: the stat index; 5: claims stored without line and column; 6: claims apart, and as reported; 7: breakdown parts
+SCHEMA = 8  # 4: the stat index; 5: claims stored without line and column; 6: claims apart, and as reported;
+# 7: the story index as bytes, a row's segments apart from its documents, its claims checked apart; 8: breakdown parts
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
 TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)
+STATED_POSITIONS = tuple(STORED_FIELDS.index(name) for name in Stated._fields)
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
+PAGE_SIZE = 16_384  # a row is some 17 KB at 10,000 articles: in 4 KB pages, reading them back took half again as long
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
 STORY_INDEX = "archive"  # the one row of the story_index table: the index of the last corpus
 LEARNED = "answers"  # the one row of the learned table: pint's and lemminflect's answers (``learned``)
@@ -65,16 +68,20 @@ Known = tuple[list[Document], list[DocumentClaims], list[InputError]]  # a file'
 @dataclass(frozen=True)
 class FileRow:
     """A file's row, encoded (a worker encodes the files it extracted): its documents and
-    their claims' ids (``head``: JSON, then a NUL and the documents' texts one after the
-    other, as they are: JSON's escapes made reading the texts back most of decoding a
-    document), the claims' records in the JSON report, one document a line
-    (``report``: JSON never holds a raw line break), the claims by field, and one checksum."""
+    their claims' ids (``head``: JSON, then a NUL, each document's segments in JSON one
+    document a line, a NUL and the documents' texts one after the other, as they are: JSON's
+    escapes made reading the texts back most of decoding a document, and the segments are
+    decoded only for the documents that need them), the claims' records in the JSON report,
+    one document a line (``report``: JSON never holds a raw line break), and the claims by
+    field, with a checksum of their own: a run reads them only for the documents whose claims
+    it makes (some 850 of 10,000 after one change), not for every file it knows."""
 
     digest: str
     head: bytes
     report: bytes
     claims: bytes
-    checksum: str
+    checksum: str  # of head and report
+    claims_checksum: str
 
 
 def file_row(digest: str, documents: Sequence[Document], parts: Sequence[DocumentClaims],
@@ -83,10 +90,15 @@ def file_row(digest: str, documents: Sequence[Document], parts: Sequence[Documen
     and its reading warnings."""
     head = _json_bytes({"documents": [_document_row(d) for d in documents], "ids": [list(part.ids) for part in parts],
                         "warnings": [[warning.path, warning.message] for warning in warnings]})
+    head += b"\0" + b"\n".join(_json_bytes(_segment_rows(d)) for d in documents)
     head += b"\0" + "".join(document.text for document in documents).encode()
-    report = "\n".join(part.rendered if part.rendered is not None else rendered(part) for part in parts).encode()
+    report = b"\n".join(_utf8(part.rendered if part.rendered is not None else rendered(part)) for part in parts)
     claims = _json_bytes([stored_values(claim) for part in parts for claim in part])  # by position: faster to load
-    return FileRow(digest, head, report, claims, _checksum(head, report, claims))
+    return FileRow(digest, head, report, claims, _checksum(head, report), _checksum(claims))
+
+
+def _utf8(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode()
 
 
 def stat_key(path: str, now_ns: int) -> str | None:
@@ -160,11 +172,11 @@ class ClaimCache:
     def __init__(self, folder: Path, engine: str) -> None:
         self.folder = folder
         self.engine = engine
-        self._pending: list[tuple[str, str, bytes, bytes, bytes, str]] = []
+        self._pending: list[tuple[str, str, bytes, bytes, bytes, str, str]] = []
         self._pending_stats: list[tuple[str, str, str]] = []
         self._pending_components: list[tuple[str, str, str]] = []
         self._pending_stories: tuple[str, str, str] | None = None
-        self._pending_index: tuple[str, str, str] | None = None
+        self._pending_index: tuple[str, bytes, str] | None = None
         self._pending_learned: tuple[str, str, str] | None = None
         claim_folder(folder)
         self.connection = self._open()
@@ -236,12 +248,29 @@ class ClaimCache:
         found: dict[str, Known] = {}
         with paused_gc():
             for batch in _batches(list(digests)):
-                query = f"SELECT path, digest, head, report, claims, checksum FROM files WHERE path IN ({_marks(batch)})"
-                for path, digest, head, report, claims, checksum in self._rows(query, batch):
-                    if digest == digests[path] and _checksum(head, report, claims) == checksum:
+                query = f"SELECT path, digest, head, report, checksum FROM files WHERE path IN ({_marks(batch)})"
+                for path, digest, head, report, checksum in self._rows(query, batch):
+                    if digest == digests[path] and _checksum(head, report) == checksum:
                         with contextlib.suppress(ValueError, KeyError, TypeError):
-                            found[path] = _decode(head, report, claims)
+                            found[path] = _decode(head, report, partial(self._stored_claims, path, digest))
         return found
+
+    def _stored_claims(self, path: str, digest: str) -> bytes | None:
+        """The claims of the file's row with these bytes, None unless they match their checksum;
+        asked when a document's claims are first made, which may be after ``close`` (then on a
+        read-only connection of its own)."""
+        query = "SELECT claims, claims_checksum FROM files WHERE path = ? AND digest = ?"
+        try:
+            rows = self.connection.execute(query, (path, digest)).fetchall()
+        except sqlite3.ProgrammingError:  # closed
+            try:
+                with contextlib.closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as reader:
+                    rows = reader.execute(query, (path, digest)).fetchall()
+            except sqlite3.Error:
+                rows = []
+        except sqlite3.DatabaseError:
+            rows = []
+        return next((claims for claims, checksum in rows if _checksum(claims) == checksum), None)
 
     def store(
         self, path: str, digest: str, documents: list[Document], claims: list[Claim],
@@ -252,7 +281,7 @@ class ClaimCache:
         self.store_row(path, file_row(digest, documents, parts, warnings))
 
     def store_row(self, path: str, row: FileRow) -> None:
-        self._pending.append((path, row.digest, row.head, row.report, row.claims, row.checksum))
+        self._pending.append((path, row.digest, row.head, row.report, row.claims, row.checksum, row.claims_checksum))
 
     def load_components(self, keys: Sequence[str]) -> dict[str, Judged]:
         """The components judged before from exactly what their keys cover, asked in batches
@@ -279,10 +308,11 @@ class ClaimCache:
 
     def load_story_index(self) -> StoryIndex | None:
         """The story index of the last corpus whose links were worked out (``story_index``)."""
-        return self._keyed("story_index", STORY_INDEX, lambda payload: StoryIndex.from_json(json.loads(payload)))
+        return self._keyed("story_index", STORY_INDEX, StoryIndex.from_bytes)
 
     def store_story_index(self, index: StoryIndex) -> None:
-        self._pending_index = _row(STORY_INDEX, index.to_json())
+        payload = index.to_bytes()
+        self._pending_index = (STORY_INDEX, payload, hashlib.sha256(payload).hexdigest())
 
     def load_learned(self) -> dict[str, dict[str, Any]]:
         """The libraries' answers earlier runs kept (``learned``), by kind."""
@@ -292,10 +322,10 @@ class ClaimCache:
         """Keep these answers (the kept ones and this run's, by kind)."""
         self._pending_learned = _row(LEARNED, {kind: dict(sorted(found.items())) for kind, found in answers.items()})
 
-    def _keyed(self, table: str, key: str, decode: Callable[[str], Any]) -> Any:
+    def _keyed(self, table: str, key: str, decode: Callable[[Any], Any]) -> Any:
         return self._trusted(f"SELECT payload, checksum FROM {table} WHERE key = ?", (key,), decode)
 
-    def _trusted(self, query: str, parameters: tuple[str, ...], decode: Callable[[str], Any]) -> Any:
+    def _trusted(self, query: str, parameters: tuple[str, ...], decode: Callable[[Any], Any]) -> Any:
         """The decoded payload of the row the query finds, or None: no row, a payload that does
         not match its checksum, or one that cannot be decoded."""
         try:
@@ -313,7 +343,7 @@ class ClaimCache:
         is replaced by an empty one for the next run."""
         try:
             with self.connection:
-                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", self._pending)
                 self.connection.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?)", self._pending_stats)
                 self.connection.executemany("INSERT OR REPLACE INTO components VALUES (?, ?, ?)",
                                             self._pending_components)
@@ -374,17 +404,19 @@ def _create(path: Path, engine: str) -> None:
     """An empty cache database of ``engine`` at ``path``."""
     connection = sqlite3.connect(path)
     try:
+        connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before the first table: then fixed
         with connection:
             connection.execute("CREATE TABLE meta (engine TEXT NOT NULL)")
             connection.execute("INSERT INTO meta VALUES (?)", (engine,))
             connection.execute(
                 "CREATE TABLE files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, head BLOB NOT NULL, "
-                "report BLOB NOT NULL, claims BLOB NOT NULL, checksum TEXT NOT NULL)"
+                "report BLOB NOT NULL, claims BLOB NOT NULL, checksum TEXT NOT NULL, claims_checksum TEXT NOT NULL)"
             )
             connection.execute("CREATE TABLE stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL)")
-            for table in ("components", "stories", "story_index", "learned"):
+            kinds = {"components": "TEXT", "stories": "TEXT", "story_index": "BLOB", "learned": "TEXT"}
+            for table, kind in kinds.items():
                 connection.execute(
-                    f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL)"
+                    f"CREATE TABLE {table} (key TEXT PRIMARY KEY, payload {kind} NOT NULL, checksum TEXT NOT NULL)"
                 )
     finally:
         connection.close()
@@ -400,9 +432,9 @@ def _marks(batch: Sequence[str]) -> str:
     return ",".join("?" * len(batch))
 
 
-def _checked(payload: str, checksum: str, decode: Callable[[str], Any]) -> Any:
+def _checked(payload: str | bytes, checksum: str, decode: Callable[[Any], Any]) -> Any:
     """The decoded payload, or None when it does not match its checksum or cannot be decoded."""
-    if hashlib.sha256(payload.encode()).hexdigest() != checksum:
+    if hashlib.sha256(_utf8(payload)).hexdigest() != checksum:
         return None
     try:
         return decode(payload)
@@ -452,15 +484,19 @@ def _engine_of(connection: sqlite3.Connection) -> str | None:
 
 
 def _document_row(document: Document) -> dict[str, Any]:
-    """A document's fields, its segments by position (a long article has hundreds), a
-    segment's view left out (null) when it is its span of the text, as in plain text and
-    Markdown: stored twice, the text was most of a row and of reading it back."""
-    row = {name: getattr(document, name) for name in DOCUMENT_FIELDS if name != "text"}
-    text = document.text
-    row["length"] = len(text)
-    row["segments"] = [[s.text_start, s.text_end, None if s.view == text[s.text_start:s.text_end] else s.view, s.new_line]
-                       for s in document.segments]
+    """A document's fields but its text and segments, and the length of its text."""
+    row = {name: getattr(document, name) for name in DOCUMENT_FIELDS if name not in ("text", "segments")}
+    row["length"] = len(document.text)
     return row
+
+
+def _segment_rows(document: Document) -> list[list[Any]]:
+    """A document's segments by position (a long article has hundreds), a segment's view left
+    out (null) when it is its span of the text, as in plain text and Markdown: stored twice,
+    the text was most of a row and of reading it back."""
+    text = document.text
+    return [[s.text_start, s.text_end, None if s.view == text[s.text_start:s.text_end] else s.view, s.new_line]
+            for s in document.segments]
 
 
 def _cut(text: str, lengths: list[int]) -> Iterator[str]:
@@ -471,20 +507,21 @@ def _cut(text: str, lengths: list[int]) -> Iterator[str]:
         at += length
 
 
-def _document(record: dict[str, Any], text: str) -> Document:
-    """A document from its row and its text."""
-    fields = {name: value for name, value in record.items() if name not in ("length", "segments")}
-    return Document(**fields, text=text, segments=StoredSegments(text, record["segments"]))
+def _document(record: dict[str, Any], text: str, segments: bytes) -> Document:
+    """A document from its row, its text and its segments' JSON."""
+    fields = {name: value for name, value in record.items() if name != "length"}
+    return Document(**fields, text=text, segments=StoredSegments(text, segments))
 
 
 class StoredSegments(Sequence[Segment]):
-    """A document's segments as its row holds them, made into Segments when first read: a warm
-    run reads the segments of the few documents whose story links it works out again, and
-    making some 130,000 at 10,000 articles was a third of decoding the documents."""
+    """A document's segments as its row holds them (JSON), decoded and made into Segments when
+    first read: a warm run reads the segments of the few documents whose story links it works
+    out again, and making some 130,000 at 10,000 articles was a third of decoding the
+    documents, decoding their JSON a tenth of the cache lookup."""
 
     __slots__ = ("_text", "_rows", "_made")
 
-    def __init__(self, text: str, rows: list[list[Any]]) -> None:
+    def __init__(self, text: str, rows: bytes) -> None:
         self._text, self._rows = text, rows
         self._made: tuple[Segment, ...] | None = None
 
@@ -492,12 +529,12 @@ class StoredSegments(Sequence[Segment]):
     def made(self) -> tuple[Segment, ...]:
         if self._made is None:
             self._made = tuple(Segment(start, end, self._text[start:end] if view is None else view, new_line)
-                               for start, end, view, new_line in self._rows)
-            self._rows = []
+                               for start, end, view, new_line in json.loads(self._rows))
+            self._rows = b""
         return self._made
 
     def __len__(self) -> int:
-        return len(self._made if self._made is not None else self._rows)
+        return len(self.made)
 
     def __getitem__(self, index: Any) -> Any:
         return self.made[index]
@@ -515,36 +552,111 @@ class StoredSegments(Sequence[Segment]):
         return tuple, (self.made,)
 
 
-def _decode(head: bytes, report: bytes, claims: bytes) -> Known:
-    """A file's documents, its claims (made when first asked) and its reading warnings."""
-    head, _, texts = head.partition(b"\0")
+def _decode(head: bytes, report: bytes, claims: Callable[[], bytes | None]) -> Known:
+    """A file's documents, its claims (read with ``claims`` and made when first asked) and its
+    reading warnings."""
+    head, _, rest = head.partition(b"\0")
+    segments, _, texts = rest.partition(b"\0")
     data = json.loads(head)
-    documents = list(map(_document, data["documents"], _cut(texts.decode(), [r["length"] for r in data["documents"]])))
-    reports = report.decode().split("\n") if documents else []
-    if len(reports) != len(documents) or len(data["ids"]) != len(documents):
+    records = data["documents"]
+    segment_rows = segments.split(b"\n") if records else []
+    documents = list(map(_document, records, _cut(texts.decode(), [r["length"] for r in records]), segment_rows))
+    reports = report.split(b"\n") if documents else []  # left undecoded: the report copies them
+    if not len(records) == len(documents) == len(segment_rows) == len(reports) == len(data["ids"]):
         raise ValueError("a row's documents, claims and records do not line up")
     made = _LazyClaims(claims, documents)
-    parts = [DocumentClaims(d.id, d.path, ids, decode=partial(made.of, d.id), rendered=text)
+    parts = [DocumentClaims(d.id, d.path, ids, source=made.source(d.id), rendered=text)
              for d, ids, text in zip(documents, data["ids"], reports)]
     return documents, parts, [InputError(*warning) for warning in data["warnings"]]
 
 
 class _LazyClaims:
-    """A file's claims by field, made into claims when a document's are first asked for."""
+    """A file's claims, read from its row when a document's are first asked for and made into
+    claims as asked: all of a document's, one of them, or only what their identities are made
+    of. Claims the row no longer holds intact (damaged since, or replaced by another process's
+    run) are extracted again from the documents, which their own checksum vouched for: the
+    same engine makes the same claims of them."""
 
-    def __init__(self, payload: bytes, documents: list[Document]) -> None:
-        self._payload: bytes | None = payload
-        self._documents = documents
-        self._by_doc: dict[str, list[Claim]] = defaultdict(list)
+    def __init__(self, read: Callable[[], bytes | None], documents: list[Document]) -> None:
+        self._read: Callable[[], bytes | None] | None = read
+        self._documents = {document.id: document for document in documents}
+        self._rows: dict[str, list[list[Any]]] = {}  # by document, read from the row
+        self._made: dict[str, list[Claim]] = {}  # by document, every claim made
+        self._lines: dict[str, LineIndex] = {}
+
+    def source(self, doc: str) -> _DocumentSource:
+        return _DocumentSource(self, doc)
 
     def of(self, doc: str) -> list[Claim]:
-        if self._payload is not None:
-            lines = {document.id: LineIndex.of(document) for document in self._documents}
-            for row in json.loads(self._payload):
-                claim = _claim(row, lines)
-                self._by_doc[claim.doc].append(claim)
-            self._payload, self._documents = None, []
-        return self._by_doc[doc]
+        self._load()
+        if doc not in self._made:
+            self._made[doc] = [self._claim(doc, row) for row in self._rows.pop(doc, [])]
+        return self._made[doc]
+
+    def one(self, doc: str, index: int) -> Claim:
+        self._load()
+        return self._made[doc][index] if doc in self._made else self._claim(doc, self._rows[doc][index])
+
+    def stated(self, doc: str) -> list[Stated]:
+        self._load()
+        if doc in self._made:
+            return [Stated(claim.id, claim.doc, claim.path, claim.sentence, claim.surface) for claim in self._made[doc]]
+        return [Stated(*(row[position] for position in STATED_POSITIONS)) for row in self._rows.get(doc, [])]
+
+    def _load(self) -> None:
+        if self._read is None:
+            return
+        rows = _rows(self._read(), self._documents)
+        self._read = None
+        if rows is None:
+            self._made = _extracted(list(self._documents.values()))
+            return
+        for row in rows:
+            self._rows.setdefault(row[1], []).append(row)
+
+    def _claim(self, doc: str, row: list[Any]) -> Claim:
+        if doc not in self._lines:
+            self._lines[doc] = LineIndex.of(self._documents[doc])
+        return _claim(row, self._lines)
+
+
+class _DocumentSource:
+    """One document's claims in its file's ``_LazyClaims`` (a ``claimset.ClaimSource``)."""
+
+    __slots__ = ("_claims", "_doc")
+
+    def __init__(self, claims: _LazyClaims, doc: str) -> None:
+        self._claims, self._doc = claims, doc
+
+    def all(self) -> list[Claim]:
+        return self._claims.of(self._doc)
+
+    def one(self, index: int) -> Claim:
+        return self._claims.one(self._doc, index)
+
+    def stated(self) -> list[Stated]:
+        return self._claims.stated(self._doc)
+
+
+def _rows(payload: bytes | None, documents: Mapping[str, Document]) -> list[list[Any]] | None:
+    """A row's claims by field; None when there are none to read, or they are not claims of
+    its documents."""
+    if payload is None:
+        return None
+    try:
+        rows = json.loads(payload)
+    except ValueError:
+        return None
+    fit = isinstance(rows, list) and all(
+        isinstance(row, list) and len(row) == len(STORED_FIELDS) and row[1] in documents for row in rows)
+    return rows if fit else None
+
+
+def _extracted(documents: list[Document]) -> dict[str, list[Claim]]:
+    """The documents' claims extracted again, by document."""
+    from factcheck import extract  # only a damaged row pays for the extraction's imports
+
+    return {document.id: list(extract.claims_in(document)) for document in documents}
 
 
 def _claim(row: list[Any], lines: Mapping[str, LineIndex]) -> Claim:

@@ -5,55 +5,104 @@ as records: those of the story components judged again and those the findings na
 all of them (JSON, then some 80,000 records at 10,000 articles) was a quarter of such a run, and
 encoding them again into the JSON report another. So each document's claims are held as a
 ``DocumentClaims``: their ids at once, the records made from the cache's row when first asked,
-and, when the cache kept them, their records as the JSON report writes them (``rendered``).
+and, when the cache kept them, their records as the JSON report writes them (``rendered``: the
+cache's UTF-8 bytes as they are, which the report copies to its output undecoded).
 ``Claims`` is the corpus's sequence of them, in document order, and finds a claim by its id
 (``document id#n``) decoding only that claim's document.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate, chain, groupby
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 from factcheck.model import Claim
 
 
-class DocumentClaims(Sequence[Claim]):
-    """The claims of one document: ids known, claims made by ``decode`` when first asked;
-    ``rendered``: their records in the JSON report, joined as the report joins them."""
+class Stated(NamedTuple):
+    """What a claim's identity is made of (``baseline.claim_identities``), read without making
+    the claim."""
 
-    __slots__ = ("doc", "path", "ids", "rendered", "_claims", "_decode", "_by_id")
+    id: str
+    doc: str
+    path: str
+    sentence: str
+    surface: str
+
+
+class ClaimSource(Protocol):
+    """Where a document's claims are made from when asked (the cache's row of its file)."""
+
+    def all(self) -> Sequence[Claim]: ...
+
+    def one(self, index: int) -> Claim: ...
+
+    def stated(self) -> list[Stated]: ...
+
+
+class DocumentClaims(Sequence[Claim]):
+    """The claims of one document: ids known, claims made from ``source`` when first asked
+    (all of them, or one found by its id: an archive's findings name a few of each of some
+    850 documents, and making every claim of those was a tenth of a warm run); ``rendered``:
+    their records in the JSON report, joined as the report joins them (text, or the UTF-8
+    bytes of it the cache holds)."""
+
+    __slots__ = ("doc", "path", "ids", "rendered", "_claims", "_source", "_by_id", "_some")
 
     def __init__(
         self, doc: str, path: str, ids: Sequence[str], claims: Sequence[Claim] | None = None,
-        decode: Callable[[], Sequence[Claim]] | None = None, rendered: str | None = None,
+        source: ClaimSource | None = None, rendered: str | bytes | None = None,
     ) -> None:
-        if claims is None and decode is None:
+        if claims is None and source is None:
             raise ValueError(f"document {doc}: neither claims nor a way to decode them")
         self.doc, self.path, self.ids, self.rendered = doc, path, tuple(ids), rendered
         self._claims = None if claims is None else tuple(claims)
-        self._decode = decode
+        self._source = source
         self._by_id: dict[str, Claim] | None = None
+        self._some: dict[str, Claim] = {}  # claims made one by one, by id
 
     @classmethod
-    def of(cls, doc: str, path: str, claims: Sequence[Claim], rendered: str | None = None) -> DocumentClaims:
+    def of(cls, doc: str, path: str, claims: Sequence[Claim], rendered: str | bytes | None = None) -> DocumentClaims:
         return cls(doc, path, [claim.id for claim in claims], claims, rendered=rendered)
 
     @property
     def claims(self) -> tuple[Claim, ...]:
         if self._claims is None:
-            assert self._decode is not None
-            self._claims = tuple(self._decode())
-            self._decode = None
+            assert self._source is not None
+            self._claims = tuple(self._source.all())
+            self._source, self._some = None, {}
             if [claim.id for claim in self._claims] != list(self.ids):
                 raise ValueError(f"document {self.doc}: its decoded claims are not the ones it lists")
         return self._claims
 
     def claim(self, claim_id: str) -> Claim:
+        if self._claims is None:
+            return self._one(claim_id)
         if self._by_id is None:
-            self._by_id = {claim.id: claim for claim in self.claims}
+            self._by_id = {claim.id: claim for claim in self._claims}
         return self._by_id[claim_id]
+
+    def _one(self, claim_id: str) -> Claim:
+        """The claim of this id, made alone."""
+        made = self._some.get(claim_id)
+        if made is None:
+            if claim_id not in self.ids:
+                raise KeyError(claim_id)
+            assert self._source is not None
+            made = self._some[claim_id] = self._source.one(self.ids.index(claim_id))
+            if made.id != claim_id:
+                raise ValueError(f"document {self.doc}: its decoded claims are not the ones it lists")
+        return made
+
+    def stated(self) -> list[Stated]:
+        """Each claim's ``Stated``, in order, whether the claims are made or not."""
+        if self._claims is not None or self._source is None:
+            return [Stated(claim.id, claim.doc, claim.path, claim.sentence, claim.surface) for claim in self.claims]
+        found = self._source.stated()
+        if [stated.id for stated in found] != list(self.ids):
+            raise ValueError(f"document {self.doc}: its decoded claims are not the ones it lists")
+        return found
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -7,6 +7,7 @@ went away before the end (factcheck check ... | head -1).
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import shutil
 import signal
@@ -15,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields, replace
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from factcheck import __version__, atomic
 from factcheck.baseline import (Baseline, BaselineError, baseline_text, claim_identities, read_baseline,
@@ -28,7 +30,7 @@ from factcheck.engine import ENGINES, Engine, one_shot
 from factcheck.formats import TEXT_SUFFIXES
 from factcheck.model import InputError
 from factcheck.pipeline import Extraction, Loaded, Result, check_documents, extract_documents, files_to_read, load_paths
-from factcheck.report import concise, github, json_report, junit, markdown, rule_doc, sarif, statistics, text
+from factcheck.report import concise, github, json_report, markdown, rule_doc, sarif
 from factcheck.report.common import plural, printable, shown_path, summary
 from factcheck.rules import SEVERITIES, Rule, RuleError, default_rules_dir, load_rules
 
@@ -453,21 +455,34 @@ def _print_warnings(warnings: Sequence[InputError]) -> None:
 
 def _extract(args: argparse.Namespace, extraction: Extraction) -> int:
     _print_errors(extraction.errors)
-    rendered = json_report.chunks(extraction, claims_only=True) if args.format == "json" else text.render_claims(extraction)
+    if args.format == "json":
+        rendered: str | Iterable[str | bytes] = json_report.chunks(extraction, claims_only=True)
+    else:
+        from factcheck.report import text
+
+        rendered = text.render_claims(extraction)
     written = _emit(args, rendered, extraction)
     return EXIT_ERROR if extraction.errors or not written else EXIT_CLEAN
 
 
-def _render(args: argparse.Namespace, result: Result) -> str | Iterable[str]:
+def _render(args: argparse.Namespace, result: Result) -> str | Iterable[str | bytes]:
     if args.statistics:
+        from factcheck.report import statistics  # tabulate (text), xml.etree (junit): only their runs import them
+
         return statistics.render(result)
     if args.format == "text":
+        from factcheck.report import text
+
         to_terminal = args.output_file is None
         return text.render(result, colour=to_terminal and colour_wanted(sys.stdout),
                            width=terminal_width() if to_terminal else None, summarised=not args.quiet)
     if args.format == "github":
         return github.render(result, args.max_annotations)
-    return {"concise": concise.render, "json": json_report.chunks, "junit": junit.render,
+    if args.format == "junit":
+        from factcheck.report import junit
+
+        return junit.render(result)
+    return {"concise": concise.render, "json": json_report.chunks,
             "markdown": markdown.render, "sarif": sarif.render}[args.format](result)
 
 
@@ -488,13 +503,13 @@ def terminal_width() -> int | None:
     return shutil.get_terminal_size().columns or None
 
 
-def _emit(args: argparse.Namespace, rendered: str | Iterable[str], result: Result | Extraction) -> bool:
+def _emit(args: argparse.Namespace, rendered: str | Iterable[str | bytes], result: Result | Extraction) -> bool:
     """The report (a string, or the pieces of one streamed as made) on stdout, or written whole
     to ``--output-file`` (never over an input); False, with an error said, when it could not be
     written."""
     pieces = _line_ended([rendered] if isinstance(rendered, str) else rendered)
     if args.output_file is None:
-        sys.stdout.writelines(pieces)
+        write_pieces(sys.stdout, pieces)
         return True
     target = args.output_file
     inputs = {os.path.realpath(document.path) for document in result.documents}
@@ -509,7 +524,35 @@ def _emit(args: argparse.Namespace, rendered: str | Iterable[str], result: Resul
     return True
 
 
-def _line_ended(pieces: Iterable[str]) -> Iterator[str]:
+def write_pieces(stream: TextIO, pieces: Iterable[str | bytes]) -> None:
+    """The pieces on a text stream. Bytes are UTF-8 (the claims' records the cache kept): from
+    the first one on, when the stream writes UTF-8 to a binary buffer, every piece goes to that
+    buffer, encoded as the stream would (no newline to translate on this system); else the
+    bytes are decoded and written as text."""
+    buffer = None
+    for piece in pieces:
+        if isinstance(piece, bytes) and buffer is None:
+            buffer = _utf8_buffer(stream)
+            if buffer is None:
+                piece = piece.decode()
+            else:
+                stream.flush()
+        if buffer is None:
+            stream.write(piece)  # type: ignore[arg-type]
+        else:
+            buffer.write(piece if isinstance(piece, bytes) else piece.encode("utf-8", stream.errors or "strict"))
+
+
+def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
+    """The stream's binary buffer when what it writes there is UTF-8 with no newline changed."""
+    encoding = getattr(stream, "encoding", None)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or not encoding or os.linesep != "\n" or codecs.lookup(encoding).name != "utf-8":
+        return None
+    return buffer
+
+
+def _line_ended(pieces: Iterable[str | bytes]) -> Iterator[str | bytes]:
     """The pieces, and a line break after them when they said anything."""
     written = False
     for piece in pieces:

@@ -91,7 +91,7 @@ def _key(
     drafts = only_with or frozenset()
     pieces = (*(f"{doc}\x1f{digests[doc]}\x1f{doc in drafts}" for doc in documents),
               *chain.from_iterable(part.ids for part in parts), *sorted("\x1f".join(sorted(pair)) for pair in links))
-    digest.update("".join(piece + "\x1e" for piece in pieces).encode())  # the bytes of one update a piece
+    digest.update(("\x1e".join(pieces) + "\x1e").encode())  # the bytes of one update a piece, in one join
     return digest.hexdigest()
 
 

@@ -14,7 +14,6 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pathspec
 
@@ -63,8 +62,8 @@ def expand_paths(paths: Iterable[str], errors: list[InputError], unknown: list[s
     given: set[str] = set()
     parents: dict[str, str] = {}
     for path in paths:
-        for found in _files_of(path, walk):
-            key = found if found == "-" else real_path(found, parents)
+        for found, real in _files_of(path, walk):
+            key = found if found == "-" else real or real_path(found, parents)
             if key not in given:
                 given.add(key)
                 yield found
@@ -126,9 +125,10 @@ def printable_path(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def _files_of(path: str, walk: Walk) -> list[str]:
+def _files_of(path: str, walk: Walk) -> list[tuple[str, str | None]]:
+    """The files ``path`` names, sorted, each with its real path when the walk knows it."""
     if path == "-" or (os.path.exists(path) and not os.path.isdir(path)):
-        return [path]
+        return [(path, None)]
     if not os.path.isdir(path):
         walk.errors.append(InputError(path, "no such file or folder"))
         return []
@@ -139,8 +139,10 @@ def _files_of(path: str, walk: Walk) -> list[str]:
     return found
 
 
-def _files_below(top: str, walk: Walk) -> Iterator[str]:
-    """Depth first, with the ``.gitignore`` files and real paths of the folders above."""
+def _files_below(top: str, walk: Walk) -> Iterator[tuple[str, str]]:
+    """Depth first, with the ``.gitignore`` files and real paths of the folders above; each
+    file with its real path (a file that is no link is where its folder really is: asking the
+    system for each of 10,000 articles' was a tenth of a warm run's discovery)."""
     real_top = os.path.realpath(top)
     stack = [(top, real_top, _ignores_above(top), frozenset({real_top}))]
     while stack:
@@ -160,8 +162,8 @@ def _files_below(top: str, walk: Walk) -> Iterator[str]:
             elif not _is_file(entry):
                 problem = unreadable_file(path) if os.path.exists(path) else "broken symbolic link"
                 walk.errors.append(InputError(path, f"{problem or 'not a regular file'}; skipped"))
-            elif Path(entry.name).suffix.lower() in TEXT_SUFFIXES:
-                yield path
+            elif os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
+                yield path, os.path.realpath(path) if _is_link(entry) else os.path.join(real_folder, entry.name)
             else:
                 walk.unknown.append(path)
 

@@ -22,7 +22,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from tqdm import tqdm
 
 ENGINES = ("local", "dask")
 PARALLEL_MIN = 64  # fewer tasks than this are done in this process: a pool costs more to start
@@ -72,6 +71,8 @@ class Engine:
         """The items, with a progress bar on stderr when the engine draws one."""
         if not self.progress:
             return items
+        from tqdm import tqdm  # only a run on a terminal draws a bar: the others do not import it
+
         return tqdm(items, desc=label, total=total, file=sys.stderr, unit="", leave=False, dynamic_ncols=True)
 
     @contextlib.contextmanager

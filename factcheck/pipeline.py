@@ -19,7 +19,7 @@ from factcheck.baseline import Baseline, Identities, claim_identities, finding_f
 from factcheck import learned
 from factcheck.budget import Budget, OverBudget
 from factcheck.cache import ClaimCache, FileRow, file_row
-from factcheck.claimset import Claims, DocumentClaims
+from factcheck.claimset import Claims, DocumentClaims, Stated
 from factcheck.config import Settings
 from factcheck.engine import PARALLEL_MIN, Engine, paused_gc
 from factcheck.extract import claims_in
@@ -201,12 +201,13 @@ def check_documents(
     )
 
 
-def _claims_of_files_in(findings: list[Finding], claims: Claims, by_id: Mapping[str, Claim]) -> list[Claim]:
-    """The claims of the files the findings name: a claim's identity depends only on the other
-    claims of its article, and an archive's findings name few of its files (the others' claims
+def _claims_of_files_in(findings: list[Finding], claims: Claims, by_id: Mapping[str, Claim]) -> list[Stated]:
+    """What the identities of the claims of the files the findings name are made of: a claim's
+    identity depends only on the other claims of its article, and an archive's findings name
+    few of its files (the others' claims are never read), and few of their claims (the others
     are never made)."""
     paths = {by_id[claim_id].path for finding in findings for claim_id in finding.claims}
-    return [claim for part in claims.parts if part.path in paths for claim in part]
+    return [stated for part in claims.parts if part.path in paths for stated in part.stated()]
 
 
 def _related(
@@ -265,13 +266,16 @@ def _judged(
     kept = cache.load_learned() if cache and todo else {}
     learned.teach(kept)
     fresh = engine.map(partial(_judge, rules=rules, only_with=only_with), [blocks[i] for i in todo], "judging")
+    new: dict[str, dict] = {}
     for index, (result, answers) in zip(todo, fresh, strict=True):
         judged[index] = result
-        _gathered(kept, answers)
+        _gathered(new, answers)
         if cache and blocks[index].key:
             cache.store_component(blocks[index].key, result)
     if cache and todo:
-        cache.store_learned(_gathered(kept, learned.fresh()))
+        _gathered(new, learned.fresh())
+        if any(new.values()):  # else the kept answers are all there are: not written again
+            cache.store_learned(_gathered(kept, new))
     done = [result for result in judged if result is not None]
     compared = len({claim_id for result in done for pair in result.pairs for claim_id in pair})
     return (*merged(done, claims, rules), compared)

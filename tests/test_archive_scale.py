@@ -28,7 +28,8 @@ from factcheck.provenance import LineIndex
 from factcheck.rules import _primaries, apply_rules, load_rules
 from factcheck.stories import related_pairs
 
-from archive_corpus import STORIES, change_figure, write_archive, write_local_news
+from archive_corpus import BODY, STORIES, change_figure, write_archive, write_local_news
+from helpers_cli import write_article
 
 
 def json_of(capsys, folder: Path, *flags: str) -> str:
@@ -267,3 +268,44 @@ def test_a_paused_collector_freezes_what_it_leaves_only_in_a_one_shot_process(mo
         kept += [[n] for n in range(100)]
     assert gc.get_freeze_count() >= len(kept)
     gc.unfreeze()
+
+
+def test_a_warm_runs_json_written_to_a_file_is_the_cold_runs(capsys, archive, tmp_path):
+    """The claims' records the cache kept are its bytes, copied into the file as they are."""
+    cold = json_of(capsys, archive, "--no-cache")
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    json_of(capsys, archive, *cache)
+    json_of(capsys, archive, *cache, "--output-file", str(tmp_path / "report.json"))
+    assert (tmp_path / "report.json").read_text("utf-8") == cold
+
+
+def _told(town: str, event: str, site: str, verb: str, count: int) -> str:
+    return BODY.format(count=count, verb=verb, event=event, town=town, site=site)
+
+
+EDITS = {
+    "a figure edited": lambda archive: change_figure(archive / "varnholt" / "evening.md", 3, 30),
+    "an article added": lambda archive: write_article(
+        archive, "varnholt/tidings.md", _told("Varnholt", "ferry collision", "estuary", "rescued", 13), source="Tidings"),
+    "an article deleted": lambda archive: (archive / "varnholt" / "evening.md").unlink(),
+    "an article moved to another story": lambda archive: write_article(
+        archive, "varnholt/evening.md", _told("Pellmouth", "warehouse fire", "harbour", "injured", 41),
+        source="Evening Lantern"),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_after_an_edit_the_warm_run_gives_the_json_of_a_run_without_cache(capsys, archive, tmp_path, judged, edit):
+    """In an archive (more articles than stories.MAX_DF: the story index is kept and updated),
+    whatever the edit, the run after it reports what a run from nothing reports, and judges
+    again only the stories the edited article was or is in."""
+    write_local_news(archive, 64)
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    before = json_of(capsys, archive, *cache)
+    EDITS[edit](archive)
+    judged.clear()
+    after = json_of(capsys, archive, *cache)
+    judged_again = len(judged)
+    assert after == json_of(capsys, archive, "--no-cache") != before
+    assert judged_again == (2 if edit.endswith("another story") else 1)
+    assert json_of(capsys, archive, *cache) == after

@@ -4,10 +4,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
 import factcheck.cache
+import factcheck.extract
 import factcheck.pipeline
 from factcheck.cache import DATABASE, ClaimCache
 from factcheck.config import Settings
@@ -87,16 +89,35 @@ def test_cache_of_another_engine_is_not_trusted(tmp_path, counted):
     assert len(counted) == 2
 
 
+def _altered(cache: Path, column: str) -> None:
+    """The gazette's row with "Nine" made "Ninety" in one of its blobs, its checksums left."""
+    with sqlite3.connect(cache / DATABASE) as connection:
+        connection.execute(f"UPDATE files SET {column} = CAST(replace(CAST({column} AS TEXT), 'Nine', 'Ninety') AS BLOB)")
+    connection.close()
+
+
 def test_row_whose_payload_was_altered_is_extracted_again(tmp_path, counted):
     conflicting_corpus(tmp_path)
     check_with_cache(tmp_path, tmp_path / "cache")
-    with sqlite3.connect(tmp_path / "cache" / DATABASE) as connection:
-        connection.execute("UPDATE files SET claims = CAST(replace(CAST(claims AS TEXT), 'Nine', 'Ninety') AS BLOB)")
-    connection.close()
+    _altered(tmp_path / "cache", "report")
     counted.clear()
     result = check_with_cache(tmp_path, tmp_path / "cache")
     assert counted == [str(tmp_path / "corpus" / "gazette.md")]
     assert "Ninety" not in {claim.surface for claim in result.claims}
+
+
+def test_claims_altered_in_their_row_are_extracted_again_from_its_documents(tmp_path, counted, monkeypatch):
+    """A row's claims are read and checked only when they are made (here after the cache was
+    closed); claims that fail their checksum are extracted again from the row's documents."""
+    conflicting_corpus(tmp_path)
+    fresh = check_with_cache(tmp_path, tmp_path / "cache")
+    _altered(tmp_path / "cache", "claims")
+    counted.clear()
+    real = factcheck.extract.claims_in
+    monkeypatch.setattr(factcheck.extract, "claims_in", lambda document: counted.append(document.id) or real(document))
+    result = check_with_cache(tmp_path, tmp_path / "cache")
+    assert list(result.claims) == list(fresh.claims) and result.findings == fresh.findings
+    assert counted == [str(tmp_path / "corpus" / "gazette.md")]
 
 
 def test_cache_folder_ignores_itself_in_git(tmp_path):

@@ -3,6 +3,7 @@ depend on the interpreter's hash seed."""
 from __future__ import annotations
 
 import html
+import io
 import json
 import os
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 
 import factcheck.pipeline
 from factcheck import cli
+from factcheck.cli import write_pieces
 from factcheck.quantities import find_quantities
 
 from conftest import FIXTURES, ROOT
@@ -167,3 +169,32 @@ def test_the_text_report_names_each_figure_with_file_line_and_column():
 def test_output_does_not_depend_on_the_hash_seed():
     runs = [run_cli("check", str(FIXTURES), "--format", "json", hash_seed=seed) for seed in ("0", "4242")]
     assert runs[0].stdout and runs[0].stdout == runs[1].stdout
+
+
+class _Stream(io.TextIOWrapper):
+    """A text stream over bytes, of an encoding of the test's choosing."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__(io.BytesIO(), encoding=encoding, errors="replace")
+
+    def written(self) -> bytes:
+        self.flush()
+        return self.buffer.getvalue()
+
+
+def test_bytes_pieces_go_to_a_utf8_streams_buffer_as_they_are_and_text_after_them_too():
+    stream = _Stream("utf-8")
+    write_pieces(stream, ["[", "é".encode(), ", ", b'"x"', "]\n"])
+    assert stream.written() == '[é, "x"]\n'.encode()
+
+
+def test_bytes_pieces_on_a_stream_of_another_encoding_are_written_as_the_text_they_hold():
+    stream = _Stream("latin-1")
+    write_pieces(stream, ["[", "é".encode(), ", ", "ĳ".encode(), "]"])
+    assert stream.written() == "[é, ?]".encode("latin-1")
+
+
+def test_bytes_pieces_on_a_stream_with_no_buffer_are_written_as_text():
+    stream = io.StringIO()
+    write_pieces(stream, ["[", "é".encode(), "]"])
+    assert stream.getvalue() == "[é]"

@@ -4,6 +4,7 @@ records it stands for."""
 from __future__ import annotations
 
 
+import factcheck.cache
 from factcheck.cache import _decode, file_row
 from factcheck.claimset import DocumentClaims
 from factcheck.extract import claims_in
@@ -41,11 +42,24 @@ def test_claims_read_back_from_the_cache_stand_where_they_stood():
     document = parse_text("a.jsonl", '{"id": "r1", "text": "x"}\n{"id": "r2", "text": "Five died.\\nThen 7 more."}\n')[1]
     fresh = list(claims_in(document))
     row = file_row("digest", [document], [DocumentClaims.of(document.id, document.path, fresh)])
-    _, parts, _ = _decode(row.head, row.report, row.claims)
+    _, parts, _ = _decode(row.head, row.report, lambda: row.claims)
     cached = list(parts[0])
     assert cached == fresh
     assert [(claim.line, claim.column) for claim in cached] == [(2, 1), (2, 17)]
     assert LineIndex("a\nb", record_line=4).line_column(2) == (4, 3)
+
+
+def test_a_claim_read_back_from_the_cache_is_made_alone_and_its_identitys_fields_without_it(monkeypatch):
+    document = parse_text("a.md", "Five died. Then 7 more were hurt, and 9 were missing.\n")[0]
+    fresh = list(claims_in(document))
+    row = file_row("digest", [document], [DocumentClaims.of(document.id, document.path, fresh)])
+    made: list[str] = []
+    real = factcheck.cache._claim
+    monkeypatch.setattr(factcheck.cache, "_claim", lambda row, lines: made.append(row[0]) or real(row, lines))
+    part = _decode(row.head, row.report, lambda: row.claims)[1][0]
+    assert part.stated() == [(c.id, c.doc, c.path, c.sentence, c.surface) for c in fresh] and made == []
+    assert part.claim(fresh[1].id) == fresh[1] and made == [fresh[1].id]
+    assert list(part) == fresh
 
 
 def test_a_claims_values_in_one_call_are_its_fields_one_by_one():

@@ -3,8 +3,6 @@ gives, after any change, exactly the links of a run from nothing, and works out 
 the change reaches."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import factcheck.story_index
@@ -139,12 +137,19 @@ def test_a_new_article_builds_the_index_again(rebuilt):
     assert rebuilt == [1, 1]
 
 
-def test_the_index_read_back_from_json_updates_as_the_original(rebuilt):
+def test_the_index_read_back_from_its_bytes_updates_as_the_original(rebuilt):
     documents = reports()
     _, index, _ = story_links(documents, keys_of(documents), None)
-    read_back = StoryIndex.from_json(json.loads(json.dumps(index.to_json())))
+    read_back = StoryIndex.from_bytes(index.to_bytes())
     assert read_back == index
     text = story(1) + " The Brevandale pumps helped."
     changed = edited(documents, "corvanmoor-1.md", text)
     assert story_links(changed, keys_of(changed), read_back)[0] == related_pairs(changed)
     assert rebuilt == [1]
+
+
+def test_bytes_that_do_not_add_up_to_an_index_are_refused():
+    documents = reports()
+    _, index, _ = story_links(documents, keys_of(documents), None)
+    with pytest.raises(ValueError):
+        StoryIndex.from_bytes(index.to_bytes()[:-1])

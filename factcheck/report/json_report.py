@@ -45,14 +45,17 @@ def explanation_record(explanation: Explanation) -> dict[str, Any]:
 
 def render(result: Result | Extraction, claims_only: bool = False) -> str:
     """The whole report as one string (for a web response; the CLI streams ``chunks``)."""
-    return "".join(chunks(result, claims_only))
+    return "".join(piece if isinstance(piece, str) else piece.decode() for piece in chunks(result, claims_only))
 
 
-def chunks(result: Result | Extraction, claims_only: bool = False) -> Iterator[str]:
+def chunks(result: Result | Extraction, claims_only: bool = False) -> Iterator[str | bytes]:
     """The report in pieces, one record at a time: the bytes ``json.dumps`` gives the whole
     report, without ever holding it (a dense table's claims make a report far larger than its
     article). One line, no indent: json's C encoder only runs without one (several times
-    faster), and the contract is for machines; pipe through ``python -m json.tool`` to read it."""
+    faster), and the contract is for machines; pipe through ``python -m json.tool`` to read it.
+    The claims' records the cache kept come as its UTF-8 bytes (``DocumentClaims.rendered``):
+    decoded, and encoded again on the way out, they were a tenth of a warm run over an
+    archive; the writer copies them (``cli.write_pieces``, ``atomic.write_text``)."""
     sections: list[tuple[str, Any]] = [
         ("tool", {"name": "factcheck", "version": __version__}),
         ("documents", map(document_record, result.documents)),
@@ -78,7 +81,7 @@ def rendered(claims: Sequence[Claim]) -> str:
     return ", ".join(_pieces(map(claim_record, claims), _claim_weight))
 
 
-def _claim_pieces(claims: Sequence[Claim]) -> Iterator[str]:
+def _claim_pieces(claims: Sequence[Claim]) -> Iterator[str | bytes]:
     """The claims' records in pieces: a document's as the cache kept them when it did, the
     others encoded in batches."""
     parts: Iterable[DocumentClaims] = claims.parts if isinstance(claims, Claims) else [DocumentClaims.of("", "", claims)]
@@ -124,11 +127,15 @@ def _pieces(records: Iterable[Any], weight: Callable[[Any], int] | None = None) 
         yield _encoded(batch)[1:-1]
 
 
-def _joined(pieces: Iterable[str]) -> Iterator[str]:
+def _joined(pieces: Iterable[str | bytes]) -> Iterator[str | bytes]:
     """A JSON array of the pieces' records."""
     separator = "["
     for piece in pieces:
-        yield separator + piece
+        if isinstance(piece, str):
+            yield separator + piece
+        else:
+            yield separator
+            yield piece
         separator = ", "
     yield "[]" if separator == "[" else "]"
 
