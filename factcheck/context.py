@@ -385,9 +385,9 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     for match in pattern.finditer(text, max(clause[0], previous_end), start):
         before = match
     after = pattern.search(text, end, min(clause[1], next_start, end + WINDOW_CHARS))
-    if before and previous_end > clause[0] and _distance(text, previous_end, before.start()) < _distance(text, _word_end(text, before.end()), start):
+    if before and previous_end > clause[0] and _nearer_first(text, (previous_end, before.start()), (_word_end(text, before.end()), start)):
         before = None  # "Five dead, 8 wounded": "dead" belongs to five
-    if after and next_start < clause[1] and _distance(text, _word_end(text, after.end()), next_start) < _distance(text, end, after.start()):
+    if after and next_start < clause[1] and _nearer_first(text, (_word_end(text, after.end()), next_start), (end, after.start())):
         after = None  # "trapping six people and injuring another 30": "injuring" belongs to 30
     if before is None and after is None:
         return None
@@ -402,6 +402,19 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     if predicate_classes()[found].get("decimal") and "." not in text[start:end] and min(gap_before, gap_after) > 0:
         return None  # "flattening seven villages" near "magnitude": magnitudes come with a decimal
     return found
+
+
+def _nearer_first(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether a cue belongs to the figure across the ``first`` gap rather than the ``second``.
+    A clause mark on one side only parts the cue from that side ("20 people were injured, four
+    critically": "injured" is the twenty's); otherwise the nearer figure takes it."""
+    marked_first, marked_second = (_CLAUSE_MARK.search(text, *gap) is not None for gap in (first, second))
+    if marked_first != marked_second:
+        return marked_second
+    return _distance(text, *first) < _distance(text, *second)
+
+
+_CLAUSE_MARK = regex.compile(r"[,;:]")
 
 
 def _counts_the_cue(text: str, cue: regex.Match, predicate: str) -> bool:
@@ -507,6 +520,21 @@ def _governed_before(text: str, clause_start: int, start: int) -> bool:
     300", "carried 300"): the verb the figure is the object of."""
     before = _PAST_FORM_BEFORE.search(text, max(clause_start, start - 40), start)
     return before is not None and not _predicate_lexicon()[0].match(before.group("verb"))
+
+
+def _cue_right_before(text: str, clause_start: int, start: int) -> bool:
+    """A lexicon cue is the word right before the figure ("killing two")."""
+    before = _WORD_BEFORE.search(text, max(clause_start, start - 40), start)
+    return before is not None and _predicate_lexicon()[0].match(before.group("word")) is not None
+
+
+_WORD_BEFORE = regex.compile(r"(?<![\w-])(?P<word>[\w'’-]+)\s+$")
+
+
+@cache
+def _of_group() -> regex.Pattern:
+    """ "of them", "of whom": the figure picks its part out of a group named before it."""
+    return regex.compile(rf"\s*(?:{alternation(load('counted')['partitive']['group'])})\b", regex.I)
 
 
 def _cue_right_after(text: str, end: int, clause_end: int) -> bool:
@@ -1104,6 +1132,16 @@ class ContextReader:
         previous = self._predicate(position - 1)
         return previous is not None and previous != predicate and not _nested(previous, predicate)
 
+    def _part_by_another_event(self, position: int, predicate: str | None) -> bool:
+        """ "shot three co-workers, killing two of them": the object of an event's verb, picked
+        out of a group its sentence counts before ("of them", "of whom"), is the whole count of that event
+        (two were killed); "four of whom were seriously injured" (the group's share, the event
+        after it) and "14 of them nationals" (no event of its own) stay parts."""
+        start, end, _ = self.figures[position]
+        clause_start = self._clause(start, end, self.sentences.at(start))[0]
+        return (predicate is not None and self._after_alike(position) and _of_group().match(self.text, end) is not None
+                and _cue_right_before(self.text, clause_start, start))
+
     def _others_within(self, position: int, predicate: str | None) -> bool:
         """ "Four people were taken to hospital with serious injuries while 20 others were
         slightly hurt": "others" beyond a figure of a class nested in this one's are the rest
@@ -1120,7 +1158,7 @@ class ContextReader:
             return False
         start, _, unit = self.figures[position]
         _, previous_end, previous_unit = self.figures[position - 1]
-        return previous_unit == unit and self.sentences.at(previous_end).start <= start
+        return previous_unit == unit and self.sentences.at(start).start < previous_end
 
     def context(self, position: int) -> Context:
         """The context of the figure at ``position`` in ``figures``."""
@@ -1139,7 +1177,7 @@ class ContextReader:
         if self._coordinated_with_next(position):  # "7.6 and 7.5 magnitude quakes": one noun, one event
             predicate = predicate or self._predicate(position + 1)
             counted = counted or self._counted(position + 1)[0]
-        if partial and self._beyond_another_event(position, predicate):
+        if partial and (self._beyond_another_event(position, predicate) or self._part_by_another_event(position, predicate)):
             partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
                    or self._continues_a_part(position) or self._others_within(position, predicate))

@@ -130,13 +130,17 @@ def _is_measure_modifier(claim: Claim) -> bool:
     return "-" in claim.surface and at >= 0 and _NOUN_AFTER.match(claim.sentence, at + len(claim.surface)) is not None
 
 
+_VERB_BEFORE = regex.compile(r"(?<![\w-])[a-z]+(?:ing|ed)\s+$")
+
+
 def _is_pronoun(claim: Claim) -> bool:
     """ "the other one", "after the two had been arguing": a number word with no noun that
-    points back to people already named rather than counting anything."""
+    points back to people already named rather than counting anything. The object of the
+    verb of its event counts: "shooting three people, killing one"."""
     word = claim.surface.lower()
-    if word in pronoun_numbers():
-        return True
     at = claim.sentence.find(claim.surface)
+    if word in pronoun_numbers():
+        return claim.predicate is None or _VERB_BEFORE.search(claim.sentence, 0, max(at, 0)) is None
     return word.isalpha() and at >= 4 and claim.sentence[:at].lower().endswith("the ")
 
 

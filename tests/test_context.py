@@ -239,3 +239,22 @@ def test_others_beyond_a_nested_class_are_a_part_of_its_count():
 
 def test_others_beyond_another_class_are_all_of_its_count():
     assert not claims("Two people were killed and six others were injured.")["six"].partial
+
+
+def test_a_cue_parted_from_the_next_figure_by_a_comma_is_the_figure_befores():
+    found = claims("Police said 20 people were injured, four critically.")
+    assert found["20"].predicate == "injured"
+    assert found["four"].predicate == "critical"
+
+
+def test_the_object_of_an_event_picked_out_of_a_counted_group_is_all_of_its_count():
+    assert not claims("A gunman shot three co-workers, killing two of them.")["two"].partial
+
+
+def test_a_share_of_a_counted_group_told_after_it_stays_a_part():
+    found = claims("The clinic was treating 20 people, four of whom were seriously injured.")
+    assert found["four"].partial
+
+
+def test_an_event_picking_a_part_out_of_an_uncounted_group_stays_a_part():
+    assert claims("A tank fired on a house used by soldiers, killing four of them.")["four"].partial

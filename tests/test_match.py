@@ -159,3 +159,13 @@ def test_a_figure_on_a_weekday_is_not_of_a_report_of_another_weekday():
 
 def test_a_measure_joined_to_a_noun_describes_that_thing():
     assert bucket_key(claim_at("Voss then threw a 41-yard touchdown pass to Reyes.", "41-yard")) is None
+
+
+def test_one_as_the_object_of_its_events_verb_is_a_count():
+    killed = claim_at("A man shot three people, killing one, at an office in Marrow.", "one")
+    assert bucket_key(killed) == "count"
+
+
+def test_one_standing_for_someone_named_before_counts_nothing():
+    pointer = claim_at("The two men argued and one was killed.", "one")
+    assert bucket_key(pointer) is None
