@@ -609,14 +609,15 @@ def _clause(breaks: tuple[list[int], list[int]], start: int, end: int, sentence:
 
 @cache
 def _attribution() -> regex.Pattern:
-    """ "according to X", "X said" (X a name, or a role as in "the mayor of Ostrava"), "said X"."""
+    """ "according to X", "X said" (X a name, or a role as in "the mayor of Ostrava", with a name
+    set off by commas after it: "the organisers, Tidewater Rising, said"), "said X"."""
     data = load("sources")
     roles, verbs = alternation(data["roles"]), alternation(data["verbs"] + data["estimate_verbs"])
     name = r"[A-Z][\w.'’-]*+"  # possessive, as every word here: a word is never given back
     source = rf"(?:the\s+)?(?:(?:{name}|[a-z][\w'’-]*+)\s+){{0,3}}?(?:{name}|{roles})(?:\s+of\s+(?:the\s+)?{name}(?:\s+{name})*)?"
     return regex.compile(  # a source starts where a word does: inside a long token, no retries
         rf"""(?i:according)\s+to\s+(?P<according>(?:the\s+)?[\w.'’ -]{{2,60}}?)(?=[,.;]|\s+(?:who|which|that|on|in|as)\b|$)
-          | (?<![\w.'’-])(?P<saying>{source})\s+(?P<verb>(?i:{verbs}))\b
+          | (?<![\w.'’-])(?P<saying>{source})(?:,\s+(?:{name}\s+){{0,3}}{name},)?\s+(?P<verb>(?i:{verbs}))\b
           | \b(?i:{verbs})\s+(?P<after>(?:the\s+)?(?:{name}\s*){{1,5}})""",
         regex.VERBOSE,
     )
@@ -630,18 +631,22 @@ def _saying() -> regex.Pattern:
 
 
 @lru_cache(maxsize=SENTENCE_READINGS)  # every figure of a sentence asks again
-def attribution_in(sentence: Sentence) -> str | None:
-    """Who the sentence says gave its figures: "according to X" first, then "X said"."""
+def attribution_in(sentence: Sentence, at: int | None = None) -> str | None:
+    """Who the sentence says gave its figures: "according to X" first, then "X said". When it
+    names several sources, a figure ``at`` an offset of the sentence is the last one's before
+    it, or else the first's after it: "Police put the crowd at about 400, while organisers
+    said 2,000" gives each source its own figure."""
     if not _saying().search(sentence.text):
         return None
-    matches = list(_attribution().finditer(sentence.text))
-    if not matches:
+    sources = [(match.start(), match.group("according") is None, found) for match in _attribution().finditer(sentence.text)
+               if (found := normalise_source(match.group("according") or match.group("saying") or match.group("after") or ""))
+               and _names_someone(found, match)]
+    if not sources:
         return None
-    for match in sorted(matches, key=lambda m: m.group("according") is None):  # "according to" first
-        found = normalise_source(match.group("according") or match.group("saying") or match.group("after") or "")
-        if found and _names_someone(found, match):
-            return found
-    return None
+    if at is None or len({found for _, _, found in sources}) == 1:
+        return min(sources, key=lambda source: (source[1], source[0]))[2]  # "according to" first
+    before = [source for source in sources if source[0] <= at]
+    return max(before)[2] if before else min(sources)[2]
 
 
 def _names_someone(source: str, match: regex.Match) -> bool:
@@ -1191,7 +1196,7 @@ class ContextReader:
             sentence=sentence,
             counted=counted,
             predicate=predicate,
-            attribution=attribution_in(sentence),
+            attribution=attribution_in(sentence, start - sentence.start),
             places=self._places(predicate, clause, (start, end), self._any_neighbours(position)),
             names=self._names(sentence),
             subjects=self._subjects(position, sentence, clause),

@@ -258,3 +258,14 @@ def test_a_share_of_a_counted_group_told_after_it_stays_a_part():
 
 def test_an_event_picking_a_part_out_of_an_uncounted_group_stays_a_part():
     assert claims("A tank fired on a house used by soldiers, killing four of them.")["four"].partial
+
+
+def test_each_figure_of_a_sentence_with_two_sources_is_its_own_sources():
+    found = claims("Police said roughly 30,000 people marched, while witnesses said more than 50,000 marched.")
+    assert found["roughly 30,000"].attribution == "Police"
+    assert found["more than 50,000"].attribution == "witnesses"
+
+
+def test_a_source_with_a_name_set_off_by_commas_is_read():
+    found = claims("Police put the crowd at about 400, while the organisers, Harbour Watch, said 2,000 people took part.")
+    assert found["2,000"].attribution == "organisers"

@@ -169,3 +169,8 @@ def test_one_as_the_object_of_its_events_verb_is_a_count():
 def test_one_standing_for_someone_named_before_counts_nothing():
     pointer = claim_at("The two men argued and one was killed.", "one")
     assert bucket_key(pointer) is None
+
+
+def test_two_sources_contrasted_in_one_sentence_are_not_compared():
+    text = "Police put the crowd at about 400, while the organisers said 2,000 people took part."
+    assert not can_compare(claim_at(text, "about 400"), claim_at(text, "2,000"))
