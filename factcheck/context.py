@@ -1104,12 +1104,16 @@ class ContextReader:
 
     def _converts_previous(self, position: int) -> bool:
         """ "two million euros (£1.7 million)": a money figure right after another one in another
-        currency restates it converted; it is no statement of its own."""
+        currency restates it converted; it is no statement of its own. A dollar sign is many
+        currencies' ("$US1 million ($1.52 million)" in an Australian paper), so a figure in
+        dollars in brackets after one in dollars is a conversion too."""
         if position == 0:
             return False
         (_, previous_end, previous_unit), (start, _, unit) = self.figures[position - 1], self.figures[position]
-        return (_is_currency(unit) and _is_currency(previous_unit) and unit != previous_unit
-                and _CONVERSION_GLUE.fullmatch(self.text, previous_end, start) is not None)
+        glue = _CONVERSION_GLUE.fullmatch(self.text, previous_end, start)
+        if glue is None or not (_is_currency(unit) and _is_currency(previous_unit)):
+            return False
+        return unit != previous_unit or ("(" in glue.group() and self.text[start] == "$")
 
     def _clause(self, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
         return _clause(self._once(clause_breaks, sentence), start, end, sentence)

@@ -88,6 +88,16 @@ def test_a_conversion_in_brackets_is_no_statement_of_its_own():
     assert claim.conversion
 
 
+def test_dollars_in_brackets_after_dollars_are_another_dollars_conversion():
+    claim = claim_at("Damage to the hall was estimated at $US1 million ($1.52 million), police said.", "$1.52 million")
+    assert claim.conversion
+
+
+def test_dollars_after_dollars_outside_brackets_are_a_statement_of_their_own():
+    claim = claim_at("Tickets cost $5, or $6 at the door.", "$6")
+    assert not claim.conversion
+
+
 def test_a_state_still_true_is_not_the_count_at_first():
     result = check(article("a.md", "Two people remain trapped in the wreckage of the tram, firefighters said.", "2025-06-02"),
                    article("b.md", "Five people were initially trapped in the wreckage of the tram.", "2025-06-02"))
