@@ -629,7 +629,8 @@ class _LazyClaims:
     def _load(self) -> None:
         if self._read is None:
             return
-        rows = _rows(self._read(), self._documents)
+        with paused_gc():  # a row's claims are thousands of small lists and no cycle: see paused_gc
+            rows = _rows(self._read(), self._documents)
         self._read = None
         if rows is None:
             self._made = _extracted(list(self._documents.values()))

@@ -143,6 +143,10 @@ class Claims(Sequence[Claim]):
         """Every claim's id, in order, none decoded."""
         return chain.from_iterable(part.ids for part in self.parts)
 
+    def path_of(self, claim_id: str) -> str:
+        """The path of a claim's file, the claim not made."""
+        return self._of_doc[doc_of(claim_id)].path
+
     @property
     def by_id(self) -> Mapping[str, Claim]:
         return _ById(self._of_doc)

@@ -188,7 +188,7 @@ def check_documents(
     in_focus = _focus_documents(documents, focus, drafts_only=bool(reference))
     if in_focus is not None:
         findings = _reoriented(findings, in_focus, documents, by_id, rule_of)
-    identities = claim_identities(_claims_of_files_in(findings, claims, by_id), settings.relative)
+    identities = claim_identities(_claims_of_files_in(findings, claims), settings.relative)
     baselined = 0
     if baseline is not None:
         findings, baselined = _without_baselined(findings, baseline, identities, by_id, rule_of)
@@ -226,12 +226,12 @@ def _silenced(
     return Silenced(tuple(kept), silenced, frozenset(used))
 
 
-def _claims_of_files_in(findings: list[Finding], claims: Claims, by_id: Mapping[str, Claim]) -> list[Stated]:
+def _claims_of_files_in(findings: list[Finding], claims: Claims) -> list[Stated]:
     """What the identities of the claims of the files the findings name are made of: a claim's
     identity depends only on the other claims of its article, and an archive's findings name
     few of its files (the others' claims are never read), and few of their claims (the others
     are never made)."""
-    paths = {by_id[claim_id].path for finding in findings for claim_id in finding.claims}
+    paths = {claims.path_of(claim_id) for finding in findings for claim_id in finding.claims}
     return [stated for part in claims.parts if part.path in paths for stated in part.stated()]
 
 
