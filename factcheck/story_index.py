@@ -77,6 +77,23 @@ def _lines(text: str) -> list[str]:
     return text.split("\n") if text else []
 
 
+def _places(numbers: array.array, wanted: set[int]) -> list[int]:
+    """The indices of ``numbers`` that hold one of the ``wanted`` values, ascending: each value
+    found in the array's bytes (a loop over the million holders of 10,000 articles, for the
+    few documents a run changed, was a tenth of its story links)."""
+    data, size = numbers.tobytes(), numbers.itemsize
+    found: list[int] = []
+    for value in wanted:
+        needle = array.array(numbers.typecode, [value]).tobytes()
+        at = data.find(needle)
+        while at >= 0:
+            aligned = at % size == 0  # else the bytes span two numbers
+            if aligned:
+                found.append(at // size)
+            at = data.find(needle, at + (size if aligned else 1))
+    return sorted(found)
+
+
 Held = tuple[list[int], list[int]]  # a term's holders: positions, and the term's count in each
 
 
@@ -141,11 +158,10 @@ class Holders(MutableMapping[str, Held]):
     def held_by(self, positions: set[int]) -> list[tuple[str, int]]:
         """(term, position) of every term held at one of these positions."""
         found = [(term, position) for term, (held, _) in self._live.items() for position in held if position in positions]
-        for at, position in enumerate(self._positions):
-            if position in positions:
-                term = self._terms[bisect.bisect_right(self._starts, at) - 1]
-                if term not in self._live and term not in self._gone:
-                    found.append((term, position))
+        for at in _places(self._positions, positions):
+            term = self._terms[bisect.bisect_right(self._starts, at) - 1]
+            if term not in self._live and term not in self._gone:
+                found.append((term, self._positions[at]))
         return found
 
     def emptied(self) -> list[str]:
