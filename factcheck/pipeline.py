@@ -188,7 +188,8 @@ def check_documents(
     in_focus = _focus_documents(documents, focus, drafts_only=bool(reference))
     if in_focus is not None:
         findings = _reoriented(findings, in_focus, documents, by_id, rule_of)
-    identities = claim_identities(_claims_of_files_in(findings, claims), settings.relative)
+    identities = claim_identities(_claims_of_files_in(findings, claims, every_claim=baseline is not None),
+                                  settings.relative)
     baselined = 0
     if baseline is not None:
         findings, baselined = _without_baselined(findings, baseline, identities, by_id, rule_of)
@@ -226,12 +227,14 @@ def _silenced(
     return Silenced(tuple(kept), silenced, frozenset(used))
 
 
-def _claims_of_files_in(findings: list[Finding], claims: Claims) -> list[Stated]:
-    """What the identities of the claims of the files the findings name are made of: a claim's
-    identity depends only on the other claims of its article, and an archive's findings name
-    few of its files (the others' claims are never read), and few of their claims (the others
-    are never made)."""
-    paths = {claims.path_of(claim_id) for finding in findings for claim_id in finding.claims}
+def _claims_of_files_in(findings: list[Finding], claims: Claims, every_claim: bool) -> list[Stated]:
+    """What the identities of the claims of the files the findings name are made of (only the
+    files of their primary claims unless ``every_claim``: a finding's fingerprint is its
+    primary's, a baseline's pairs need the others'): a claim's identity depends only on the
+    other claims of its article, and an archive's findings name few of its files (the others'
+    claims are never read), and few of their claims (the others are never made)."""
+    paths = {claims.path_of(claim_id) for finding in findings
+             for claim_id in (finding.claims if every_claim else finding.claims[:1])}
     return [stated for part in claims.parts if part.path in paths for stated in part.stated()]
 
 
