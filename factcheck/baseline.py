@@ -62,10 +62,18 @@ def article_name(claim: Claim | Stated, file_name: Callable[[str], str]) -> str:
 def claim_identities(claims: Iterable[Claim | Stated], file_name: Callable[[str], str] = str) -> Identities:
     """The identities of these claims, files named by ``file_name`` (a path relative to a root)."""
     file_name = cache(file_name)  # resolving a path asks the file system; a file has many claims
+    articles: dict[tuple[str, str], str] = {}  # (doc, path) -> article: a document has many claims
+    spaced: dict[str, str] = {}  # sentence -> its words: a sentence often has several figures
     seen: Counter[tuple[str, str, str]] = Counter()
     of_claim: dict[str, str] = {}
     for claim in claims:
-        key = (article_name(claim, file_name), " ".join(claim.sentence.split()), claim.surface)
+        article = articles.get((claim.doc, claim.path))
+        if article is None:
+            article = articles[(claim.doc, claim.path)] = article_name(claim, file_name)
+        words = spaced.get(claim.sentence)
+        if words is None:
+            words = spaced[claim.sentence] = " ".join(claim.sentence.split())
+        key = (article, words, claim.surface)
         of_claim[claim.id] = _digest(*key, str(seen[key]))
         seen[key] += 1
     return Identities(of_claim, file_name)

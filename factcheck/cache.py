@@ -249,10 +249,11 @@ class ClaimCache:
         with paused_gc():
             for batch in _batches(list(digests)):
                 query = f"SELECT path, digest, head, report, checksum FROM files WHERE path IN ({_marks(batch)})"
-                for path, digest, head, report, checksum in self._rows(query, batch):
-                    if digest == digests[path] and _checksum(head, report) == checksum:
-                        with contextlib.suppress(ValueError, KeyError, TypeError):
-                            found[path] = _decode(head, report, partial(self._stored_claims, path, digest))
+                rows = [row for row in self._rows(query, batch)
+                        if row[1] == digests[row[0]] and _checksum(row[2], row[3]) == row[4]]
+                for (path, digest, head, report, _), data in zip(rows, _heads([row[2] for row in rows])):
+                    with contextlib.suppress(ValueError, KeyError, TypeError):
+                        found[path] = _decode(head, report, partial(self._stored_claims, path, digest), data)
         return found
 
     def _stored_claims(self, path: str, digest: str) -> bytes | None:
@@ -509,8 +510,9 @@ def _cut(text: str, lengths: list[int]) -> Iterator[str]:
 
 def _document(record: dict[str, Any], text: str, segments: bytes) -> Document:
     """A document from its row, its text and its segments' JSON."""
-    fields = {name: value for name, value in record.items() if name != "length"}
-    return Document(**fields, text=text, segments=StoredSegments(text, segments))
+    record = dict(record)
+    del record["length"]
+    return Document(**record, text=text, segments=StoredSegments(text, segments))
 
 
 class StoredSegments(Sequence[Segment]):
@@ -552,16 +554,37 @@ class StoredSegments(Sequence[Segment]):
         return tuple, (self.made,)
 
 
-def _decode(head: bytes, report: bytes, claims: Callable[[], bytes | None]) -> Known:
+def _lines_of(blob: bytes, count: int) -> list[bytes]:
+    """The lines of a row's part that holds one line per document (most rows hold one
+    document: its line is the part, not searched for line breaks)."""
+    if count == 0:
+        return []
+    return [blob] if count == 1 else blob.split(b"\n")
+
+
+def _heads(heads: Sequence[bytes]) -> Iterator[Any]:
+    """The JSON of each row's head (``_decode``), parsed in one call for all of them (one call
+    a row was most of the parsing); None for every row when one of them does not parse (then
+    each row parses its own, and only the broken one fails)."""
+    try:
+        parsed = json.loads(b"[" + b",".join(head.partition(b"\0")[0] for head in heads) + b"]")
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, list) or len(parsed) != len(heads):
+        parsed = [None] * len(heads)
+    return iter(parsed)
+
+
+def _decode(head: bytes, report: bytes, claims: Callable[[], bytes | None], data: Any = None) -> Known:
     """A file's documents, its claims (read with ``claims`` and made when first asked) and its
-    reading warnings."""
+    reading warnings; ``data``: its head's JSON, when already parsed."""
     head, _, rest = head.partition(b"\0")
     segments, _, texts = rest.partition(b"\0")
-    data = json.loads(head)
+    data = json.loads(head) if data is None else data
     records = data["documents"]
-    segment_rows = segments.split(b"\n") if records else []
+    segment_rows = _lines_of(segments, len(records))
     documents = list(map(_document, records, _cut(texts.decode(), [r["length"] for r in records]), segment_rows))
-    reports = report.split(b"\n") if documents else []  # left undecoded: the report copies them
+    reports = _lines_of(report, len(documents))  # left undecoded: the report copies them
     if not len(records) == len(documents) == len(segment_rows) == len(reports) == len(data["ids"]):
         raise ValueError("a row's documents, claims and records do not line up")
     made = _LazyClaims(claims, documents)
@@ -606,7 +629,8 @@ class _LazyClaims:
     def _load(self) -> None:
         if self._read is None:
             return
-        rows = _rows(self._read(), self._documents)
+        with paused_gc():  # a row's claims are thousands of small lists and no cycle: see paused_gc
+            rows = _rows(self._read(), self._documents)
         self._read = None
         if rows is None:
             self._made = _extracted(list(self._documents.values()))

@@ -31,6 +31,11 @@ class Stated(NamedTuple):
     surface: str
 
 
+def doc_of(claim_id: str) -> str:
+    """The id of a claim's document: a claim's id is its document's and its number (``doc#n``)."""
+    return claim_id.rpartition("#")[0]
+
+
 class ClaimSource(Protocol):
     """Where a document's claims are made from when asked (the cache's row of its file)."""
 
@@ -138,6 +143,10 @@ class Claims(Sequence[Claim]):
         """Every claim's id, in order, none decoded."""
         return chain.from_iterable(part.ids for part in self.parts)
 
+    def path_of(self, claim_id: str) -> str:
+        """The path of a claim's file, the claim not made."""
+        return self._of_doc[doc_of(claim_id)].path
+
     @property
     def by_id(self) -> Mapping[str, Claim]:
         return _ById(self._of_doc)
@@ -173,7 +182,7 @@ class _ById(Mapping[str, Claim]):
         self._of_doc = of_doc
 
     def __getitem__(self, claim_id: str) -> Claim:
-        part = self._of_doc.get(claim_id.rpartition("#")[0])
+        part = self._of_doc.get(doc_of(claim_id))
         if part is None:
             raise KeyError(claim_id)
         return part.claim(claim_id)

@@ -19,7 +19,7 @@ from factcheck.baseline import Baseline, Identities, claim_identities, finding_f
 from factcheck import learned
 from factcheck.budget import Budget, OverBudget
 from factcheck.cache import ClaimCache, FileRow, file_row
-from factcheck.claimset import Claims, DocumentClaims, Stated
+from factcheck.claimset import Claims, DocumentClaims, Stated, doc_of
 from factcheck.config import Settings
 from factcheck.engine import PARALLEL_MIN, Engine, paused_gc
 from factcheck.extract import claims_in
@@ -33,7 +33,7 @@ from factcheck.story_index import story_links
 from factcheck.model import Claim, Corpus, Document, Finding, InputError
 from factcheck.report.json_report import rendered
 from factcheck.rules import SEVERITIES, Rule, load_rules
-from factcheck.suppress import restate, silence, suppressions_in, unused
+from factcheck.suppress import Silenced, Suppression, restate, silence, suppressions_in, unused
 
 UNUSED_SUPPRESSION_CHECK = "unused_suppression"
 
@@ -177,7 +177,7 @@ def check_documents(
     findings = [f for f in judged if settings.reports(f.rule)]
 
     suppressions = [s for document in every for s in suppressions_in(document)]
-    silenced = silence(findings, by_id, suppressions, settings.ignored_rules, rule_of)
+    silenced = _silenced(findings, by_id, suppressions, settings, rule_of)
     findings = list(silenced.findings)
     for rule in rules:
         if rule.check == UNUSED_SUPPRESSION_CHECK and settings.reports(rule.id):
@@ -188,7 +188,8 @@ def check_documents(
     in_focus = _focus_documents(documents, focus, drafts_only=bool(reference))
     if in_focus is not None:
         findings = _reoriented(findings, in_focus, documents, by_id, rule_of)
-    identities = claim_identities(_claims_of_files_in(findings, claims, by_id), settings.relative)
+    identities = claim_identities(_claims_of_files_in(findings, claims, every_claim=baseline is not None),
+                                  settings.relative)
     baselined = 0
     if baseline is not None:
         findings, baselined = _without_baselined(findings, baseline, identities, by_id, rule_of)
@@ -201,12 +202,39 @@ def check_documents(
     )
 
 
-def _claims_of_files_in(findings: list[Finding], claims: Claims, by_id: Mapping[str, Claim]) -> list[Stated]:
-    """What the identities of the claims of the files the findings name are made of: a claim's
-    identity depends only on the other claims of its article, and an archive's findings name
-    few of its files (the others' claims are never read), and few of their claims (the others
-    are never made)."""
-    paths = {by_id[claim_id].path for finding in findings for claim_id in finding.claims}
+def _silenced(
+    findings: list[Finding], claims: Mapping[str, Claim], suppressions: list[Suppression], settings: Settings,
+    rules: Mapping[str, Rule],
+) -> Silenced:
+    """``suppress.silence`` asked only about the findings a suppression comment or a per-file
+    ignore can reach (every finding when per-file ignores are set), one at a time, in order:
+    silence makes every claim it is shown, and an archive's findings name some 6,000 claims in
+    documents that hold no comment. The others are kept as they are, as silence keeps a
+    finding with a claim to disagree with none of whose claims it silences."""
+    if settings.per_file_ignores:
+        return silence(findings, claims, suppressions, settings.ignored_rules, rules)
+    commented = {suppression.doc for suppression in suppressions}
+    kept: list[Finding] = []
+    silenced, used = 0, set()
+    for finding in findings:
+        if len(finding.claims) == 1 or any(doc_of(claim_id) in commented for claim_id in finding.claims):
+            one = silence([finding], claims, suppressions, settings.ignored_rules, rules)
+            kept += one.findings
+            silenced += one.silenced
+            used |= one.used
+        else:
+            kept.append(finding)
+    return Silenced(tuple(kept), silenced, frozenset(used))
+
+
+def _claims_of_files_in(findings: list[Finding], claims: Claims, every_claim: bool) -> list[Stated]:
+    """What the identities of the claims of the files the findings name are made of (only the
+    files of their primary claims unless ``every_claim``: a finding's fingerprint is its
+    primary's, a baseline's pairs need the others'): a claim's identity depends only on the
+    other claims of its article, and an archive's findings name few of its files (the others'
+    claims are never read), and few of their claims (the others are never made)."""
+    paths = {claims.path_of(claim_id) for finding in findings
+             for claim_id in (finding.claims if every_claim else finding.claims[:1])}
     return [stated for part in claims.parts if part.path in paths for stated in part.stated()]
 
 
@@ -256,7 +284,7 @@ def _judged(
 ) -> tuple[Matching, list[Finding], int]:
     """Matching and the rules' findings over every story component, each cached one reused,
     and how many claims were compared with another."""
-    blocks = components_of(claims, related, digests if cache else {}, repr(rules), only_with)
+    blocks = components_of(claims, related, digests if cache else {}, rules_salt(rules), only_with)
     known = cache.load_components([block.key for block in blocks if block.key]) if cache else {}
     judged: list[Judged | None] = [known.get(block.key) if block.key else None for block in blocks]
     # the largest first: matching grows faster than a block's size, and a worker handed the
@@ -279,6 +307,13 @@ def _judged(
     done = [result for result in judged if result is not None]
     compared = len({claim_id for result in done for pair in result.pairs for claim_id in pair})
     return (*merged(done, claims, rules), compared)
+
+
+def rules_salt(rules: Sequence[Rule]) -> str:
+    """What the rules' judgement depends on, for the components' cache keys: every field but
+    the folder the rule files were read from (the same rules in a second checkout, or a moved
+    folder, judge alike)."""
+    return repr([replace(rule, path=os.path.basename(rule.path)) for rule in rules])
 
 
 def _judge(component: Component, rules: list[Rule], only_with: frozenset[str] | None) -> tuple[Judged, dict[str, dict]]:

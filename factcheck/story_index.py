@@ -38,6 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any
 
 from factcheck import stories
 from factcheck.model import Document
@@ -75,6 +76,90 @@ def _numbers(kind: str, data: bytes) -> array.array:
 
 def _lines(text: str) -> list[str]:
     return text.split("\n") if text else []
+
+
+def _aligned(data: bytes, needle: bytes, size: int) -> Iterator[int]:
+    """Where ``needle`` starts in ``data`` at a multiple of ``size``, in units of ``size``
+    (``data`` a run of items that long: a hit elsewhere spans two items)."""
+    at = data.find(needle)
+    while at >= 0:
+        aligned = at % size == 0
+        if aligned:
+            yield at // size
+        at = data.find(needle, at + (size if aligned else 1))
+
+
+def _places(numbers: array.array, wanted: set[int]) -> list[int]:
+    """The indices of ``numbers`` that hold one of the ``wanted`` values, ascending: each value
+    found in the array's bytes (a loop over the million holders of 10,000 articles, for the
+    few documents a run changed, was a tenth of its story links)."""
+    data, size = numbers.tobytes(), numbers.itemsize
+    return sorted(at for value in wanted for at in _aligned(data, array.array(numbers.typecode, [value]).tobytes(), size))
+
+
+class LineHashes(Sequence[list[bytes]]):
+    """Each document's line hashes, by position. Read back from the stored index, they stay
+    the one run of bytes they were stored as, a document's list made when asked, and the
+    holders of a line are found by searching the bytes: a run with one article changed asks
+    for a few of 10,000 documents' (making all 120,000 hashes was a third of reading the index
+    and of writing it back)."""
+
+    def __init__(self, hashes: bytes, counts: Sequence[int]) -> None:
+        self._hashes = hashes
+        self._starts = array.array("q", accumulate(counts, initial=0))  # in hashes
+        if self._starts[-1] * LINE_HASH_BYTES != len(hashes):
+            raise ValueError("the line hashes do not add up to their counts")
+        self._set: dict[int, list[bytes]] = {}  # the documents given new hashes
+
+    @classmethod
+    def of(cls, lines: Sequence[Sequence[bytes]]) -> LineHashes:
+        return cls(b"".join(line for hashes in lines for line in hashes), [len(hashes) for hashes in lines])
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, position: Any) -> Any:
+        if isinstance(position, slice):
+            return [self[p] for p in range(len(self))[position]]
+        position = range(len(self))[position]
+        if position in self._set:
+            return self._set[position]
+        start, end = self._starts[position] * LINE_HASH_BYTES, self._starts[position + 1] * LINE_HASH_BYTES
+        return [self._hashes[k:k + LINE_HASH_BYTES] for k in range(start, end, LINE_HASH_BYTES)]
+
+    def __setitem__(self, position: int, hashes: Sequence[bytes]) -> None:
+        self._set[range(len(self))[position]] = list(hashes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def holders(self, lines: set[bytes]) -> dict[bytes, set[int]]:
+        """line -> the positions of the documents holding it, for these lines."""
+        found: dict[bytes, set[int]] = defaultdict(set)
+        for position, hashes in self._set.items():
+            for line in hashes:
+                if line in lines:
+                    found[line].add(position)
+        for line in lines:
+            for at in _aligned(self._hashes, line, LINE_HASH_BYTES):
+                position = bisect.bisect_right(self._starts, at) - 1
+                if position not in self._set:
+                    found[line].add(position)
+        return found
+
+    def packed(self) -> tuple[bytes, list[int]]:
+        """Every hash one after the other, and each document's count: the stretches of the
+        documents not given new hashes copied as they are."""
+        pieces, done = [], 0  # the positions before ``done`` are written
+        for position in sorted(self._set):
+            pieces += [self._hashes[self._starts[done] * LINE_HASH_BYTES:self._starts[position] * LINE_HASH_BYTES],
+                       b"".join(self._set[position])]
+            done = position + 1
+        pieces.append(self._hashes[self._starts[done] * LINE_HASH_BYTES:])
+        counts = [len(self._set[p]) if p in self._set else self._starts[p + 1] - self._starts[p] for p in range(len(self))]
+        return b"".join(pieces), counts
 
 
 Held = tuple[list[int], list[int]]  # a term's holders: positions, and the term's count in each
@@ -141,11 +226,10 @@ class Holders(MutableMapping[str, Held]):
     def held_by(self, positions: set[int]) -> list[tuple[str, int]]:
         """(term, position) of every term held at one of these positions."""
         found = [(term, position) for term, (held, _) in self._live.items() for position in held if position in positions]
-        for at, position in enumerate(self._positions):
-            if position in positions:
-                term = self._terms[bisect.bisect_right(self._starts, at) - 1]
-                if term not in self._live and term not in self._gone:
-                    found.append((term, position))
+        for at in _places(self._positions, positions):
+            term = self._terms[bisect.bisect_right(self._starts, at) - 1]
+            if term not in self._live and term not in self._gone:
+                found.append((term, self._positions[at]))
         return found
 
     def emptied(self) -> list[str]:
@@ -185,7 +269,7 @@ class StoryIndex:
     keys: list[str]  # each document's content key
     dates: list[str | None]  # as given, ISO (None: undated)
     roundups: set[int]
-    lines: list[list[bytes]]  # each document's line hashes
+    lines: LineHashes  # each document's line hashes
     furniture: set[bytes]  # the line hashes that are furniture
     holders: Holders  # term -> (positions, counts), sorted by position
     common: set[str]  # terms in more than ``cover`` documents
@@ -202,10 +286,9 @@ class StoryIndex:
         and base64 inside JSON was most of doing so."""
         terms, sizes, positions, counts = self.holders.packed()
         pairs = sorted(self.compared.items())
+        hashes, line_counts = self.lines.packed()
         sections = [
-            _raw("I", sorted(self.roundups)),
-            b"".join(line for lines in self.lines for line in lines),
-            _raw("I", [len(lines) for lines in self.lines]),
+            _raw("I", sorted(self.roundups)), hashes, _raw("I", line_counts),
             b"".join(sorted(self.furniture)),
             "\n".join(terms).encode(), _raw("I", sizes), _raw("I", positions), _raw("I", counts),
             "\n".join(sorted(self.common)).encode(), _raw("d", self.norms),
@@ -230,12 +313,7 @@ class StoryIndex:
         for name, length in zip(SECTIONS, head["sizes"]):
             sections[name] = data[at:at + length]
             at += length
-        hashes = sections["lines"]
-        lines, at = [], 0
-        for count in _numbers("I", sections["line_counts"]):
-            end = at + count * LINE_HASH_BYTES
-            lines.append([hashes[k:k + LINE_HASH_BYTES] for k in range(at, end, LINE_HASH_BYTES)])
-            at = end
+        lines = LineHashes(sections["lines"], _numbers("I", sections["line_counts"]))
         furniture = sections["furniture"]
         holders = Holders(_lines(sections["terms"].decode()), _numbers("I", sections["term_sizes"]),
                           _numbers("I", sections["positions"]), _numbers("I", sections["counts"]))
@@ -324,7 +402,7 @@ def built_index(documents: Sequence[Document], keys: list[str], processes: int =
         [document.id for document in documents], keys, [document.date if dates[document.id] else None
                                                          for document in documents],
         {position for position, document in enumerate(documents) if stories.roundup(document)},
-        lines, furniture, Holders.of({term: held for term, held in terms.items() if len(held[0]) <= cover}),
+        LineHashes.of(lines), furniture, Holders.of({term: held for term, held in terms.items() if len(held[0]) <= cover}),
         {term for term, held in terms.items() if len(held[0]) > cover}, [1.0] * len(documents), {}, cover,
     )
     rarity = {term: r for term in index.holders if (r := index.rarity(term)) is not None}
@@ -373,11 +451,7 @@ def _updated(
 
 def _furniture_flipped(index: StoryIndex, lines: set[bytes]) -> set[int]:
     """Judge these lines as furniture afresh; the documents holding one that flipped."""
-    holders: dict[bytes, set[int]] = defaultdict(set)
-    for position, hashes in enumerate(index.lines):
-        for line in hashes:
-            if line in lines:
-                holders[line].add(position)
+    holders = index.lines.holders(lines)
     dates = {index.ids[p]: _date(index.dates[p]) for held in holders.values() for p in held}
     flipped: set[int] = set()
     for line in lines:
