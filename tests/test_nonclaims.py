@@ -145,6 +145,19 @@ def test_both_ends_of_a_clock_time_span_are_no_claim(text):
     assert_no_claim(text)
 
 
+@pytest.mark.parametrize("text", [
+    "The token was the biggest loser in the top 10.",
+    "In the top five, every coin lost value.",
+    "The film finished in the top-20 list of the year.",
+])
+def test_a_band_of_a_ranking_is_no_claim(text):
+    assert_no_claim(text)
+
+
+def test_a_count_after_top_that_names_what_it_counts_stays_a_claim():
+    assert surfaces("The top three executives resigned on Friday.") == ["three"]
+
+
 # ---- leagues, scores, ordinals -----------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
