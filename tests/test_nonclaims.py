@@ -146,6 +146,19 @@ def test_both_ends_of_a_clock_time_span_are_no_claim(text):
 
 
 @pytest.mark.parametrize("text", [
+    "The poll gave a 3.1 percent margin of error.",
+    "It has a margin of error of plus or minus 4 percentage points.",
+    "The survey's margin of error is 2.5%.",
+])
+def test_a_polls_margin_of_error_is_no_claim(text):
+    assert_no_claim(text)
+
+
+def test_the_share_beside_a_margin_of_error_stays_a_claim():
+    assert surfaces("Some 62 percent backed the plan, with a 3 percent margin of error.") == ["Some 62 percent"]
+
+
+@pytest.mark.parametrize("text", [
     "The token was the biggest loser in the top 10.",
     "In the top five, every coin lost value.",
     "The film finished in the top-20 list of the year.",
