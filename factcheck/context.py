@@ -630,23 +630,29 @@ def _saying() -> regex.Pattern:
     return regex.compile(rf"\b(?:according|{alternation(data['verbs'] + data['estimate_verbs'])})\b", regex.I)
 
 
-@lru_cache(maxsize=SENTENCE_READINGS)  # every figure of a sentence asks again
 def attribution_in(sentence: Sentence, at: int | None = None) -> str | None:
     """Who the sentence says gave its figures: "according to X" first, then "X said". When it
     names several sources, a figure ``at`` an offset of the sentence is the last one's before
     it, or else the first's after it: "Police put the crowd at about 400, while organisers
     said 2,000" gives each source its own figure."""
-    if not _saying().search(sentence.text):
-        return None
-    sources = [(match.start(), match.group("according") is None, found) for match in _attribution().finditer(sentence.text)
-               if (found := normalise_source(match.group("according") or match.group("saying") or match.group("after") or ""))
-               and _names_someone(found, match)]
+    sources = _sources_in(sentence)
     if not sources:
         return None
     if at is None or len({found for _, _, found in sources}) == 1:
         return min(sources, key=lambda source: (source[1], source[0]))[2]  # "according to" first
     before = [source for source in sources if source[0] <= at]
     return max(before)[2] if before else min(sources)[2]
+
+
+@lru_cache(maxsize=SENTENCE_READINGS)  # every figure of a sentence asks again
+def _sources_in(sentence: Sentence) -> tuple[tuple[int, bool, str], ...]:
+    """The sources the sentence names: where each starts, whether it is not an "according
+    to", and its name."""
+    if not _saying().search(sentence.text):
+        return ()
+    return tuple((match.start(), match.group("according") is None, found) for match in _attribution().finditer(sentence.text)
+                 if (found := normalise_source(match.group("according") or match.group("saying") or match.group("after") or ""))
+                 and _names_someone(found, match))
 
 
 def _names_someone(source: str, match: regex.Match) -> bool:
