@@ -8,11 +8,12 @@ tells a story of its own), with ids and paths of its own.
 
 For each size it runs the command line end to end (process start included) and prints wall
 time and peak memory (of the child, from resource.getrusage): cold (empty cache), warm (nothing
-changed) and warm with one article changed; then the growth ratio time(largest)/time(smallest).
+changed) and warm with one article changed (``--changes N``: N such runs, one more article
+changed before each); then the growth ratio time(largest)/time(smallest).
 With ``--dask`` it also runs the cold check on a local Dask cluster of two workers. Each run
 prints its per-stage split (``--profile``) on stderr lines prefixed ``stage``.
 
-usage: python bench/archive.py [--sizes 1000,2000,5000,10000,20000] [--dask] [--record]
+usage: python bench/archive.py [--sizes 1000,2000,5000,10000,20000] [--dask] [--changes N] [--record]
 """
 from __future__ import annotations
 
@@ -149,15 +150,17 @@ def line(size: int, label: str, run: Run) -> str:
             f"{load:5.1f}  exit {run.exit_code}  {run.stages}")
 
 
-def bench_size(size: int, originals: list[Article], dask: bool, engine_flags: list[str]) -> tuple[list[str], float]:
-    """The runs at one archive size; returns the printed lines and the cold time."""
+def bench_size(size: int, originals: list[Article], dask: bool, engine_flags: list[str], changes: int = 1) -> tuple[list[str], float]:
+    """The runs at one archive size (``changes`` warm runs, each after one more article is
+    changed); returns the printed lines and the cold time."""
     lines = []
     with tempfile.TemporaryDirectory(prefix=f"fc-archive-{size}-") as temporary:
         folder, cache = Path(temporary) / "archive", Path(temporary) / "cache"
         paths = write_archive(folder, archive(size, originals))
         runs = [("cold", run_check(folder, cache, engine_flags)), ("warm", run_check(folder, cache, engine_flags))]
-        change_one(paths[len(paths) // 2])
-        runs.append(("warm+1", run_check(folder, cache, engine_flags)))
+        for repeat in range(changes):  # each time another article: the spread of warm+1 on a noisy machine
+            change_one(paths[(len(paths) // 2 + repeat * 97) % len(paths)])
+            runs.append(("warm+1", run_check(folder, cache, engine_flags)))
         if dask:
             runs.append(("dask cold", run_check(folder, None, ["--engine", "dask", "--workers", "2"])))
         for label, run in runs:
@@ -185,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask", action="store_true", help="also run the cold check on a local Dask cluster")
     parser.add_argument("--engine-flags", default="", help="flags given to every non-Dask run, e.g. '--workers 1'")
     parser.add_argument("--corpora", type=Path, default=SHARED_CORPORA, help="folder of the shared corpora")
+    parser.add_argument("--changes", type=int, default=1, help="warm runs with one more article changed, each")
     parser.add_argument("--record", action="store_true", help=f"append the numbers to {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args(argv)
     if not args.corpora.is_dir():
@@ -197,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     print(lines[0], flush=True)
     cold: dict[int, float] = {}
     for size in sizes:
-        printed, cold[size] = bench_size(size, originals, args.dask, args.engine_flags.split())
+        printed, cold[size] = bench_size(size, originals, args.dask, args.engine_flags.split(), args.changes)
         lines += printed
     if len(sizes) > 1:
         small, large = min(sizes), max(sizes)
