@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from factcheck.context import (MAX_SENTENCE_CHARS, SENTENCE_READINGS, Sentence, SentenceIndex, _time_cues, _time_of,
-                               attribution_in, names_in, sentences)
+from factcheck.context import (MAX_SENTENCE_CHARS, SENTENCE_READINGS, Sentence, SentenceIndex, _sources_in, _time_cues,
+                               _time_of, attribution_in, names_in, sentences)
 from factcheck.extract import claims_in, extract_claims
 from factcheck.htmltext import article_text
 from factcheck.ingest import parse_text, read_corpus
@@ -56,7 +56,7 @@ def test_the_readings_kept_per_sentence_stay_few_however_many_sentences_and_figu
     text = " ".join(f"On Monday {n} people died in Lyon, police said." for n in range(2_000))
     found = list(claims_in(article("a.md", text, "2024-05-13")))
     assert len(found) == 2_000 and {claim.time for claim in found} == {"2024-05-13"}
-    for reader in (attribution_in, names_in, _time_cues, _time_of):
+    for reader in (_sources_in, names_in, _time_cues, _time_of):
         assert reader.cache_info().currsize <= SENTENCE_READINGS
 
 
