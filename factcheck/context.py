@@ -537,6 +537,14 @@ def _of_group() -> regex.Pattern:
     return regex.compile(rf"\s*(?:{alternation(load('counted')['partitive']['group'])})\b", regex.I)
 
 
+def _words_after(text: str, end: int, clause_end: int) -> int:
+    """Where the ``CUE_RIGHT_AFTER_WORDS`` words right after a figure end: they are the
+    figure's own, however near the next figure ("Two people remain trapped and more than 50
+    injured": "remain" says the two are a state of now)."""
+    words = list(islice(_WORD.finditer(text, end, clause_end), CUE_RIGHT_AFTER_WORDS))
+    return words[-1].end() if words else end
+
+
 def _cue_right_after(text: str, end: int, clause_end: int) -> bool:
     """A lexicon cue within a few words after the figure ("300 people shot", "20 miles north of")."""
     words = list(islice(_WORD.finditer(text, end, clause_end), CUE_RIGHT_AFTER_WORDS + 1))
@@ -1026,7 +1034,7 @@ class ContextReader:
         if predicate and predicate_classes()[predicate].get("needs_place"):
             return first_place_after(self.text, end, clause[1])
         own = self._own_stretch(clause, span, neighbours)
-        reported = (_after_saying(self.text, own[0], start), own[1])
+        reported = (_after_saying(self.text, own[0], start), max(own[1], _words_after(self.text, end, clause[1])))
         scopes = self._once(scope_in, clause, False) | scope_in(self.text, reported, True)
         named = self._once(places_in, *clause) + self._once(place_where, clause)
         return named + tuple(sorted(scopes | self.dateline))

@@ -269,3 +269,9 @@ def test_each_figure_of_a_sentence_with_two_sources_is_its_own_sources():
 def test_a_source_with_a_name_set_off_by_commas_is_read():
     found = claims("Police put the crowd at about 400, while the organisers, Harbour Watch, said 2,000 people took part.")
     assert found["2,000"].attribution == "organisers"
+
+
+def test_a_state_word_right_after_a_figure_is_its_own_however_near_the_next_figure():
+    found = claims("Two people remain trapped and more than 50 people have been injured.")
+    assert "(still)" in found["Two"].places
+    assert "(still)" not in found["more than 50"].places
