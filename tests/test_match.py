@@ -173,4 +173,6 @@ def test_one_standing_for_someone_named_before_counts_nothing():
 
 def test_two_sources_contrasted_in_one_sentence_are_not_compared():
     text = "Police put the crowd at about 400, while the organisers said 2,000 people took part."
-    assert not can_compare(claim_at(text, "about 400"), claim_at(text, "2,000"))
+    police, organisers = claim_at(text, "about 400"), claim_at(text, "2,000")
+    assert (police.attribution, organisers.attribution) == ("Police", "organisers")
+    assert not can_compare(police, organisers)
