@@ -253,9 +253,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     engine = engine_of(args, settings)
     try:
         with engine.session():
-            corpus = load_paths(args.paths, settings, args.stdin_filename, cache, engine)
+            judged = args.command != "extract"
+            corpus = load_paths(args.paths, settings, args.stdin_filename, cache, engine, judged)
             _note_unread(args, settings, corpus)
-            reference = load_paths(against, settings, cache=cache, engine=engine)
+            reference = load_paths(against, settings, cache=cache, engine=engine, judged=judged)
             _print_warnings(corpus.corpus.warnings + reference.corpus.warnings)
             if args.command == "extract":
                 return _extract(args, extract_documents(corpus))

@@ -45,27 +45,36 @@ class Engine:
     def processes(self) -> int:
         return self.workers or os.cpu_count() or 1
 
-    def map(self, function: Callable[[Item], Output], items: Sequence[Item], label: str) -> list[Output]:
-        """``function`` of every item, in the items' order."""
+    def map(self, function: Callable[[Item], Output], items: Sequence[Item], label: str,
+            worth: int | None = None) -> list[Output]:
+        """``function`` of every item, in the items' order; ``worth``: how many small tasks
+        the items amount to (one each unless said), which decides whether a pool pays."""
         if self.kind == "dask" and items:
             return self._dask_map(function, items, label)
-        if self.processes <= 1 or len(items) < PARALLEL_MIN:
+        if self.processes <= 1 or len(items) < 2 or (len(items) if worth is None else worth) < PARALLEL_MIN:
             return [function(item) for item in self.bar(items, label)]
-        with ProcessPoolExecutor(max_workers=self.processes) as pool:
-            return list(self.bar(pool.map(function, items, chunksize=CHUNK), label, total=len(items)))
+        with ProcessPoolExecutor(max_workers=min(self.processes, len(items))) as pool:
+            outputs = pool.map(function, items, chunksize=self._chunk(items))
+            return list(self.bar(outputs, label, total=len(items)))
 
     @contextlib.contextmanager
-    def ahead(self, function: Callable[[Item], Output], items: Sequence[Item], label: str) -> Iterator[Callable[[], list[Output]]]:
+    def ahead(self, function: Callable[[Item], Output], items: Sequence[Item], label: str,
+              worth: int | None = None) -> Iterator[Callable[[], list[Output]]]:
         """``function`` of every item, begun on local worker processes while the block runs (a
         warm run extracts its changed files on the second core while this one decodes the
         cache); the block gets a callable that waits for the outputs, in the items' order. With
         one process, nothing to do, or Dask, nothing is begun: the callable maps the items."""
         if self.kind == "dask" or self.processes <= 1 or not items:
-            yield lambda: self.map(function, items, label)
+            yield lambda: self.map(function, items, label, worth)
             return
         with ProcessPoolExecutor(max_workers=min(self.processes, len(items))) as pool:
-            outputs = pool.map(function, items, chunksize=CHUNK)  # every task is submitted here
+            outputs = pool.map(function, items, chunksize=self._chunk(items))  # every task is submitted here
             yield lambda: list(self.bar(outputs, label, total=len(items)))
+
+    def _chunk(self, items: Sequence[Any]) -> int:
+        """Tasks sent to a worker at a time: ``CHUNK``, fewer when there are few tasks, so that
+        every worker gets some."""
+        return max(1, min(CHUNK, len(items) // (4 * self.processes)))
 
     def bar(self, items: Any, label: str, total: int | None = None) -> Any:
         """The items, with a progress bar on stderr when the engine draws one."""

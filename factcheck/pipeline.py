@@ -24,6 +24,7 @@ from factcheck.config import Settings
 from factcheck.engine import PARALLEL_MIN, Engine, paused_gc
 from factcheck.extract import claims_in
 from factcheck.discover import article_files, real_path
+from factcheck.formats import JSON_LINES_SUFFIXES
 from factcheck.ingest import file_ids, id_conflict, read_file as read_articles, shown_name
 from factcheck.components import Component, Judged, components_of, judge, merged
 from factcheck.match import Explanation, Matching, bucket_key, explain
@@ -416,30 +417,113 @@ class FileRead:
     features: tuple[Features, ...] = ()  # each document's story features, worked out with its claims
 
 
-def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget(), cached: bool = False) -> FileRead:
+SHARE_BYTES = 128 * 1024  # a file of many records is extracted in shares of at least this size
+ARTICLE_BYTES = 4 * 1024  # what one article file holds, about: a share's worth in tasks
+
+
+def read_file(path: str, stdin_name: str | None = None, budget: Budget = Budget(), cached: bool = False,
+              share: tuple[int, int] = (0, 1), judged: bool = True) -> FileRead:
     """One file read as articles and extracted (a task of the engine: it runs in any process);
     ``cached``: also its claims' records in the JSON report and its row for the cache, encoded
-    here, on the worker, rather than by the process that gathers every file's."""
+    here, on the worker, rather than by the process that gathers every file's. ``share``
+    (index, shares): only that share of the file's documents is extracted, so that the
+    processes extract one large file of many records together; the file's own reading errors
+    and warnings go with its first share, and ``_joined`` puts the shares back together. ``judged``: the claims will be judged, so
+    each document's story features are worked out with them (``extract`` needs none)."""
     errors: list[InputError] = []
     corpus, digest = _read_softly(path, stdin_name, errors)
-    kept, parts = _with_claims(corpus.documents, {}, errors, budget)
-    features = tuple(Features(document) for document in kept)
+    index, shares = share
+    documents = _share_of(corpus.documents, index, shares)
+    if index:
+        errors.clear()
+    warnings = corpus.warnings if index == 0 else ()
+    kept, parts = _with_claims(documents, {}, errors, budget)
+    features = tuple(Features(document) for document in kept) if judged else ()
     if not (cached and digest and not errors):
-        return FileRead(kept, tuple(parts), tuple(errors), corpus.warnings, digest, features=features)
+        return FileRead(kept, tuple(parts), tuple(errors), warnings, digest, features=features)
     parts = [DocumentClaims.of(part.doc, part.path, part.claims, rendered(part)) for part in parts]
-    row = file_row(digest, kept, parts, corpus.warnings)
-    return FileRead(kept, tuple(parts), (), corpus.warnings, digest, row, features)
+    row = file_row(digest, kept, parts, warnings) if shares == 1 else None
+    return FileRead(kept, tuple(parts), (), warnings, digest, row, features)
+
+
+def _share_of(documents: Sequence[Document], index: int, shares: int) -> Sequence[Document]:
+    """Share ``index`` of ``shares`` of the documents, in order, cut by their length in
+    characters (extraction takes about as long as the text is long)."""
+    if shares == 1:
+        return documents
+    total = sum(len(document.text) for document in documents) or 1
+    taken: list[Document] = []
+    before = 0
+    for document in documents:
+        if min(before * shares // total, shares - 1) == index:
+            taken.append(document)
+        before += len(document.text)
+    return taken
+
+
+def _shares_of(path: str, processes: int) -> int:
+    """How many shares a file is extracted in: one, unless it is a large file of many records
+    and there are processes to share it."""
+    if processes <= 1 or path == "-" or Path(path).suffix.lower() not in JSON_LINES_SUFFIXES:
+        return 1
+    try:
+        return max(1, min(processes, os.path.getsize(path) // SHARE_BYTES))
+    except OSError:
+        return 1  # reading it will say what is wrong
+
+
+Task = tuple[str, int, int]  # a file to read and extract: its path, and which share of how many
+
+
+def read_task(task: Task, budget: Budget = Budget(), cached: bool = False, judged: bool = True) -> FileRead:
+    """``read_file`` of one task."""
+    path, index, shares = task
+    return read_file(path, None, budget, cached, (index, shares), judged)
+
+
+def _tasks(paths: Iterable[str], processes: int) -> list[Task]:
+    return [(path, index, shares) for path in paths for shares in [_shares_of(path, processes)] for index in range(shares)]
+
+
+def _worth(tasks: Sequence[Task]) -> int:
+    """How many tasks of one article the tasks amount to: a share of a large file, many."""
+    return sum(1 if shares == 1 else SHARE_BYTES // ARTICLE_BYTES for _, _, shares in tasks)
+
+
+def _joined_reads(tasks: Sequence[Task], reads: Iterable[FileRead], cached: bool) -> dict[str, FileRead]:
+    """Each file's read, its shares joined."""
+    shares: dict[str, list[FileRead]] = {}
+    for (path, _, _), read in zip(tasks, reads, strict=True):
+        shares.setdefault(path, []).append(read)
+    return {path: _joined(path, reads_of, cached) for path, reads_of in shares.items()}
+
+
+def _joined(path: str, reads: Sequence[FileRead], cached: bool) -> FileRead:
+    """The shares of one file's extraction as one read of the whole file."""
+    if len(reads) == 1:
+        return reads[0]
+    first = reads[0]
+    errors = [error for read in reads for error in read.errors]
+    if any(read.digest != first.digest for read in reads):
+        return FileRead((), (), (InputError(path, "cannot be checked: the file changed while it was read"),))
+    documents = tuple(document for read in reads for document in read.documents)
+    claims = tuple(part for read in reads for part in read.claims)
+    features = tuple(feature for read in reads for feature in read.features)
+    row = file_row(first.digest, documents, claims, first.warnings) if cached and first.digest and not errors else None
+    return FileRead(documents, claims, tuple(errors), first.warnings, first.digest, row, features)
 
 
 def load_paths(
     paths: Iterable[str], settings: Settings, stdin_name: str | None = None, cache: ClaimCache | None = None,
-    engine: Engine | None = None,
+    engine: Engine | None = None, judged: bool = True,
 ) -> Loaded:
     """Read files and folders (``-`` for stdin) and extract their claims. Files below a folder
     pass the include and exclude globs; files named directly are always read. With a cache, a
     file whose bytes it knows is neither read as an article nor extracted again; the others
-    are extracted by the engine (in parallel when there are many). A file that cannot be read,
-    or that extraction fails on, becomes an error naming it; the rest is read."""
+    are extracted by the engine (in parallel when there are many, a large file of many records
+    in shares). A file that cannot be read, or that extraction fails on, becomes an error
+    naming it; the rest is read. ``judged``: the claims will be matched and judged (``extract``
+    lists them only)."""
     engine = engine or Engine()
     unknown: list[str] = []
     plan = _plan(paths, settings, unknown)
@@ -452,18 +536,21 @@ def load_paths(
     # a warm run over many files extracts the few it does not hold while it decodes the rest
     early = [path for path in files if path != "-" and path not in held] if len(held) >= PARALLEL_MIN else []
     found: dict[str, FileRead] = {}
-    reader = partial(read_file, budget=settings.budget, cached=cache is not None)
-    with engine.ahead(reader, early, "extracting") as extracted:
+    cached = cache is not None
+    reader = partial(read_task, budget=settings.budget, cached=cached, judged=judged)
+    early_tasks = _tasks(early, engine.processes)
+    with engine.ahead(reader, early_tasks, "extracting", worth=_worth(early_tasks)) as extracted:
         with engine.stage("cache lookup"):
             known = cache.load_many({path: stored[path] for path in held}) if cache else {}
             found.update((path, FileRead(tuple(documents), tuple(claims), (), tuple(warnings)))
                          for path, (documents, claims, warnings) in known.items())
         with engine.stage("read+extract"):
-            found.update(zip(early, extracted()))
+            found.update(_joined_reads(early_tasks, extracted(), cached))
             if "-" in files:
-                found["-"] = read_file("-", stdin_name, settings.budget)
+                found["-"] = read_file("-", stdin_name, settings.budget, judged=judged)
             rest = [path for path in files if path not in found]
-            found.update(zip(rest, engine.map(reader, rest, "extracting")))
+            tasks = _tasks(rest, engine.processes)
+            found.update(_joined_reads(tasks, engine.map(reader, tasks, "extracting", worth=_worth(tasks)), cached))
     missing = early + rest
     for path in missing:
         read = found[path]
