@@ -325,12 +325,13 @@ def _predicate_lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     return pattern, stem_class | word_class
 
 
-def counted_after(text: str, start: int, end: int, limit: int) -> tuple[str | None, bool]:
+def counted_after(text: str, start: int, end: int, limit: int, distance: bool = False) -> tuple[str | None, bool]:
     """What the figure at ``start:end`` counts, and whether it is a part of a larger whole
-    ("four of the victims", "nine others", "of whom four")."""
+    ("four of the victims", "nine others", "of whom four"). A ``distance`` (a length) followed
+    by "of" is measured from a place ("within 5 km of the river"), no part of it."""
     noun_class, nouns, demonyms, partitive_after, partitive_of = _counted_lexicon()
     tail = text[end:min(limit, end + 60)]
-    if partitive_of.match(tail) or _partitive_before().search(text, max(0, start - 25), start):
+    if (partitive_of.match(tail) and not distance) or _partitive_before().search(text, max(0, start - 25), start):
         return None, True
     first = _WORD.search(tail)
     if first and first.start() <= 2 and fold(first.group(0)) in partitive_after:
@@ -359,6 +360,11 @@ def measured_of(text: str, end: int, limit: int) -> str | None:
     are left out: "128GB of storage" and "256GB of storage" are specifications of two models."""
     of = _MEASURED_OF.match(text, end, limit)
     return plain_noun(text[of.end():limit]) if of else None
+
+
+@cache
+def _distances() -> frozenset[str]:
+    return frozenset(load("units")["distances"]["units"])
 
 
 def _with_modifier(modifiers: str, counted: str) -> str:
@@ -1074,9 +1080,9 @@ class ContextReader:
         return self._counted_at[position]
 
     def _read_counted(self, position: int) -> tuple[str | None, bool]:
-        start, end, _ = self.figures[position]
+        start, end, unit = self.figures[position]
         next_start = self._neighbours(position)[1]
-        return counted_after(self.text, start, end, min(self.sentences.at(start).end, next_start))
+        return counted_after(self.text, start, end, min(self.sentences.at(start).end, next_start), unit in _distances())
 
     def _in_breakdown(self, position: int) -> bool:
         """ "two children and two teens were shot": figures of one unit listed side by side,

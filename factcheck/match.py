@@ -59,9 +59,8 @@ MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one kind in one arti
 SHARES = ("percent",)  # a share is of a whole by nature: "a third of the businesses" is no part of a count
 SUMS = ("money", "percent")  # figures that are always of someone: whose offer, whose stake
 T = TypeVar("T")
-RULED_OUT = "ruled out by its own text (part of a whole, old value, conversion, age)"
 
-__all__ = ["Matching", "bucket_key", "comparable", "apart", "kind_of", "match_claims", "first_statements"]
+__all__ = ["Matching", "bucket_key", "set_aside", "comparable", "apart", "kind_of", "match_claims", "first_statements"]
 
 
 @dataclass(frozen=True)
@@ -72,28 +71,43 @@ class Matching:
 
 
 def bucket_key(claim: Claim) -> str | None:
-    """The kind of measure a claim is compared within; None when the text itself rules it out:
-    a part of a whole (a share is one by nature), set aside by its own text, a conversion of the figure before it, an age, a kind of figure
-    its predicate does not take (a duration said to be "killed"), a distance from nowhere
-    named, a pronoun "one", or a count inside a quotation that does not say what it counts."""
+    """The kind of measure a claim is compared within; None when its own text sets it aside
+    (``set_aside``)."""
+    return None if set_aside(claim) else kind_of(claim)
+
+
+def set_aside(claim: Claim) -> str | None:
+    """Why the text itself rules a claim out of every comparison, or None: a part of a whole (a
+    share is one by nature), an old value, a conversion of the figure before it, a kind of
+    figure its predicate does not take (a duration said to be "killed"), a distance from
+    nowhere named, a pronoun "one", a count inside a quotation that does not say what it
+    counts, a figure that describes a thing ("a six-game loss") or a difference."""
     kind = kind_of(claim)
-    if (claim.partial and not claim.breakdown and kind not in SHARES) or claim.superseded or claim.conversion:
-        return None
-    if claim.predicate in uncompared_predicates() or (claim.quoted and claim.counted is None and kind == "count"):
-        return None
+    if claim.partial and not claim.breakdown and kind not in SHARES:
+        return "a part of a whole"
+    if claim.superseded:
+        return "an old value, superseded in its sentence"
+    if claim.conversion:
+        return "a conversion of the figure before it"
+    if claim.predicate in uncompared_predicates():
+        return f"its event ({claim.predicate}) is never compared"
+    if claim.quoted and claim.counted is None and kind == "count":
+        return "a count in a quotation that does not say what it counts"
     if claim.predicate is not None:
         settings = predicate_classes()[claim.predicate]
-        if kind not in settings.get("kinds", ["count"]) or (settings.get("needs_place") and not claim.places):
-            return None
+        if kind not in settings.get("kinds", ["count"]):
+            return f"its event ({claim.predicate}) takes no {kind}"
+        if settings.get("needs_place") and not claim.places:
+            return f"its event ({claim.predicate}) needs a place, and none is named"
     if (claim.counted is None or thing_of(claim.counted) is None) and _is_pronoun(claim):
-        return None
+        return "a pronoun, pointing back to people already named"
     if kind == "count" and claim.predicate not in measure_predicates() and _is_modifier(claim):
-        return None
+        return "a count that describes a thing (a six-game loss)"
     if kind not in ("count", *SHARES, "money") and claim.predicate is None and _is_measure_modifier(claim):
-        return None
+        return "a measure that describes a thing (a 16-day cruise)"
     if _is_difference(claim):
-        return None
-    return kind
+        return "a difference between two values, not a value"
+    return None
 
 
 @cache
@@ -152,8 +166,8 @@ def comparable(a: Claim, b: Claim) -> bool:
 def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similarity: float | None = None) -> str | None:
     """Why two claims cannot state the same fact, or None when they may. ``frames`` (given by
     match_claims, whose buckets already hold only comparable claims) spares the recomputation."""
-    if frames is None and (bucket_key(a) is None or bucket_key(b) is None):
-        return RULED_OUT
+    if frames is None and (reason := set_aside(a) or set_aside(b)):
+        return reason
     first, second = (frames[a.id], frames[b.id]) if frames else (_alone(a), _alone(b))
     if first.kind != second.kind:
         return "different kinds of measure"
@@ -765,6 +779,8 @@ def _verdict(claim: Claim, other: Claim, similarity: float, frames: Mapping[str,
         return "best counterpart"
     if (claim.id, other.id) in compared:
         return "compared"
-    if bucket_key(claim) is None or bucket_key(other) is None:
-        return RULED_OUT
+    if reason := set_aside(claim):
+        return f"this figure is set aside: {reason}"
+    if reason := set_aside(other):
+        return f"set aside: {reason}"
     return apart(claim, other, frames, similarity) or "a repeat of a statement already made in its article"

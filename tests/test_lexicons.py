@@ -5,7 +5,7 @@ import pytest
 
 from factcheck.lexicon import change_verbs_pattern, load
 from factcheck.quantities import money_symbols, money_words, unit_names
-from factcheck.units import pint_name_is_valid
+from factcheck.units import pint_name_is_valid, unit_kind
 
 
 def every_unit_name() -> set[str]:
@@ -21,6 +21,11 @@ def test_every_unit_name_is_understood_by_pint(name):
 def test_every_length_unit_per_physical_thing_is_understood_by_pint():
     physical = {name for name in load("units")["per"].values() if name not in ("share", "person", "night")}
     assert all(pint_name_is_valid(name) for name in physical - {"MMBtu"})
+
+
+def test_every_distance_unit_is_a_length_and_every_length_unit_a_distance():
+    lengths = {name for name in every_unit_name() if unit_kind(name) == "[length]"}
+    assert set(load("units")["distances"]["units"]) == lengths
 
 
 def test_every_currency_code_has_a_rate():
