@@ -71,9 +71,12 @@ def _words(claim: Claim) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _readings(word: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's lemmas of a lower-case word by part of speech (it copies its tables on
-    every call, so each word is asked once), or those an earlier run kept (``learned``).
+    every call, so each word is asked once), or those an earlier run kept (``learned``),
+    read in its American spelling: "jewellery" and "jewelry", "travelled" and "traveled"
+    are one word to compare (breame's tables of British and American spellings).
     Imported here: it brings numpy, which a run whose components all come from the cache
     never needs."""
+    word = _american(word)
     known = learned.recall("lemmas", word)
     if known is not None:
         return {tag: tuple(lemmas) for tag, lemmas in known.items()}
@@ -84,6 +87,12 @@ def _readings(word: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def _american(word: str) -> str:
+    from breame.spelling import get_american_spelling  # a dictionary lookup; imported with lemminflect
+
+    return get_american_spelling(word)
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The word's lemma, preferring a noun reading ("buses" -> "bus", "crewmen" -> "crewman")."""
@@ -91,7 +100,7 @@ def lemma(word: str) -> str:
     for pos in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
         if pos in readings:
             return readings[pos][0].lower()
-    return word.lower()
+    return _american(word.lower())
 
 
 @lru_cache(maxsize=65536)

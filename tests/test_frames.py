@@ -120,6 +120,11 @@ def test_explain_says_why_two_figures_were_not_compared():
     assert any(v.startswith("different") for v in verdicts)
 
 
+def test_british_and_american_spellings_are_one_word():
+    assert thing_of("litres of fuel") == thing_of("liters of fuel") and lemma("jewellery") == lemma("jewelry")
+    assert verb_lemma("travelled") == verb_lemma("traveled") == "travel"
+
+
 def test_explain_names_why_the_text_sets_a_figure_aside():
     claims = [claim_at("The team suffered a six-game losing streak in the spring.", "six", "a.md"),
               claim_at("The team has lost eight games in a row this season.", "eight", "b.md")]
