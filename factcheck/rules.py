@@ -12,13 +12,13 @@ import heapq
 import math
 import tomllib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from factcheck.vocabulary import growing_predicates, strict_hedges
-from factcheck.match import Matching
+from factcheck.match import Matching, one_named_place
 from factcheck.model import Claim, Finding
 from factcheck.numbers import significant_digits as digits_of
 from factcheck.units import measure
@@ -241,12 +241,14 @@ def apply_rules(matching: Matching, rules: Iterable[Rule]) -> list[Finding]:
     rules = list(rules)
     judged = [(a, b) for a, b in matching.pairs if not (a.emphatic or b.emphatic)]  # "dozens of": one fact, no figure
     owners = {(a.id, b.id): _first_rule(a, b, rules) for a, b in judged}
+    claims = {claim.id: claim for pair in judged for claim in pair}
+    placed = _placed_counterparts(matching, claims)
     agreeing: dict[str, set[str]] = defaultdict(set)
     for a, b in judged:
         if owners[(a.id, b.id)] is None:
-            agreeing[a.id].add(b.id)
-            agreeing[b.id].add(a.id)
-    claims = {claim.id: claim for pair in judged for claim in pair}
+            for claim, other in ((a, b), (b, a)):
+                if (claim.id, other.doc) not in placed or one_named_place(claim, other):
+                    agreeing[claim.id].add(other.id)
     agreed_in = {(claim_id, _statement_of(claims[other])) for claim_id, others in agreeing.items() for other in others}
     edges: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
     for a, b in judged:
@@ -259,6 +261,13 @@ def apply_rules(matching: Matching, rules: Iterable[Rule]) -> list[Finding]:
         for primary, others in _primaries(edges.get(rule.id, [])):
             findings.append(_finding(rule, primary, others, agreeing[primary.id], group_of.get(primary.id)))
     return findings
+
+
+def _placed_counterparts(matching: Matching, claims: Mapping[str, Claim]) -> set[tuple[str, str]]:
+    """(claim id, article) where the claim's best counterpart is of a place both name: there,
+    a figure of no place or another agreeing with it does not speak for that place."""
+    return {(claim_id, claims[other_id].doc) for claim_id, other_id in matching.best
+            if claim_id in claims and other_id in claims and one_named_place(claims[claim_id], claims[other_id])}
 
 
 def _statement_of(claim: Claim) -> tuple[str, str | None]:

@@ -7,7 +7,8 @@ import pytest
 from factcheck.context import dateline_of
 from factcheck.extract import extract_claims
 from factcheck.frames import frame_of, kind_of, lemma, thing_of, verb_lemma
-from factcheck.match import _one_named_event as one_named_event, apart, explain, match_claims
+from factcheck.match import Matching, _one_named_event as one_named_event, apart, explain, match_claims
+from factcheck.rules import apply_rules, load_rules
 
 from conftest import article, check, flagged_pairs
 from test_behaviours import check_fixture, flagged
@@ -505,3 +506,24 @@ def test_two_sums_of_one_named_thing_meet_however_differently_worded():
     board = article("b.md", "The project comes with $1.2 million in state tax credits, a package the township "
                     "trustee called fair for the jobs it brings.", date="2025-06-02")
     assert frozenset({"$1.2 billion", "$1.2 million"}) in flagged_pairs(check(plant, board))
+
+
+def test_a_figure_of_no_place_does_not_agree_for_the_place_the_best_counterpart_names():
+    first = "About 500 people marched in the capital on Sunday. Scuffles were also reported in York, where 120 people joined."
+    second = "About 120 people marched on Sunday morning. Scuffles broke out in York, where about 500 people marched."
+    rally, york = claim_at(first, "About 500", "a.md"), claim_at(first, "120", "a.md")
+    unplaced, york_elsewhere = claim_at(second, "About 120", "b.md"), claim_at(second, "about 500", "b.md")
+    matching = Matching((), ((rally, york_elsewhere), (york, unplaced), (york, york_elsewhere)),
+                        frozenset({(york.id, york_elsewhere.id), (york_elsewhere.id, york.id)}))
+    [finding] = apply_rules(matching, load_rules())
+    assert set(finding.claims) == {york.id, york_elsewhere.id}
+
+
+def test_the_best_counterpart_is_a_figure_of_the_place_both_name():
+    first = "Scuffles were also reported in York, where 120 protesters joined the demonstrations against the pension reform."
+    second = ("About 150 protesters joined the demonstrations against the pension reform on Sunday. "
+              "In York, 500 protesters marched.")
+    york = claim_at(first, "120", "a.md")
+    unplaced, placed = claim_at(second, "About 150", "b.md"), claim_at(second, "500", "b.md")
+    best = match_claims([york, unplaced, placed]).best
+    assert (york.id, placed.id) in best and (york.id, unplaced.id) not in best
