@@ -45,6 +45,7 @@ class Patterns:
     name: regex.Pattern
     not_names: frozenset[str]
     points_back: regex.Pattern
+    list_label: regex.Pattern
     time: regex.Pattern
 
 
@@ -67,6 +68,7 @@ def patterns() -> Patterns:
             rf"(?:{alternation(words['pointing_back']['lead_ins'])}\s+)?"
             rf"{alternation(words['pointing_back']['openers'])}\b(?!\s+\d)"
         ),
+        list_label=regex.compile(words["list_labels"]["pattern"]),
         time=_time_pattern(),
     )
 
@@ -994,12 +996,17 @@ class ContextReader:
     def _time(self, sentence: Sentence, end: int) -> str | None:
         """The sentence's own time cue, or the previous sentence's own cue when this one opens
         by pointing back to it ("In June 2012, a quake struck. The quake was six miles west..."):
-        one sentence back, never further."""
+        one sentence back, never further; a list item's label ("Texas restaurant: 22 dead") is
+        of the time of the item the next sentence tells."""
         own = time_in(sentence, self.published, end - sentence.start + TIME_REACH_AFTER)
-        if own or not patterns().points_back.match(sentence.text):
+        if own:
             return own
         index = self.sentences.index_of(sentence.start)
-        return time_in(self.sentences[index - 1], self.published) if index else None
+        if patterns().points_back.match(sentence.text):
+            return time_in(self.sentences[index - 1], self.published) if index else None
+        if patterns().list_label.fullmatch(sentence.text) and index + 1 < len(self.sentences.starts):
+            return time_in(self.sentences[index + 1], self.published)
+        return None
 
     def _once(self, reader: Callable, *where: object) -> Any:
         """``reader(text, *where)``, read once per sentence or clause however many figures ask:

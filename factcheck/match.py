@@ -191,7 +191,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
             return why
     if not _same_moment(a, b, first, second):
         return "different times of day"
-    if not (a.time and b.time) and not _same_news_day(first, second):
+    if not (a.time and b.time) and not _same_news_day(first, second) and not (_of_that_history(a, b) or _of_that_history(b, a)):
         return "different days of the news"
     return None
 
@@ -362,7 +362,14 @@ def _same_time(a: Claim, b: Claim) -> bool:
     dated, undated = (a, b) if a.time else (b, a)
     if not dated.time or not (_is_history(dated) or _is_history(dated, undated.date)):
         return True
-    return len(set(dated.names) & set(undated.names)) >= EVENT_NAMES
+    return _of_that_history(dated, undated)
+
+
+def _of_that_history(dated: Claim, undated: Claim) -> bool:
+    """An undated figure whose sentence names two people or bodies a figure pinned to history
+    names is of that history ("stealing almost $2 million of jewelry from Chopard at Cannes"
+    and "in May, £910,000 worth of Chopard jewellery at Cannes"), not of its article's day."""
+    return bool(dated.time) and not undated.time and len(set(dated.names) & set(undated.names)) >= EVENT_NAMES
 
 
 @cache

@@ -5,7 +5,7 @@ from factcheck.extract import extract_claims
 from factcheck.match import bucket_key, comparable, match_claims
 from factcheck.rules import apply_rules, load_rules
 
-from conftest import article
+from conftest import article, check, flagged_pairs
 
 
 def claim_at(text: str, surface: str, name: str = "a.md", date: str | None = "2024-05-13"):
@@ -176,3 +176,18 @@ def test_two_sources_contrasted_in_one_sentence_are_not_compared():
     police, organisers = claim_at(text, "about 400"), claim_at(text, "2,000")
     assert (police.attribution, organisers.attribution) == ("Police", "organisers")
     assert not can_compare(police, organisers)
+
+
+def test_a_list_items_label_is_of_the_time_of_the_item_it_heads():
+    text = "Earlier attacks:\n\nTexas restaurant: 22 dead\n\nIn October 1991, a man shot dead 22 people in a restaurant."
+    label = claim_at(text, "22", "a.md")
+    news = claim_at("A gunman killed 24 people at a restaurant on Sunday, police said.", "24", "b.md")
+    assert label.time == "1991-10-01" and not can_compare(label, news)
+
+
+def test_an_undated_figure_naming_two_names_of_a_dated_one_is_of_its_history():
+    recalling = ("Four men robbed a jeweller in Paris on Monday, police said. Thieves also hit the Vessen "
+                 "festival, stealing almost $2 million of jewelry from Orlane, a Swiss jeweller.")
+    dated = "In May, thieves stole $1.2 million worth of jewelry from Orlane at the Vessen festival."
+    result = check(article("a.md", recalling, "2024-09-09"), article("b.md", dated, "2024-09-10"))
+    assert frozenset(("almost $2 million", "$1.2 million")) in flagged_pairs(result)
