@@ -527,3 +527,7 @@ def test_the_best_counterpart_is_a_figure_of_the_place_both_name():
     unplaced, placed = claim_at(second, "About 150", "b.md"), claim_at(second, "500", "b.md")
     best = match_claims([york, unplaced, placed]).best
     assert (york.id, placed.id) in best and (york.id, unplaced.id) not in best
+
+
+def test_service_members_are_soldiers_and_bullets_are_shots():
+    assert thing_of("service members") == thing_of("troops") and thing_of("bullets") == thing_of("shots")
