@@ -57,7 +57,8 @@ def frame_of(claim: Claim, news_day: str | None = None, moment: frozenset[int] =
         return Frame(kind_of(claim), None, claim.predicate or event_class(thing), _words(claim), when, moment)
     if claim.counted and thing is None:  # "50 reported injured": the word after is the event's
         claim_events = (claim.counted.split()[-1], *claim.event_words)
-        return Frame(kind_of(claim), None, _event(claim.predicate, claim_events, None), _words(claim), when, moment)
+        kind = kind_of(claim)
+        return Frame(kind, None, _event(claim.predicate, claim_events, None, _is_physical(kind)), _words(claim), when, moment)
     return Frame(kind_of(claim), thing, event_of(claim, thing) or _implied_event(claim), _words(claim), when, moment)
 
 
@@ -149,8 +150,11 @@ def _frame_words() -> dict:
 
 
 @cache
-def _light_verbs() -> frozenset[str]:
-    return frozenset(_frame_words()["light_verbs"]["lemmas"])
+def _light_verbs(physical: bool = False) -> frozenset[str]:
+    """The verbs that name no event; a verb of change ("fell", "rose") names the event of a
+    ``physical`` measure (a length, a mass: "fell 15 feet") but only the change of a count."""
+    words = _frame_words()["light_verbs"]
+    return frozenset(words["lemmas"]) | (frozenset() if physical else frozenset(words["changes"]))
 
 
 @cache
@@ -203,10 +207,15 @@ def _implied_event(claim: Claim) -> str | None:
 
 
 def event_of(claim: Claim, thing: str | None) -> str | None:
-    return _event(claim.predicate, claim.event_words, thing)
+    return _event(claim.predicate, claim.event_words, thing, _is_physical(kind_of(claim)))
 
 
-def _event(predicate: str | None, words: tuple[str, ...], thing: str | None) -> str | None:
+def _is_physical(kind: str) -> bool:
+    """A measure of a pint dimension ("[length]", "[mass]"), not a count, a sum or a share."""
+    return kind.startswith("[")
+
+
+def _event(predicate: str | None, words: tuple[str, ...], thing: str | None, physical: bool = False) -> str | None:
     """The predicate class the lexicon gave, else the first nearby word that is an event: a verb
     that is not a light one ("said", "were"), or an event noun; never the counted noun."""
     if predicate:
@@ -215,7 +224,7 @@ def _event(predicate: str | None, words: tuple[str, ...], thing: str | None) -> 
         if thing is not None and thing_of(word) == thing:
             continue
         verb = verb_lemma(word)
-        if verb is not None and verb not in _light_verbs():
+        if verb is not None and verb not in _light_verbs(physical):
             return event_class(verb)
         if verb is None and lemma(word) in _event_nouns():
             return event_class(lemma(word))

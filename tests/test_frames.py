@@ -531,3 +531,9 @@ def test_the_best_counterpart_is_a_figure_of_the_place_both_name():
 
 def test_service_members_are_soldiers_and_bullets_are_shots():
     assert thing_of("service members") == thing_of("troops") and thing_of("bullets") == thing_of("shots")
+
+
+def test_a_verb_of_change_is_the_event_of_a_physical_measure_only():
+    fall = claim_at("The boy fell 15 feet into the moat, the zoo said.", "15 feet")
+    crowd = claim_at("The crowd grew to 400 on Tuesday, the police said.", "400")
+    assert frame_of(fall).event == "fall" and frame_of(crowd).event != "grow"
