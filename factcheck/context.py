@@ -46,6 +46,7 @@ class Patterns:
     not_names: frozenset[str]
     points_back: regex.Pattern
     list_label: regex.Pattern
+    the_number: regex.Pattern
     time: regex.Pattern
 
 
@@ -69,6 +70,7 @@ def patterns() -> Patterns:
             rf"{alternation(words['pointing_back']['openers'])}\b(?!\s+\d)"
         ),
         list_label=regex.compile(words["list_labels"]["pattern"]),
+        the_number=regex.compile(rf"\bthe\s+{alternation(words['the_number']['nouns'])}\s+at\s+$", regex.I),
         time=_time_pattern(),
     )
 
@@ -1129,6 +1131,28 @@ class ContextReader:
         between = self.text[previous_end:start]
         return len(_WORD.findall(between)) <= PART_LIST_WORDS and _AND.search(between) is not None
 
+    def _names_the_number(self, position: int, sentence: Sentence) -> bool:
+        """ "Police put the number at 600": the figure gives another count of what was counted
+        before it."""
+        start = self.figures[position][0]
+        return patterns().the_number.search(self.text, max(sentence.start, start - 40), start) is not None
+
+    def _stated_before(self, position: int, sentence: Sentence) -> tuple[str | None, str | None, tuple[str, ...] | None]:
+        """The predicate, counted noun and event words of the nearest figure of the same unit
+        before this one, in its sentence or the one before."""
+        index = self.sentences.index_of(sentence.start)
+        earliest = self.sentences.starts[index - 1] if index else sentence.start
+        unit = self.figures[position][2]
+        for before in range(position - 1, -1, -1):
+            start, end, _ = self.figures[before]
+            if start < earliest:
+                break
+            predicate, counted = self._predicate(before), self._counted(before)[0]
+            if self.figures[before][2] == unit and (predicate or counted):
+                clause = self._clause(start, end, self.sentences.at(start))
+                return predicate, counted, event_words(self.text, start, end, clause, self._neighbours(before))
+        return None, None, None
+
     def _converts_previous(self, position: int) -> bool:
         """ "two million euros (£1.7 million)": a money figure right after another one in another
         currency restates it converted; it is no statement of its own. A dollar sign is many
@@ -1213,6 +1237,9 @@ class ContextReader:
         if self._coordinated_with_next(position):  # "7.6 and 7.5 magnitude quakes": one noun, one event
             predicate = predicate or self._predicate(position + 1)
             counted = counted or self._counted(position + 1)[0]
+        pointed = None  # the words of the event of a figure "the number" points back to
+        if predicate is None and counted is None and self._names_the_number(position, sentence):
+            predicate, counted, pointed = self._stated_before(position, sentence)
         if partial and (self._beyond_another_event(position, predicate) or self._part_by_another_event(position, predicate)):
             partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
@@ -1236,6 +1263,6 @@ class ContextReader:
             partial=partial or breakdown,
             breakdown=breakdown,
             superseded=superseded_at(self.text, clause, start, end),
-            event_words=() if predicate else event_words(self.text, start, end, clause, (previous_end, next_start)),
+            event_words=() if predicate else pointed or event_words(self.text, start, end, clause, (previous_end, next_start)),
             conversion=self._converts_previous(position),
         )

@@ -537,3 +537,14 @@ def test_a_verb_of_change_is_the_event_of_a_physical_measure_only():
     fall = claim_at("The boy fell 15 feet into the moat, the zoo said.", "15 feet")
     crowd = claim_at("The crowd grew to 400 on Tuesday, the police said.", "400")
     assert frame_of(fall).event == "fall" and frame_of(crowd).event != "grow"
+
+
+def test_the_number_points_back_to_what_the_figure_before_counted():
+    claim = claim_at("Organisers said 2,000 people joined the blockade. Police put the number at 600.", "600")
+    assert claim.counted == "people" and claim.predicate == "marched"
+
+
+def test_a_figure_that_names_the_number_meets_its_fact_in_another_article():
+    result = check(article("a.md", "Organisers said 2,000 people joined the blockade of the port. Police put the number at 600.", "2025-06-02"),
+                   article("b.md", "Police said 250 people joined the blockade of the port on Saturday.", "2025-06-02"))
+    assert frozenset(("600", "250")) in flagged_pairs(result)
