@@ -1144,11 +1144,13 @@ class ContextReader:
         earliest = self.sentences.starts[index - 1] if index else sentence.start
         unit = self.figures[position][2]
         for before in range(position - 1, -1, -1):
-            start, end, _ = self.figures[before]
+            start, end, before_unit = self.figures[before]
             if start < earliest:
                 break
+            if before_unit != unit:
+                continue
             predicate, counted = self._predicate(before), self._counted(before)[0]
-            if self.figures[before][2] == unit and (predicate or counted):
+            if predicate or counted:
                 clause = self._clause(start, end, self.sentences.at(start))
                 return predicate, counted, event_words(self.text, start, end, clause, self._neighbours(before))
         return None, None, None

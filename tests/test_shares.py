@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import factcheck.pipeline
 from factcheck.cli import main
 from factcheck.model import Document, InputError
-from factcheck.pipeline import FileRead, _joined, _share_of
+from factcheck.pipeline import FileRead, _joined, _share_of, _tasks
 
 from archive_corpus import BODY, STORIES
 
@@ -45,6 +45,7 @@ def shared_every_file(monkeypatch):
 
 def test_a_file_extracted_in_shares_gives_the_claims_of_one_process(capsys, tmp_path, shared_every_file):
     records = str(write_records(tmp_path / "wire.jsonl"))
+    assert _tasks([records], 2) == [(records, 0, 2), (records, 1, 2)]
     one = run(capsys, "extract", records, "--format", "json", "--workers", "1")
     assert run(capsys, "extract", records, "--format", "json", "--workers", "2") == one
     assert len(json.loads(one[1])["claims"]) == 12
@@ -64,10 +65,15 @@ def test_a_check_in_shares_finds_what_one_process_finds(capsys, tmp_path, shared
     assert json.loads(one[1])["findings"]
 
 
-def test_a_file_extracted_in_shares_is_cached_whole(capsys, tmp_path, shared_every_file):
+def test_a_file_extracted_in_shares_is_cached_whole(capsys, tmp_path, shared_every_file, monkeypatch):
     records = str(write_records(tmp_path / "wire.jsonl"))
     cache = ("--cache-dir", str(tmp_path / "cache"))
     cold = run(capsys, "check", records, "--format", "json", "--isolated", "--workers", "2", *cache)
+
+    def never(*args, **kwargs):
+        raise AssertionError("a file the cache holds was extracted again")
+
+    monkeypatch.setattr(factcheck.pipeline, "read_task", never)
     assert run(capsys, "check", records, "--format", "json", "--isolated", "--workers", "1", *cache) == cold
 
 
