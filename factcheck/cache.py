@@ -33,13 +33,13 @@ from typing import Any
 import regex
 
 from factcheck import __version__, atomic
-from factcheck.claimset import DocumentClaims, Stated
+from factcheck.claimset import DocumentClaims, Stated, StoredClaims
 from factcheck.components import Judged
 from factcheck.engine import paused_gc
 from factcheck.provenance import LineIndex
 from factcheck.report.json_report import rendered
 from factcheck.story_index import StoryIndex
-from factcheck.model import (STORED_FIELDS, TUPLE_FIELDS, Claim, Document, Finding, Group, InputError, Location, Segment,
+from factcheck.model import (STORED_FIELDS, Claim, Document, Finding, Group, InputError, Location, Segment,
                              stored_values)
 
 DATABASE = "claims.sqlite3"
@@ -53,8 +53,6 @@ SCHEMA = 8  # 4: the stat index; 5: claims stored without line and column; 6: cl
 # 7: the story index as bytes, a row's segments apart from its documents, its claims checked apart; 8: breakdown parts
 SETTLE_NS = 2_000_000_000  # a file changed more recently than this is hashed on every run (see stat_key)
 PACKAGE = Path(__file__).resolve().parent
-TUPLE_POSITIONS = tuple(position for position, name in enumerate(STORED_FIELDS) if name in TUPLE_FIELDS)
-STATED_POSITIONS = tuple(STORED_FIELDS.index(name) for name in Stated._fields)
 LOOKUP_BATCH = 500  # files asked of SQLite in one query (its limit on parameters is far higher)
 PAGE_SIZE = 16_384  # a row is some 17 KB at 10,000 articles: in 4 KB pages, reading them back took half again as long
 DOCUMENT_FIELDS = tuple(field.name for field in fields(Document))
@@ -594,54 +592,37 @@ def _decode(head: bytes, report: bytes, claims: Callable[[], bytes | None], data
 
 
 class _LazyClaims:
-    """A file's claims, read from its row when a document's are first asked for and made into
-    claims as asked: all of a document's, one of them, or only what their identities are made
-    of. Claims the row no longer holds intact (damaged since, or replaced by another process's
-    run) are extracted again from the documents, which their own checksum vouched for: the
-    same engine makes the same claims of them."""
+    """A file's claims, read from its row when a document's are first asked for, each
+    document's then held as a ``StoredClaims`` (made into claims as asked: all of a
+    document's, one of them, or only what their identities are made of). Claims the row no
+    longer holds intact (damaged since, or replaced by another process's run) are extracted
+    again from the documents, which their own checksum vouched for: the same engine makes
+    the same claims of them."""
 
     def __init__(self, read: Callable[[], bytes | None], documents: list[Document]) -> None:
         self._read: Callable[[], bytes | None] | None = read
         self._documents = {document.id: document for document in documents}
-        self._rows: dict[str, list[list[Any]]] = {}  # by document, read from the row
-        self._made: dict[str, list[Claim]] = {}  # by document, every claim made
-        self._lines: dict[str, LineIndex] = {}
+        self._sources: dict[str, StoredClaims] = {}
 
     def source(self, doc: str) -> _DocumentSource:
         return _DocumentSource(self, doc)
 
-    def of(self, doc: str) -> list[Claim]:
-        self._load()
-        if doc not in self._made:
-            self._made[doc] = [self._claim(doc, row) for row in self._rows.pop(doc, [])]
-        return self._made[doc]
+    def of(self, doc: str) -> StoredClaims:
+        if self._read is not None:
+            self._load(self._read)
+        return self._sources[doc]
 
-    def one(self, doc: str, index: int) -> Claim:
-        self._load()
-        return self._made[doc][index] if doc in self._made else self._claim(doc, self._rows[doc][index])
-
-    def stated(self, doc: str) -> list[Stated]:
-        self._load()
-        if doc in self._made:
-            return [Stated(claim.id, claim.doc, claim.path, claim.sentence, claim.surface) for claim in self._made[doc]]
-        return [Stated(*(row[position] for position in STATED_POSITIONS)) for row in self._rows.get(doc, [])]
-
-    def _load(self) -> None:
-        if self._read is None:
-            return
-        with paused_gc():  # a row's claims are thousands of small lists and no cycle: see paused_gc
-            rows = _rows(self._read(), self._documents)
+    def _load(self, read: Callable[[], bytes | None]) -> None:
         self._read = None
+        with paused_gc():  # a row's claims are thousands of small lists and no cycle: see paused_gc
+            rows = _rows(read(), self._documents)
         if rows is None:
-            self._made = _extracted(list(self._documents.values()))
+            self._sources = {doc: StoredClaims.of(claims) for doc, claims in _extracted(list(self._documents.values())).items()}
             return
+        by_doc: dict[str, list[list[Any]]] = defaultdict(list)
         for row in rows:
-            self._rows.setdefault(row[1], []).append(row)
-
-    def _claim(self, doc: str, row: list[Any]) -> Claim:
-        if doc not in self._lines:
-            self._lines[doc] = LineIndex.of(self._documents[doc])
-        return _claim(row, self._lines)
+            by_doc[row[1]].append(row)
+        self._sources = {doc: StoredClaims(by_doc.get(doc, []), document=document) for doc, document in self._documents.items()}
 
 
 class _DocumentSource:
@@ -653,13 +634,16 @@ class _DocumentSource:
         self._claims, self._doc = claims, doc
 
     def all(self) -> list[Claim]:
-        return self._claims.of(self._doc)
+        return self._claims.of(self._doc).all()
 
     def one(self, index: int) -> Claim:
-        return self._claims.one(self._doc, index)
+        return self._claims.of(self._doc).one(index)
 
     def stated(self) -> list[Stated]:
-        return self._claims.stated(self._doc)
+        return self._claims.of(self._doc).stated()
+
+    def stored(self) -> tuple[Sequence[Sequence[Any]], LineIndex | None]:
+        return self._claims.of(self._doc).stored()
 
 
 def _rows(payload: bytes | None, documents: Mapping[str, Document]) -> list[list[Any]] | None:
@@ -681,14 +665,6 @@ def _extracted(documents: list[Document]) -> dict[str, list[Claim]]:
     from factcheck import extract  # only a damaged row pays for the extraction's imports
 
     return {document.id: list(extract.claims_in(document)) for document in documents}
-
-
-def _claim(row: list[Any], lines: Mapping[str, LineIndex]) -> Claim:
-    """A claim from its fields by position, placed by its document's ``lines``; JSON gives
-    lists where it holds tuples."""
-    for position in TUPLE_POSITIONS:
-        row[position] = tuple(row[position])
-    return Claim.of(*row, lines=lines[row[1]])
 
 
 def _decode_judged(payload: str) -> Judged:

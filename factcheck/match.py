@@ -275,15 +275,42 @@ def _weak(first: Frame, second: Frame) -> bool:
 
 
 def _overlap(first: frozenset[str], second: frozenset[str], weight: Mapping[str, float] | None = None) -> float:
-    """Cosine of two word sets, each word weighted by how telling it is (1 when unweighted). The
-    sums are exact (``math.fsum``): a set's order follows the hash seed, and a float sum in
-    another order may break a tie between two counterparts the other way."""
-    if not first or not second:
-        return 0.0
+    """Cosine of two word sets, each word weighted by how telling it is (1 when unweighted)."""
     w = weight or {}
-    shared = math.fsum(w.get(word, 1.0) ** 2 for word in first & second)
-    norm = math.sqrt(math.fsum(w.get(x, 1.0) ** 2 for x in first) * math.fsum(w.get(x, 1.0) ** 2 for x in second))
-    return shared / norm
+    return _cosine(first & second, _squares(first, w), _squares(second, w), w)
+
+
+def _squares(words: frozenset[str], weight: Mapping[str, float]) -> float:
+    """The sum of the squared weights of the words. The sums are exact (``math.fsum``): a set's
+    order follows the hash seed, and a float sum in another order may break a tie between two
+    counterparts the other way."""
+    return math.fsum(weight.get(word, 1.0) ** 2 for word in words)
+
+
+def _cosine(shared: frozenset[str], first: float, second: float, weight: Mapping[str, float]) -> float:
+    """The cosine of two word sets from their ``shared`` words and their sums of squares."""
+    if not (shared and first and second):
+        return 0.0
+    return _squares(shared, weight) / math.sqrt(first * second)
+
+
+class _Similarity:
+    """The weighted cosine of two compared claims' sentence words, each claim's sum of squares
+    worked out once: in a large story a claim meets hundreds of candidates, and the sums over
+    both whole sets were half of all matching time at 10,000 articles."""
+
+    def __init__(self, frames: Mapping[str, Frame], weight: Mapping[str, float]) -> None:
+        self.frames, self.weight = frames, weight
+        self.squares: dict[str, float] = {}
+
+    def __call__(self, a: Claim, b: Claim) -> float:
+        first, second = self.frames[a.id].words, self.frames[b.id].words
+        return _cosine(first & second, self._of(a.id, first), self._of(b.id, second), self.weight)
+
+    def _of(self, claim_id: str, words: frozenset[str]) -> float:
+        if claim_id not in self.squares:
+            self.squares[claim_id] = _squares(words, self.weight)
+        return self.squares[claim_id]
 
 
 def _not_one_sentence(a: Claim, b: Claim) -> bool:
@@ -573,11 +600,11 @@ def match_claims(
             buckets[key][claim.doc].append(claim)
     compared = [claim for by_doc in buckets.values() for found in by_doc.values() for claim in found]
     frames = frames_of(claims, compared)
-    weight = _word_weights(compared, frames)
+    similar = _Similarity(frames, _word_weights(compared, frames))
     scored: list[tuple[Claim, Claim, float]] = []
     for key in sorted(buckets):
         for a, b in _candidates(buckets[key], related, only_with):
-            similarity = _overlap(frames[a.id].words, frames[b.id].words, weight)
+            similarity = similar(a, b)
             if apart(a, b, frames, similarity) is None:
                 scored.append((a, b, similarity))
     scored.sort(key=lambda item: (order[item[0].id], order[item[1].id]))
@@ -770,7 +797,7 @@ def explain(claims: list[Claim], matching: Matching, related: frozenset[frozense
     """For every claim: its frame, and its most similar figures of the same kind in related
     articles (and its own), each with the verdict of matching."""
     frames = frames_of(claims, claims)  # as match_claims reads them
-    weight = _word_weights(claims, frames)
+    similar = _Similarity(frames, _word_weights(claims, frames))
     compared = {(a.id, b.id) for a, b in matching.pairs} | {(b.id, a.id) for a, b in matching.pairs}
     by_kind: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -779,7 +806,7 @@ def explain(claims: list[Claim], matching: Matching, related: frozenset[frozense
     for claim in claims:
         others = [o for o in by_kind[frames[claim.id].kind]
                   if o.id != claim.id and (o.doc == claim.doc or related is None or frozenset((o.doc, claim.doc)) in related)]
-        scored = sorted(((_overlap(frames[claim.id].words, frames[o.id].words, weight), o) for o in others),
+        scored = sorted(((similar(claim, o), o) for o in others),
                         key=lambda item: (-item[0], item[1].id))[:EXPLAINED_CANDIDATES]
         explanations.append(Explanation(claim.id, frames[claim.id], tuple(
             Candidate(o.id, round(similarity, 3), _verdict(claim, o, similarity, frames, compared, matching.best))

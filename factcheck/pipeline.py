@@ -544,7 +544,7 @@ def load_paths(
             known = cache.load_many({path: stored[path] for path in held}) if cache else {}
             found.update((path, FileRead(tuple(documents), tuple(claims), (), tuple(warnings)))
                          for path, (documents, claims, warnings) in known.items())
-        with engine.stage("read+extract"):
+        with engine.stage("read+extract"), paused_gc():  # the files' reads arrive as millions of small objects
             found.update(_joined_reads(early_tasks, extracted(), cached))
             if "-" in files:
                 found["-"] = read_file("-", stdin_name, settings.budget, judged=judged)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import factcheck.claimset
 import factcheck.cache
 import factcheck.engine
 import factcheck.pipeline
@@ -121,13 +122,13 @@ def test_after_one_article_changed_the_story_index_is_updated_not_built_again(ca
 def decoded(monkeypatch) -> list[str]:
     """The ids of the claims made from the cache's rows."""
     made: list[str] = []
-    real = factcheck.cache._claim
+    real = factcheck.claimset.StoredClaims._claim
 
-    def counting(row, lines):
+    def counting(source, row):
         made.append(row[0])
-        return real(row, lines)
+        return real(source, row)
 
-    monkeypatch.setattr(factcheck.cache, "_claim", counting)
+    monkeypatch.setattr(factcheck.claimset.StoredClaims, "_claim", counting)
     return made
 
 

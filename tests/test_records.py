@@ -4,9 +4,10 @@ records it stands for."""
 from __future__ import annotations
 
 
-import factcheck.cache
+import pickle
+
 from factcheck.cache import _decode, file_row
-from factcheck.claimset import DocumentClaims
+from factcheck.claimset import DocumentClaims, StoredClaims
 from factcheck.extract import claims_in
 from factcheck.ingest import parse_text
 from factcheck.model import CLAIM_FIELDS, STORED_FIELDS, Segment, Segments, claim_values, stored_values
@@ -54,12 +55,33 @@ def test_a_claim_read_back_from_the_cache_is_made_alone_and_its_identitys_fields
     fresh = list(claims_in(document))
     row = file_row("digest", [document], [DocumentClaims.of(document.id, document.path, fresh)])
     made: list[str] = []
-    real = factcheck.cache._claim
-    monkeypatch.setattr(factcheck.cache, "_claim", lambda row, lines: made.append(row[0]) or real(row, lines))
+    real = StoredClaims._claim
+    monkeypatch.setattr(StoredClaims, "_claim", lambda source, row: made.append(row[0]) or real(source, row))
     part = _decode(row.head, row.report, lambda: row.claims)[1][0]
     assert part.stated() == [(c.id, c.doc, c.path, c.sentence, c.surface) for c in fresh] and made == []
     assert part.claim(fresh[1].id) == fresh[1] and made == [fresh[1].id]
     assert list(part) == fresh
+
+
+def test_claims_sent_to_another_process_arrive_as_they_left_with_their_places():
+    document = parse_text("a.md", "Title\n\nFive died. Then 7 more were hurt.\n")[0]
+    fresh = list(claims_in(document))
+    arrived = pickle.loads(pickle.dumps(DocumentClaims.of(document.id, document.path, fresh)))
+    assert list(arrived) == fresh
+    assert [(claim.line, claim.column) for claim in arrived] == [(claim.line, claim.column) for claim in fresh]
+
+
+def test_claims_the_cache_knows_are_sent_as_their_fields_without_being_made(monkeypatch):
+    document = parse_text("a.md", "Five died. Then 7 more were hurt, and 9 were missing.\n")[0]
+    fresh = list(claims_in(document))
+    row = file_row("digest", [document], [DocumentClaims.of(document.id, document.path, fresh)])
+    part = _decode(row.head, row.report, lambda: row.claims)[1][0]
+    made: list[str] = []
+    real = StoredClaims._claim
+    monkeypatch.setattr(StoredClaims, "_claim", lambda source, row: made.append(row[0]) or real(source, row))
+    sent = pickle.dumps(part)
+    assert made == []
+    assert list(pickle.loads(sent)) == fresh
 
 
 def test_a_claims_values_in_one_call_are_its_fields_one_by_one():
