@@ -51,6 +51,10 @@ SENTENCE_SIMILARITY = 0.2
 # a decimal slip). Figures farther apart than this, unless with the same digits, state
 # different facts ("seven killed" and "some 2 million died" in decades of war).
 MAX_SPREAD = 20
+# Two measures (not counts) of related articles that give the very same figure in the same
+# unit ("$281 million", "205 yards") are themselves evidence of one fact: where the frames name
+# neither event nor thing on both sides, they need only share this much of their sentences.
+SAME_FIGURE_SIMILARITY = 0.05
 LEDE_SENTENCES = 2  # the sentences with figures that open a report and name its news day
 PARTIES = 2  # names two clauses must share to name the same parties of a deal
 MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
@@ -184,7 +188,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
         return "a figure of someone its sentence names only by a pronoun"
     if _weak(first, second) or (_many_per_story(a, first) and not (_one_named_event(a, b) or _one_named_thing(first, second))):
         shared = similarity if similarity is not None else _overlap(first.words, second.words)
-        if shared < SENTENCE_SIMILARITY:
+        if shared < (SAME_FIGURE_SIMILARITY if first.kind != "count" and _same_figure(a, b) else SENTENCE_SIMILARITY):
             return f"the frames leave it open and the sentences share little ({shared:.2f})"
     for check, why in _EVIDENCE:
         if not check(a, b):
@@ -219,9 +223,14 @@ def _frames_apart(a: Claim, b: Claim, first: Frame, second: Frame) -> str | None
         return f"different events ({first.event} / {second.event})"
     if first.kind == "count":
         return "a count with nothing saying what happened to what it counts"
-    if not _one_named_thing(first, second):
+    if not (_one_named_thing(first, second) or _same_figure(a, b)):
         return "a measure with neither the event nor the thing measured named on both sides"
     return None
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """Two measures of one figure in one unit, across articles."""
+    return a.doc != b.doc and a.unit == b.unit and a.value == b.value and (a.low, a.high) == (b.low, b.high)
 
 
 def _one_named_thing(first: Frame, second: Frame) -> bool:

@@ -191,3 +191,15 @@ def test_an_undated_figure_naming_two_names_of_a_dated_one_is_of_its_history():
     dated = "In May, thieves stole $1.2 million worth of jewelry from Orlane at the Vessen festival."
     result = check(article("a.md", recalling, "2024-09-09"), article("b.md", dated, "2024-09-10"))
     assert frozenset(("almost $2 million", "$1.2 million")) in flagged_pairs(result)
+
+
+def test_the_same_measure_in_two_reports_is_one_fact_though_neither_names_what_it_measures():
+    first = "Grelling Energy said on Monday it had agreed to buy the Tarn wind farm for $412 million in cash."
+    second = "The utility will pay $412 million, its chief executive told investors in a call on Monday."
+    assert _grouped(first, second, ("$412 million", "$412 million"))
+
+
+def test_different_measures_that_neither_name_what_they_measure_stay_apart():
+    first = "Grelling Energy said on Monday it had agreed to buy the Tarn wind farm for $412 million in cash."
+    second = "The utility will pay $380 million, its chief executive told investors in a call on Monday."
+    assert not _grouped(first, second, ("$412 million", "$380 million"))
