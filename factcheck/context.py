@@ -329,6 +329,21 @@ def _predicate_lexicon() -> tuple[regex.Pattern, dict[str, str]]:
     return pattern, stem_class | word_class
 
 
+def _cues(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """The predicate cues in text[start:end], but for those inside an idiom ("in a bid to")."""
+    pattern, _ = _predicate_lexicon()
+    idioms = None
+    for match in pattern.finditer(text, start, end):
+        idioms = idioms if idioms is not None else [idiom.span() for idiom in _idioms().finditer(text, max(0, start - 20), end + 20)]
+        if not any(first <= match.start() < last for first, last in idioms):
+            yield match
+
+
+@cache
+def _idioms() -> regex.Pattern:
+    return regex.compile(rf"(?<![\w-]){alternation(load('context')['idioms']['phrases'])}(?![\w-])", regex.I)
+
+
 def counted_after(text: str, start: int, end: int, limit: int, distance: bool = False) -> tuple[str | None, bool]:
     """What the figure at ``start:end`` counts, and whether it is a part of a larger whole
     ("four of the victims", "nine others", "of whom four"). A ``distance`` (a length) followed
@@ -389,12 +404,12 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     The search never crosses the clause or a neighbouring figure of the same unit (``figures``:
     previous end, next start), and a cue nearer to the neighbour is the neighbour's; a
     "24-hour strike" does not compete with a crowd of 30,000 (another unit)."""
-    pattern, classes = _predicate_lexicon()
+    _, classes = _predicate_lexicon()
     previous_end, next_start = figures
     before = None
-    for match in pattern.finditer(text, max(clause[0], previous_end), start):
+    for match in _cues(text, max(clause[0], previous_end), start):
         before = match
-    after = pattern.search(text, end, min(clause[1], next_start, end + WINDOW_CHARS))
+    after = next(_cues(text, end, min(clause[1], next_start, end + WINDOW_CHARS)), None)
     if before and previous_end > clause[0] and _nearer_first(text, (previous_end, before.start()), (_word_end(text, before.end()), start)):
         before = None  # "Five dead, 8 wounded": "dead" belongs to five
     if after and next_start < clause[1] and _nearer_first(text, (_word_end(text, after.end()), next_start), (end, after.start())):

@@ -275,3 +275,14 @@ def test_a_state_word_right_after_a_figure_is_its_own_however_near_the_next_figu
     found = claims("Two people remain trapped and more than 50 people have been injured.")
     assert "(still)" in found["Two"].places
     assert "(still)" not in found["more than 50"].places
+
+
+def test_a_cue_inside_an_idiom_is_no_predicate():
+    found = claims("Around 80 diggers worked through the night in a bid to reach the boy, and crews paid "
+                   "tribute to 12 firefighters.")
+    assert found["Around 80"].predicate is None
+    assert found["12"].predicate is None
+
+
+def test_the_same_cue_outside_an_idiom_is_a_predicate():
+    assert claims("The club rejected a bid of $5 million from its rivals.")["$5 million"].predicate == "deal"
