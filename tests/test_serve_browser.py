@@ -99,7 +99,7 @@ def test_a_conflicting_figure_is_underlined_explained_and_ignored(page, tmp_path
     text = page.text_content("#editor")
     assert text.splitlines()[0].endswith("harbour. <!-- factcheck: ignore FC101 checked with the source -->")
     assert underlines(page) == 0
-    assert page.inner_text("#summary") == ("2 figures checked, 0 in conflict, 1 had nothing to compare with; "
+    assert page.inner_text("#summary") == ("2 figures checked, 0 in conflict, 0 had nothing to compare with; "
                                            "1 ignored by comments.")
 
 
