@@ -1,6 +1,8 @@
 """Matching: which claims state the same fact (specification of factcheck.match)."""
 from __future__ import annotations
 
+import pytest
+
 from factcheck.extract import extract_claims
 from factcheck.match import bucket_key, comparable, match_claims
 from factcheck.rules import apply_rules, load_rules
@@ -193,13 +195,11 @@ def test_an_undated_figure_naming_two_names_of_a_dated_one_is_of_its_history():
     assert frozenset(("almost $2 million", "$1.2 million")) in flagged_pairs(result)
 
 
-def test_the_same_measure_in_two_reports_is_one_fact_though_neither_names_what_it_measures():
-    first = "Grelling Energy said on Monday it had agreed to buy the Tarn wind farm for $412 million in cash."
-    second = "The utility will pay $412 million, its chief executive told investors in a call on Monday."
-    assert _grouped(first, second, ("$412 million", "$412 million"))
+DEAL = "Grelling Energy said on Monday it had agreed to buy the Tarn wind farm for $412 million in cash."
 
 
-def test_different_measures_that_neither_name_what_they_measure_stay_apart():
-    first = "Grelling Energy said on Monday it had agreed to buy the Tarn wind farm for $412 million in cash."
-    second = "The utility will pay $380 million, its chief executive told investors in a call on Monday."
-    assert not _grouped(first, second, ("$412 million", "$380 million"))
+@pytest.mark.parametrize("figure, one_fact", [("$412 million", True), ("$380 million", False)])
+def test_the_same_measure_in_two_reports_is_one_fact_though_neither_names_what_it_measures(figure, one_fact):
+    """A different figure of frames that name no event or thing on both sides stays apart."""
+    other = f"The utility will pay {figure}, its chief executive told investors in a call on Monday."
+    assert _grouped(DEAL, other, ("$412 million", figure)) == one_fact
