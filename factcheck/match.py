@@ -53,7 +53,9 @@ SENTENCE_SIMILARITY = 0.2
 MAX_SPREAD = 20
 # Two measures (not counts) of related articles that give the very same figure in the same
 # unit ("$281 million", "205 yards") are themselves evidence of one fact: where the frames name
-# neither event nor thing on both sides, they need only share this much of their sentences.
+# neither event nor thing on both sides, or name two events ("acquire SeaMicro for $334
+# million" / "a $334 million bet on microservers"), they need only share this much of their
+# sentences. Such pairs agree: they make no finding, and only say what is one fact.
 SAME_FIGURE_SIMILARITY = 0.05
 LEDE_SENTENCES = 2  # the sentences with figures that open a report and name its news day
 PARTIES = 2  # names two clauses must share to name the same parties of a deal
@@ -175,7 +177,10 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     first, second = (frames[a.id], frames[b.id]) if frames else (_alone(a), _alone(b))
     if first.kind != second.kind:
         return "different kinds of measure"
-    reason = _frames_apart(a, b, first, second)
+    def shared() -> float:
+        return similarity if similarity is not None else _overlap(first.words, second.words)
+
+    reason = _frames_apart(a, b, first, second, shared)
     if reason:
         return reason
     if _has_subject(a, first) and not _same_subject(a, b):
@@ -187,9 +192,8 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     if _has_subject(a, first) and first.kind not in SUMS and (_someone_unnamed(a) or _someone_unnamed(b)):
         return "a figure of someone its sentence names only by a pronoun"
     if _weak(first, second) or (_many_per_story(a, first) and not (_one_named_event(a, b) or _one_named_thing(first, second))):
-        shared = similarity if similarity is not None else _overlap(first.words, second.words)
-        if shared < (SAME_FIGURE_SIMILARITY if first.kind != "count" and _same_figure(a, b) else SENTENCE_SIMILARITY):
-            return f"the frames leave it open and the sentences share little ({shared:.2f})"
+        if (alike := shared()) < (SAME_FIGURE_SIMILARITY if first.kind != "count" and _same_figure(a, b) else SENTENCE_SIMILARITY):
+            return f"the frames leave it open and the sentences share little ({alike:.2f})"
     for check, why in _EVIDENCE:
         if not check(a, b):
             return why
@@ -214,12 +218,14 @@ def _same_news_day(first: Frame, second: Frame) -> bool:
     return _days_between(first.when, second.when) <= SAME_EVENT_DAYS
 
 
-def _frames_apart(a: Claim, b: Claim, first: Frame, second: Frame) -> str | None:
+def _frames_apart(a: Claim, b: Claim, first: Frame, second: Frame, shared: Callable[[], float]) -> str | None:
     if not _things_compatible(a, first, second):
         return f"different things ({first.thing or 'unnamed'} / {second.thing or 'unnamed'})"
     if first.event and second.event:
         if first.event == second.event or (first.kind == "money" and _one_named_thing(first, second)):
             return None  # "$1.2 billion in tax credits" offered or granted: one sum of one thing
+        if first.kind != "count" and _same_figure(a, b) and shared() >= SAME_FIGURE_SIMILARITY:
+            return None  # "acquire SeaMicro for $334 million" / "a $334 million bet on microservers"
         return f"different events ({first.event} / {second.event})"
     if first.kind == "count":
         return "a count with nothing saying what happened to what it counts"

@@ -203,3 +203,13 @@ def test_the_same_measure_in_two_reports_is_one_fact_though_neither_names_what_i
     """A different figure of frames that name no event or thing on both sides stays apart."""
     other = f"The utility will pay {figure}, its chief executive told investors in a call on Monday."
     assert _grouped(DEAL, other, ("$412 million", figure)) == one_fact
+
+
+BUYOUT = "Corvane agreed on Monday to acquire the chip designer Lumetra for {}, the company said."
+
+
+@pytest.mark.parametrize("figure, one_fact", [("$512 million", True), ("$490 million", False)])
+def test_the_same_measure_told_by_different_events_is_one_fact(figure, one_fact):
+    """ "acquire for $512 million" and "a $512 million bet": the same figure, other verbs."""
+    other = f"With Lumetra, Corvane has made a {figure} bet on low-power chips, analysts said on Monday."
+    assert _grouped(BUYOUT.format("$512 million"), other, ("$512 million", figure)) == one_fact
