@@ -409,7 +409,10 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     before = None
     for match in _cues(text, max(clause[0], previous_end), start):
         before = match
-    after = next(_cues(text, end, min(clause[1], next_start, end + WINDOW_CHARS)), None)
+    cues_after = _cues(text, end, min(clause[1], next_start, end + WINDOW_CHARS))
+    after = next(cues_after, None)
+    if after and _names_who(text, end, after):
+        after = next(cues_after, None) or after  # "Five protesters were shot": the verb says what happened to them
     if before and previous_end > clause[0] and _nearer_first(text, (previous_end, before.start()), (_word_end(text, before.end()), start)):
         before = None  # "Five dead, 8 wounded": "dead" belongs to five
     if after and next_start < clause[1] and _nearer_first(text, (_word_end(text, after.end()), next_start), (end, after.start())):
@@ -427,6 +430,13 @@ def predicate_near(text: str, start: int, end: int, clause: tuple[int, int], fig
     if predicate_classes()[found].get("decimal") and "." not in text[start:end] and min(gap_before, gap_after) > 0:
         return None  # "flattening seven villages" near "magnitude": magnitudes come with a decimal
     return found
+
+
+def _names_who(text: str, end: int, cue: regex.Match) -> bool:
+    """A cue that is the plural noun right after a figure ("five protesters", "200 marchers")
+    names who is counted; a cue after it in the clause tells what happened to them."""
+    word = text[cue.start():_word_end(text, cue.end())]
+    return _distance(text, end, cue.start()) <= 1 and word.lower().endswith("s")
 
 
 def _nearer_first(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:

@@ -286,3 +286,11 @@ def test_a_cue_inside_an_idiom_is_no_predicate():
 
 def test_the_same_cue_outside_an_idiom_is_a_predicate():
     assert claims("The club rejected a bid of $5 million from its rivals.")["$5 million"].predicate == "deal"
+
+
+def test_a_verb_after_the_noun_that_names_who_is_counted_is_the_predicate():
+    assert claims("Five protesters were shot late on Monday near the camp.")["Five"].predicate == "shot"
+
+
+def test_the_noun_that_names_who_is_counted_is_the_predicate_when_no_verb_follows():
+    assert claims("About 5,000 protesters filled the square on Monday.")["About 5,000"].predicate == "marched"
