@@ -177,6 +177,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     first, second = (frames[a.id], frames[b.id]) if frames else (_alone(a), _alone(b))
     if first.kind != second.kind:
         return "different kinds of measure"
+
     def shared() -> float:
         return similarity if similarity is not None else _overlap(first.words, second.words)
 
@@ -192,7 +193,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     if _has_subject(a, first) and first.kind not in SUMS and (_someone_unnamed(a) or _someone_unnamed(b)):
         return "a figure of someone its sentence names only by a pronoun"
     if _weak(first, second) or (_many_per_story(a, first) and not (_one_named_event(a, b) or _one_named_thing(first, second))):
-        if (alike := shared()) < (SAME_FIGURE_SIMILARITY if first.kind != "count" and _same_figure(a, b) else SENTENCE_SIMILARITY):
+        if (alike := shared()) < (SAME_FIGURE_SIMILARITY if _one_measure(a, b, first) else SENTENCE_SIMILARITY):
             return f"the frames leave it open and the sentences share little ({alike:.2f})"
     for check, why in _EVIDENCE:
         if not check(a, b):
@@ -224,19 +225,21 @@ def _frames_apart(a: Claim, b: Claim, first: Frame, second: Frame, shared: Calla
     if first.event and second.event:
         if first.event == second.event or (first.kind == "money" and _one_named_thing(first, second)):
             return None  # "$1.2 billion in tax credits" offered or granted: one sum of one thing
-        if first.kind != "count" and _same_figure(a, b) and shared() >= SAME_FIGURE_SIMILARITY:
+        if _one_measure(a, b, first) and shared() >= SAME_FIGURE_SIMILARITY:
             return None  # "acquire SeaMicro for $334 million" / "a $334 million bet on microservers"
         return f"different events ({first.event} / {second.event})"
     if first.kind == "count":
         return "a count with nothing saying what happened to what it counts"
-    if not (_one_named_thing(first, second) or _same_figure(a, b)):
+    if not (_one_named_thing(first, second) or _one_measure(a, b, first)):
         return "a measure with neither the event nor the thing measured named on both sides"
     return None
 
 
-def _same_figure(a: Claim, b: Claim) -> bool:
-    """Two measures of one figure in one unit, across articles."""
-    return a.doc != b.doc and a.unit == b.unit and a.value == b.value and (a.low, a.high) == (b.low, b.high)
+def _one_measure(a: Claim, b: Claim, frame: Frame) -> bool:
+    """Two measures (not counts: small counts coincide) of one figure in one unit, across
+    articles (see SAME_FIGURE_SIMILARITY)."""
+    return (frame.kind != "count" and a.doc != b.doc and a.unit == b.unit and a.value == b.value
+            and (a.low, a.high) == (b.low, b.high))
 
 
 def _one_named_thing(first: Frame, second: Frame) -> bool:
