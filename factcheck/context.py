@@ -340,6 +340,11 @@ def _cues(text: str, start: int, end: int) -> Iterator[regex.Match]:
 
 
 @cache
+def _rest_after() -> regex.Pattern:
+    return regex.compile(rf"[^.;]*?\band\s+{alternation(load('context')['rest']['phrases'])}\b", regex.I)
+
+
+@cache
 def _idioms() -> regex.Pattern:
     return regex.compile(rf"(?<![\w-]){alternation(load('context')['idioms']['phrases'])}(?![\w-])", regex.I)
 
@@ -378,7 +383,15 @@ def measured_of(text: str, end: int, limit: int) -> str | None:
     in tax credits" (a capitalised word after "in" is a place, not a thing). Measures in units
     are left out: "128GB of storage" and "256GB of storage" are specifications of two models."""
     of = _MEASURED_OF.match(text, end, limit)
-    return plain_noun(text[of.end():limit]) if of else None
+    if of is None:
+        return None
+    noun = plain_noun(text[of.end():limit])
+    return None if noun is None or _JOINED_NOUN.match(text, of.end(), limit) else noun
+
+
+# "in cash and stock", "of shares or cash": a sum of two things together names neither alone
+# (a verb after "and" begins another clause: "53.6% of the vote and passing by 3,400 votes")
+_JOINED_NOUN = regex.compile(r"(?:\p{Ll}[\w'’-]*\s+){0,2}\p{Ll}[\w'’-]*\s+(?:and|or)\s+\p{Ll}[\w'’-]*(?<!ing|ed)(?=\s*[,.;:!?)]|\s+(?:for|to|from|in|of|on|at|by|with)\b|\s*$)")
 
 
 @cache
@@ -1130,9 +1143,14 @@ class ContextReader:
         if first_unit != second_unit or self.sentences.at(first_end).start > second_start:
             return False
         between = self.text[first_end:second_start]
+        if len(_WORD.findall(between)) > 3 or not _BREAKDOWN_GLUE.search(between):
+            return False
+        if is_sum_or_share(first_unit):  # "$281m in cash and $53m in stock"
+            first_noun = measured_of(self.text, first_end, second_start)
+            second_noun = measured_of(self.text, self.figures[second][1], self.sentences.at(second_start).end)
+            return first_noun is not None and second_noun is not None and first_noun != second_noun
         noun = _WORD.match(between.lstrip())
-        if noun is None or fold(noun.group(0)) in _function_words() or len(_WORD.findall(between)) > 3 \
-                or not _BREAKDOWN_GLUE.search(between):
+        if noun is None or fold(noun.group(0)) in _function_words():
             return False
         second_counted = self._counted(second)[0]
         return second_counted is not None and noun.group(0).lower() != second_counted
@@ -1270,7 +1288,8 @@ class ContextReader:
         if partial and (self._beyond_another_event(position, predicate) or self._part_by_another_event(position, predicate)):
             partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
-                   or self._continues_a_part(position) or self._others_within(position, predicate))
+                   or self._continues_a_part(position) or self._others_within(position, predicate)
+                   or _rest_after().match(self.text, end, sentence.end) is not None)
         breakdown = not partial and self._in_breakdown(position)
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
                                                     or _OLD_AFTER.match(self.text, end)):

@@ -51,12 +51,16 @@ SENTENCE_SIMILARITY = 0.2
 # a decimal slip). Figures farther apart than this, unless with the same digits, state
 # different facts ("seven killed" and "some 2 million died" in decades of war).
 MAX_SPREAD = 20
-# Two measures (not counts) of related articles that give the very same figure in the same
-# unit ("$281 million", "205 yards") are themselves evidence of one fact: where the frames name
+# Two measures of related articles that give the very same figure in the same unit ("$281
+# million", "205 yards"; counts, with TELLING_DIGITS) are themselves evidence of one fact: where the frames name
 # neither event nor thing on both sides, or name two events ("acquire SeaMicro for $334
 # million" / "a $334 million bet on microservers"), they need only share this much of their
 # sentences. Such pairs agree: they make no finding, and only say what is one fact.
 SAME_FIGURE_SIMILARITY = 0.05
+# A count of this many significant digits ("2,117 points", "334 homes") is rarely met twice by
+# chance, as small and round counts are ("two killed", "about 1,000 people"): two related
+# articles that state it are taken to state one fact, as two equal measures are.
+TELLING_DIGITS = 3
 LEDE_SENTENCES = 2  # the sentences with figures that open a report and name its news day
 PARTIES = 2  # names two clauses must share to name the same parties of a deal
 MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
@@ -113,7 +117,20 @@ def set_aside(claim: Claim) -> str | None:
         return "a measure that describes a thing (a 16-day cruise)"
     if _is_difference(claim):
         return "a difference between two values, not a value"
+    if _is_assumed(claim):
+        return "a figure of a supposition, not a fact"
     return None
+
+
+@cache
+def _assumption() -> regex.Pattern:
+    return regex.compile(rf"(?<![\w-])(?:{alternation(load('frames')['assumption']['before'])})\b", regex.I)
+
+
+def _is_assumed(claim: Claim) -> bool:
+    """ "If we assume revenues of $50 million, ...": a figure its sentence supposes."""
+    at = claim.sentence.find(claim.surface)
+    return at > 0 and _assumption().search(claim.sentence, 0, at) is not None
 
 
 @cache
@@ -193,7 +210,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     if _has_subject(a, first) and first.kind not in SUMS and (_someone_unnamed(a) or _someone_unnamed(b)):
         return "a figure of someone its sentence names only by a pronoun"
     if _weak(first, second) or (_many_per_story(a, first) and not (_one_named_event(a, b) or _one_named_thing(first, second))):
-        if (alike := shared()) < (SAME_FIGURE_SIMILARITY if _one_measure(a, b, first) else SENTENCE_SIMILARITY):
+        if (alike := shared()) < _sentence_floor(a, b, first, second):
             return f"the frames leave it open and the sentences share little ({alike:.2f})"
     for check, why in _EVIDENCE:
         if not check(a, b):
@@ -225,21 +242,48 @@ def _frames_apart(a: Claim, b: Claim, first: Frame, second: Frame, shared: Calla
     if first.event and second.event:
         if first.event == second.event or (first.kind == "money" and _one_named_thing(first, second)):
             return None  # "$1.2 billion in tax credits" offered or granted: one sum of one thing
-        if _one_measure(a, b, first) and shared() >= SAME_FIGURE_SIMILARITY:
+        if _one_figure(a, b, first) and shared() >= SAME_FIGURE_SIMILARITY:
             return None  # "acquire SeaMicro for $334 million" / "a $334 million bet on microservers"
         return f"different events ({first.event} / {second.event})"
+    if _one_figure(a, b, first):
+        return None  # "2,117 points" / "2,117 career points"; "approximately $281 million" / "$281 million"
     if first.kind == "count":
         return "a count with nothing saying what happened to what it counts"
-    if not (_one_named_thing(first, second) or _one_measure(a, b, first)):
+    if not _one_named_thing(first, second):
         return "a measure with neither the event nor the thing measured named on both sides"
     return None
 
 
-def _one_measure(a: Claim, b: Claim, frame: Frame) -> bool:
-    """Two measures (not counts: small counts coincide) of one figure in one unit, across
-    articles (see SAME_FIGURE_SIMILARITY)."""
-    return (frame.kind != "count" and a.doc != b.doc and a.unit == b.unit and a.value == b.value
-            and (a.low, a.high) == (b.low, b.high))
+def _sentence_floor(a: Claim, b: Claim, first: Frame, second: Frame) -> float:
+    """How much two sentences must share when the frames leave it open: less for one figure
+    (SAME_FIGURE_SIMILARITY), nothing for one figure of one named thing ("2,117 points" /
+    "2,117 career points": the figure and the thing are all the evidence there is)."""
+    if not _one_figure(a, b, first):
+        return SENTENCE_SIMILARITY
+    return 0.0 if _one_named_thing(first, second) else SAME_FIGURE_SIMILARITY
+
+
+def _one_figure(a: Claim, b: Claim, frame: Frame) -> bool:
+    """Two figures of related articles that state the very same number in one unit, whatever
+    hedges them ("approximately $281 million" is another report's "$281 million"): measures, or
+    counts with a telling number (see TELLING_DIGITS). Two ranges must be the same range."""
+    if a.doc == b.doc or a.unit != b.unit or a.value != b.value:
+        return False
+    if (_is_range(a) or _is_range(b)) and (a.low, a.high) != (b.low, b.high):
+        return False
+    return frame.kind != "count" or _significant_digits(a.value) >= TELLING_DIGITS
+
+
+def _is_range(claim: Claim) -> bool:
+    """ "between 10 and 20": two ends stated, no hedge word."""
+    return claim.hedge is None and claim.low is not None and claim.high is not None and claim.low != claim.high
+
+
+def _significant_digits(value: float) -> int:
+    """The digits of a whole number but its trailing zeros (2,117: 4; 14,000: 2); 0 for others."""
+    if value <= 0 or value != int(value):
+        return 0
+    return len(str(int(value)).rstrip("0"))
 
 
 def _one_named_thing(first: Frame, second: Frame) -> bool:
@@ -534,6 +578,10 @@ _WORD_AFTER = regex.compile(r"\s+([a-z]+)")
 
 
 def _noun_after(claim: Claim) -> str | None:
+    """The noun a part of a breakdown is of: a count's is the word after it, a sum's what it is
+    of ("$281m in cash and $53m in stock")."""
+    if kind_of(claim) in SUMS:
+        return claim.counted
     at = claim.sentence.find(claim.surface)
     word = _WORD_AFTER.match(claim.sentence, at + len(claim.surface)) if at >= 0 else None
     return lemma(word.group(1)) if word else None

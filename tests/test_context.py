@@ -294,3 +294,12 @@ def test_a_verb_after_the_noun_that_names_who_is_counted_is_the_predicate():
 
 def test_the_noun_that_names_who_is_counted_is_the_predicate_when_no_verb_follows():
     assert claims("About 5,000 protesters filled the square on Monday.")["About 5,000"].predicate == "marched"
+
+
+def test_a_sum_of_two_things_together_names_neither():
+    assert claims("Corvane will pay $334 million in cash and stock for Lumetra.")["$334 million"].counted is None
+
+
+def test_a_verb_after_and_begins_another_clause_not_another_thing():
+    found = claims("The measure won 53.6% of the vote and passing by 3,400 votes, results showed.")
+    assert found["53.6%"].counted == "vote"

@@ -213,3 +213,43 @@ def test_the_same_measure_told_by_different_events_is_one_fact(figure, one_fact)
     """ "acquire for $512 million" and "a $512 million bet": the same figure, other verbs."""
     other = f"With Lumetra, Corvane has made a {figure} bet on low-power chips, analysts said on Monday."
     assert _grouped(BUYOUT.format("$512 million"), other, ("$512 million", figure)) == one_fact
+
+
+@pytest.mark.parametrize("figure, one_fact", [("approximately $412 million", True), ("about $380 million", False)])
+def test_a_hedged_statement_of_the_same_measure_is_one_fact(figure, one_fact):
+    """ "approximately $412 million" is another report's "$412 million"."""
+    other = f"The utility will pay {figure}, its chief executive told investors in a call on Monday."
+    assert _grouped(DEAL, other, ("$412 million", figure)) == one_fact
+
+
+SCORER = "Reyes passed Dunmore to become the school's all-time scoring leader with {} points on Friday."
+
+
+@pytest.mark.parametrize("first, second, one_fact", [
+    ("2,117", "2,117", True),   # a telling count: four significant digits
+    ("2,000", "2,000", False),  # a round count: two reports may give it of two things
+    ("2,117", "2,093", False),  # two counts the frames leave open stay apart
+])
+def test_the_same_telling_count_in_two_reports_is_one_fact(first, second, one_fact):
+    other = f"It gave him {second} career points, passing the mark Dunmore had held since 1999."
+    assert _grouped(SCORER.format(first), other, (first, second)) == one_fact
+
+
+def test_a_sum_paid_in_two_forms_is_a_breakdown_that_never_meets_the_whole():
+    part = claim_at("Corvane is paying $281 million in cash and $53 million in stock for Lumetra.", "$281 million", "a.md")
+    whole = claim_at("Corvane will pay $334 million in cash and stock for Lumetra.", "$334 million", "b.md")
+    same_part = claim_at("Corvane will pay $290 million in cash for Lumetra, a filing shows.", "$290 million", "c.md")
+    assert part.breakdown and whole.counted is None
+    assert not can_compare(part, whole)
+    assert can_compare(part, same_part)
+
+
+def test_a_sum_followed_by_the_remainder_of_its_whole_is_a_part():
+    part = claim_at("Corvane is paying $281 million in cash for Lumetra and the remainder in stock.", "$281 million")
+    assert part.partial and bucket_key(part) is None
+
+
+def test_a_figure_of_a_supposition_is_never_compared():
+    supposed = claim_at("If we assume Lumetra's sales will be around $60 million this year, Corvane is paying "
+                        "5.6 times its sales.", "around $60 million")
+    assert bucket_key(supposed) is None
