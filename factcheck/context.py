@@ -1249,13 +1249,22 @@ class ContextReader:
 
     def _others_within(self, position: int, predicate: str | None) -> bool:
         """ "Four people were taken to hospital with serious injuries while 20 others were
-        slightly hurt": "others" beyond a figure of a class nested in this one's are the rest
-        of its count, not all of it (24 were hurt). After a figure of another class they are
-        all of it ("killing one and wounding nine others")."""
-        if predicate is None or not _OTHERS_AFTER.match(self.text, self.figures[position][1]) or not self._after_alike(position):
+        slightly hurt"; "Two were taken to hospital. Seven others were treated": "others"
+        beyond a figure of this class, or of one nested in it, in this sentence or the one
+        before, are the rest of its count, not all of it. After a figure of another class they
+        are all of it ("killing one and wounding nine others")."""
+        if predicate is None or not _OTHERS_AFTER.match(self.text, self.figures[position][1]) or not self._after_near_alike(position):
             return False
         previous = self._predicate(position - 1)
-        return previous is not None and previous != predicate and _nested(previous, predicate)
+        return previous is not None and (previous == predicate or _nested(previous, predicate))
+
+    def _after_near_alike(self, position: int) -> bool:
+        """The figure follows another of its unit in its sentence or the one before."""
+        if position == 0:
+            return False
+        start, _, unit = self.figures[position]
+        _, previous_end, previous_unit = self.figures[position - 1]
+        return previous_unit == unit and self.sentences.index_of(start) - self.sentences.index_of(previous_end) <= 1
 
     def _after_alike(self, position: int) -> bool:
         """The figure follows another of its unit in its sentence."""

@@ -27,7 +27,6 @@ from factcheck.pipeline import load_paths
 from factcheck.model import Claim
 from factcheck.provenance import LineIndex
 from factcheck.rules import _primaries, apply_rules, load_rules
-from factcheck.stories import related_pairs
 
 from archive_corpus import BODY, STORIES, change_figure, write_archive, write_local_news
 from helpers_cli import write_article

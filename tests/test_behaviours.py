@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from factcheck.ingest import read_corpus
 from factcheck.pipeline import Result, check_documents

@@ -303,3 +303,8 @@ def test_a_sum_of_two_things_together_names_neither():
 def test_a_verb_after_and_begins_another_clause_not_another_thing():
     found = claims("The measure won 53.6% of the vote and passing by 3,400 votes, results showed.")
     assert found["53.6%"].counted == "vote"
+
+
+def test_others_beyond_a_figure_of_the_same_class_in_the_sentence_before_are_the_rest_of_its_count():
+    found = claims("Two were taken to hospital with minor injuries. Seven others were treated at the scene.")
+    assert found["Seven"].partial and not found["Two"].partial

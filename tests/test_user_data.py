@@ -3,10 +3,8 @@ its own, writes them whole or not at all, and never serves claims of bytes it di
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
