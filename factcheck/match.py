@@ -59,7 +59,8 @@ MAX_SPREAD = 20
 SAME_FIGURE_SIMILARITY = 0.05
 # A count of this many significant digits ("2,117 points", "334 homes") is rarely met twice by
 # chance, as small and round counts are ("two killed", "about 1,000 people"): two related
-# articles that state it are taken to state one fact, as two equal measures are.
+# articles that state it are taken to state one fact, as two equal measures are. So is an
+# unround count of one named thing other than people ("four bombs" / "Four bombs").
 TELLING_DIGITS = 3
 LEDE_SENTENCES = 2  # the sentences with figures that open a report and name its news day
 PARTIES = 2  # names two clauses must share to name the same parties of a deal
@@ -242,10 +243,10 @@ def _frames_apart(a: Claim, b: Claim, first: Frame, second: Frame, shared: Calla
     if first.event and second.event:
         if first.event == second.event or (first.kind == "money" and _one_named_thing(first, second)):
             return None  # "$1.2 billion in tax credits" offered or granted: one sum of one thing
-        if _one_figure(a, b, first) and shared() >= SAME_FIGURE_SIMILARITY:
+        if _one_figure(a, b, first, second) and shared() >= SAME_FIGURE_SIMILARITY:
             return None  # "acquire SeaMicro for $334 million" / "a $334 million bet on microservers"
         return f"different events ({first.event} / {second.event})"
-    if _one_figure(a, b, first):
+    if _one_figure(a, b, first, second):
         return None  # "2,117 points" / "2,117 career points"; "approximately $281 million" / "$281 million"
     if first.kind == "count":
         return "a count with nothing saying what happened to what it counts"
@@ -258,12 +259,12 @@ def _sentence_floor(a: Claim, b: Claim, first: Frame, second: Frame) -> float:
     """How much two sentences must share when the frames leave it open: less for one figure
     (SAME_FIGURE_SIMILARITY), nothing for one figure of one named thing ("2,117 points" /
     "2,117 career points": the figure and the thing are all the evidence there is)."""
-    if not _one_figure(a, b, first):
+    if not _one_figure(a, b, first, second):
         return SENTENCE_SIMILARITY
     return 0.0 if _one_named_thing(first, second) else SAME_FIGURE_SIMILARITY
 
 
-def _one_figure(a: Claim, b: Claim, frame: Frame) -> bool:
+def _one_figure(a: Claim, b: Claim, first: Frame, second: Frame) -> bool:
     """Two figures of related articles that state the very same number in one unit, whatever
     hedges them ("approximately $281 million" is another report's "$281 million"): measures, or
     counts with a telling number (see TELLING_DIGITS). Two ranges must be the same range."""
@@ -271,7 +272,9 @@ def _one_figure(a: Claim, b: Claim, frame: Frame) -> bool:
         return False
     if (_is_range(a) or _is_range(b)) and (a.low, a.high) != (b.low, b.high):
         return False
-    return frame.kind != "count" or _significant_digits(a.value) >= TELLING_DIGITS
+    if first.kind != "count" or _significant_digits(a.value) >= TELLING_DIGITS:
+        return True
+    return _one_named_thing(first, second) and not first.people_like and a.value % 10 != 0  # "four bombs"
 
 
 def _is_range(claim: Claim) -> bool:

@@ -235,6 +235,13 @@ def test_the_same_telling_count_in_two_reports_is_one_fact(first, second, one_fa
     assert _grouped(SCORER.format(first), other, (first, second)) == one_fact
 
 
+def test_the_same_small_count_of_one_named_thing_is_one_fact():
+    """Four bombs are four bombs in any report, though no verb says what happened to them."""
+    first = "Four bombs were dropped on the depot overnight, the army said."
+    second = "Jets dropped four bombs on a fuel depot near the border, residents said."
+    assert _grouped(first, second, ("Four", "four"))
+
+
 def test_a_sum_paid_in_two_forms_is_a_breakdown_that_never_meets_the_whole():
     part = claim_at("Corvane is paying $281 million in cash and $53 million in stock for Lumetra.", "$281 million", "a.md")
     whole = claim_at("Corvane will pay $334 million in cash and stock for Lumetra.", "$334 million", "b.md")
