@@ -94,7 +94,7 @@ def set_aside(claim: Claim) -> str | None:
     nowhere named, a pronoun "one", a count inside a quotation that does not say what it
     counts, a figure that describes a thing ("a six-game loss") or a difference."""
     kind = kind_of(claim)
-    if claim.partial and not claim.breakdown and kind not in SHARES:
+    if claim.partial and not _is_named_part(claim) and kind not in SHARES:
         return "a part of a whole"
     if claim.superseded:
         return "an old value, superseded in its sentence"
@@ -571,10 +571,16 @@ def _parts_alike(a: Claim, b: Claim) -> bool:
     it states the same fact as a count of that noun ("carrying 18 passengers"), never the whole
     ("23 people aboard") nor a part named otherwise. The noun is the word written after the
     figure: ``counted`` holds its class, and passengers and crew are both people."""
-    if not (a.breakdown or b.breakdown):
+    if not (_is_named_part(a) or _is_named_part(b)):
         return True
     first, second = _noun_after(a), _noun_after(b)
     return first is not None and first == second
+
+
+def _is_named_part(claim: Claim) -> bool:
+    """A part that names what it is a part of, so that it can meet the same part elsewhere: a
+    part of a breakdown, or a sum of a named thing inside a whole ("including $281m in cash")."""
+    return claim.breakdown or (claim.partial and claim.counted is not None and kind_of(claim) in SUMS)
 
 
 _WORD_AFTER = regex.compile(r"\s+([a-z]+)")

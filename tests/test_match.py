@@ -251,6 +251,15 @@ def test_a_sum_paid_in_two_forms_is_a_breakdown_that_never_meets_the_whole():
     assert can_compare(part, same_part)
 
 
+def test_a_sum_of_a_named_thing_inside_a_whole_meets_the_same_part_but_never_the_whole():
+    part = claim_at("Corvane will buy Lumetra for $334 million, including $281 million in cash.", "$281 million", "a.md")
+    whole = claim_at("Corvane will pay $334 million for Lumetra, a filing shows.", "$334 million", "b.md")
+    same_part = claim_at("Corvane will pay $290 million in cash for Lumetra, a filing shows.", "$290 million", "c.md")
+    assert part.partial and part.counted == "cash"
+    assert not can_compare(part, whole)
+    assert can_compare(part, same_part)
+
+
 def test_a_sum_followed_by_the_remainder_of_its_whole_is_a_part():
     part = claim_at("Corvane is paying $281 million in cash for Lumetra and the remainder in stock.", "$281 million")
     assert part.partial and bucket_key(part) is None
