@@ -266,8 +266,9 @@ def _sentence_floor(a: Claim, b: Claim, first: Frame, second: Frame) -> float:
 
 def _one_figure(a: Claim, b: Claim, first: Frame, second: Frame) -> bool:
     """Two figures of related articles that state the very same number in one unit, whatever
-    hedges them ("approximately $281 million" is another report's "$281 million"): measures, or
-    counts with a telling number (see TELLING_DIGITS). Two ranges must be the same range."""
+    hedges them ("approximately $281 million" is another report's "$281 million"): measures,
+    counts with a telling number, or unround counts of one named thing other than people (see
+    TELLING_DIGITS). Two ranges must be the same range."""
     if a.doc == b.doc or a.unit != b.unit or a.value != b.value:
         return False
     if (_is_range(a) or _is_range(b)) and (a.low, a.high) != (b.low, b.high):
