@@ -89,6 +89,15 @@ def test_a_number_hyphenated_to_a_describing_noun_is_no_claim(text):
     assert_no_claim(text)
 
 
+@pytest.mark.parametrize("text", [
+    "The suspect is described as 5'8\" with a thin build.",
+    "He is described as a black male 5’08’ in height.",
+    "She stands 5′ 4″ tall.",
+])
+def test_a_height_in_feet_and_inches_is_no_claim(text):
+    assert_no_claim(text)
+
+
 def test_a_measure_in_millimetres_stays_a_claim():
     assert surfaces("The storm left 9mm of rain.") == ["9mm"]
 
