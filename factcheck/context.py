@@ -58,7 +58,7 @@ def patterns() -> Patterns:
         clause_break=regex.compile(
             rf"{alternation(m.strip() for m in words['clauses']['marks'])}"
             rf"|,\s+(?:{alternation(words['clauses']['openers'])}|and\s+(?=\d))\b"
-            rf"|\b(?:while|whereas)\b"
+            rf"|(?<!\ball\s)\b{alternation(words['clauses']['bare_openers'])}\b"
         ),
         conjunction=regex.compile(rf"\s{alternation(words['clauses']['conjunctions'])}\s", regex.I),
         place=_place(words["places"]),
@@ -1237,15 +1237,16 @@ class ContextReader:
         previous = self._predicate(position - 1)
         return previous is not None and previous != predicate and not _nested(previous, predicate)
 
-    def _part_by_another_event(self, position: int, predicate: str | None) -> bool:
-        """ "shot three co-workers, killing two of them": the object of an event's verb, picked
-        out of a group its sentence counts before ("of them", "of whom"), is the whole count of that event
-        (two were killed); "four of whom were seriously injured" (the group's share, the event
-        after it) and "14 of them nationals" (no event of its own) stay parts."""
+    def _part_by_another_event(self, position: int) -> bool:
+        """ "shot three co-workers, killing two of them", "found her foes and executed two of
+        them": the object of a verb right before it, picked out of a group ("of them", "of
+        whom"), is the whole count of that verb's event (two were killed); "four of whom were
+        seriously injured" (the group's share, the event after it) and "14 of them nationals"
+        (no event of its own) stay parts."""
         start, end, _ = self.figures[position]
         clause_start = self._clause(start, end, self.sentences.at(start))[0]
-        return (predicate is not None and self._after_alike(position) and _of_group().match(self.text, end) is not None
-                and _cue_right_before(self.text, clause_start, start))
+        return _of_group().match(self.text, end) is not None and (
+            _cue_right_before(self.text, clause_start, start) or _governed_before(self.text, clause_start, start))
 
     def _others_within(self, position: int, predicate: str | None) -> bool:
         """ "Four people were taken to hospital with serious injuries while 20 others were
@@ -1294,7 +1295,7 @@ class ContextReader:
         pointed = None  # the words of the event of a figure "the number" points back to
         if predicate is None and counted is None and self._names_the_number(position, sentence):
             predicate, counted, pointed = self._stated_before(position, sentence)
-        if partial and (self._beyond_another_event(position, predicate) or self._part_by_another_event(position, predicate)):
+        if partial and (self._beyond_another_event(position, predicate) or self._part_by_another_event(position)):
             partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
                    or self._continues_a_part(position) or self._others_within(position, predicate)

@@ -510,12 +510,21 @@ def _pronoun() -> regex.Pattern:
     return regex.compile(rf"\b{alternation(load('frames')['personal_pronouns']['words'])}\b", regex.I)
 
 
+@cache
+def _clause_opener() -> regex.Pattern:
+    return regex.compile(rf"\b{alternation(load('frames')['personal_pronouns']['clause_openers'])}\b", regex.I)
+
+
 def _someone_unnamed(claim: Claim) -> bool:
-    """ "He rushed for 150 yards": the figure is someone's, and its sentence names no one; an
-    article about several players gives each a "he", so it may be anyone's. (Sums are left
-    out: "they made off with 2m euros" are the thieves of the story's one heist.)"""
+    """ "He rushed for 150 yards": the figure is someone's, and its clause names no one but by
+    a pronoun; an article about several players gives each a "he", so it may be anyone's. A
+    pronoun before "that" or "whom" is the speaker's ("he said that four bombs were dropped").
+    (Sums are left out: "they made off with 2m euros" are the thieves of the story's one heist.)"""
     at = claim.sentence.find(claim.surface)
-    return not claim.subjects and at > 0 and _pronoun().search(claim.sentence, 0, at) is not None
+    if claim.subjects or at <= 0:
+        return False
+    opened = max((m.end() for m in _clause_opener().finditer(claim.sentence, 0, at)), default=0)
+    return _pronoun().search(claim.sentence, opened, at) is not None
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:

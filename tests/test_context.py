@@ -256,8 +256,14 @@ def test_a_share_of_a_counted_group_told_after_it_stays_a_part():
     assert found["four"].partial
 
 
-def test_an_event_picking_a_part_out_of_an_uncounted_group_stays_a_part():
-    assert claims("A tank fired on a house used by soldiers, killing four of them.")["four"].partial
+def test_the_object_of_a_verb_picked_out_of_an_uncounted_group_is_all_of_its_count():
+    assert not claims("A tank fired on a house used by soldiers, killing four of them.")["four"].partial
+    assert not claims("She found her foes in a break room and executed two of them.")["two"].partial
+
+
+def test_but_opens_a_clause_without_a_comma():
+    found = claims("Witnesses said four bombs were dropped but that they caused no casualties.")
+    assert found["four"].predicate is None
 
 
 def test_each_figure_of_a_sentence_with_two_sources_is_its_own_sources():

@@ -87,6 +87,12 @@ def test_a_figure_of_someone_named_only_by_a_pronoun_may_be_anyones():
     assert can_compare(named, also_named)
 
 
+def test_a_pronoun_of_the_speaker_does_not_make_the_figure_someones():
+    told = claim_at("He said that four bombs were dropped on the camp.", "four", "a.md")
+    stated = claim_at("Four bombs were dropped on the camp, the agency said.", "Four", "b.md")
+    assert can_compare(told, stated)
+
+
 def test_a_part_of_a_whole_is_never_compared():
     part = claim_at("Four of the victims were injured by glass.", "Four")
     assert part.partial and bucket_key(part) is None
