@@ -250,12 +250,15 @@ def plain_noun(tail: str) -> str | None:
     "2,117 career points, passing" -> "points").
     A word of a predicate ends the noun phrase ("five killed"), unless a modifier stands before
     it and it is plural: then it is the noun ("two separate demonstrations"); so does a word
-    of the calendar ("205 yards Sunday")."""
+    of the calendar ("205 yards Sunday"), and so does a past form after a plural ("seven
+    villages damaged": a participle before a noun modifies it, one after it is a verb)."""
     words: list[str] = []
     predicates, _ = _predicate_lexicon()
     phrase = _PHRASE_END.split(tail[:40], maxsplit=1)[0]
     for word in _WORD.findall(phrase):
         if fold(word) in _function_words() or fold(word) in _day_words() or not word[0].isalpha():
+            break
+        if words and _plural(words[-1]) and fold(word).endswith("ed"):
             break
         if predicates.match(word):
             if words and _plural(word):
@@ -1150,8 +1153,8 @@ class ContextReader:
             second_noun = measured_of(self.text, self.figures[second][1], self.sentences.at(second_start).end)
             return first_noun is not None and second_noun is not None and first_noun != second_noun
         noun = _WORD.match(between.lstrip())
-        if noun is None or fold(noun.group(0)) in _function_words():
-            return False
+        if noun is None or fold(noun.group(0)) in _function_words() or _predicate_lexicon()[0].match(noun.group(0)):
+            return False  # "80 Hurt and 7 Villages Damaged": each figure has an event of its own
         second_counted = self._counted(second)[0]
         return second_counted is not None and noun.group(0).lower() != second_counted
 

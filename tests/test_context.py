@@ -314,3 +314,12 @@ def test_a_verb_after_and_begins_another_clause_not_another_thing():
 def test_others_beyond_a_figure_of_the_same_class_in_the_sentence_before_are_the_rest_of_its_count():
     found = claims("Two were taken to hospital with minor injuries. Seven others were treated at the scene.")
     assert found["Seven"].partial and not found["Two"].partial
+
+
+def test_a_past_form_after_a_plural_noun_is_its_verb_not_its_noun():
+    assert claims("The quake left 7 villages damaged.")["7"].counted == "villages"
+
+
+def test_figures_each_with_an_event_of_their_own_are_no_breakdown():
+    found = claims("Quake Kills 10; 80 Hurt and 7 Villages Damaged")
+    assert not found["80"].partial and not found["7"].partial
