@@ -64,7 +64,7 @@ def pieces() -> dict[str, str]:
         "words": rf"(?:{article_run}|{fraction_run}|{word_run}|{half_of})",
         "word_atom": word_atom,
         "scale": rf"{scales}(?:\s+{scales})*",
-        "suffix": alternation(data["suffixes"]),
+        "suffix": rf"(?:(?-i:{alternation(data['suffixes_exact'])})|{alternation(data['suffixes'])})",
         "vague": alternation(data["vague"]),
     }
 
@@ -115,8 +115,9 @@ def _split_scale(text: str) -> tuple[str, float]:
         scale *= data["scales"][fold(tokens.pop())]
     head = " ".join(tokens)
     match = _DIGITS_AND_SUFFIX.fullmatch(head)
-    if match and match.group(2) in data["suffixes"]:
-        return match.group(1), scale * data["suffixes"][match.group(2)]
+    suffixes = data["suffixes"] | data["suffixes_exact"]
+    if match and match.group(2) in suffixes:
+        return match.group(1), scale * suffixes[match.group(2)]
     if match and fold(match.group(2)) in data["scales"]:
         return match.group(1), scale * data["scales"][fold(match.group(2))]
     return head, scale

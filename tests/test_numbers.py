@@ -73,7 +73,7 @@ def test_spelled_out_and_hyphenated_numbers(surface, value):
 
 
 @pytest.mark.parametrize("surface, value", [
-    ("4.5bn", 4.5e9), ("1.2m", 1.2e6), ("35k", 35_000), ("$136M"[1:], 136e6), ("3tn", 3e12),
+    ("4.5bn", 4.5e9), ("1.2m", 1.2e6), ("35k", 35_000), ("$136M"[1:], 136e6), ("3tn", 3e12), ("160MM", 160e6),
     ("2.6 million", 2.6e6), ("1mil", 1e6),
 ])
 def test_scale_suffixes(surface, value):
