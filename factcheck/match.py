@@ -246,7 +246,7 @@ def _frames_apart(a: Claim, b: Claim, first: Frame, second: Frame, shared: Calla
         if _one_figure(a, b, first, second) and shared() >= SAME_FIGURE_SIMILARITY:
             return None  # "acquire SeaMicro for $334 million" / "a $334 million bet on microservers"
         return f"different events ({first.event} / {second.event})"
-    if _one_figure(a, b, first, second):
+    if _one_figure(a, b, first, second) or _echoed(a, b):
         return None  # "2,117 points" / "2,117 career points"; "approximately $281 million" / "$281 million"
     if first.kind == "count":
         return "a count with nothing saying what happened to what it counts"
@@ -259,6 +259,8 @@ def _sentence_floor(a: Claim, b: Claim, first: Frame, second: Frame) -> float:
     """How much two sentences must share when the frames leave it open: less for one figure
     (SAME_FIGURE_SIMILARITY), nothing for one figure of one named thing ("2,117 points" /
     "2,117 career points": the figure and the thing are all the evidence there is)."""
+    if _echoed(a, b):
+        return SAME_FIGURE_SIMILARITY
     if not _one_figure(a, b, first, second):
         return SENTENCE_SIMILARITY
     return 0.0 if _one_named_thing(first, second) else SAME_FIGURE_SIMILARITY
@@ -276,6 +278,32 @@ def _one_figure(a: Claim, b: Claim, first: Frame, second: Frame) -> bool:
     if first.kind != "count" or _significant_digits(a.value) >= TELLING_DIGITS:
         return True
     return _one_named_thing(first, second) and not first.people_like and a.value % 10 != 0  # "four bombs"
+
+
+def _echoed(a: Claim, b: Claim) -> bool:
+    """Two figures of related articles that are one figure slipped: its digits in another order
+    ("$2.3 million" / "$3.2 million", "340" / "430"), its digits at another scale ("1.5 million"
+    / "1.5 billion gallons"), or its number in another unit of one dimension ("40 km" / "40
+    miles"). Two facts rarely share digits so; a transposition or a scale needs at least two
+    significant digits ("2" / "20" people are no echo). Durations are left out of the unit
+    echo ("two hours" / "two days" are often two facts), and so are figures in brackets, which
+    convert the figure before them ("25 km (15 miles)")."""
+    if a.doc == b.doc or _is_range(a) or _is_range(b):
+        return False
+    if a.unit != b.unit:
+        return a.value == b.value and kind_of(a) != DURATION and not (_bracketed(a) or _bracketed(b))
+    first, second = significant_digits(a.value), significant_digits(b.value)
+    if first is None or second is None or len(first) < 2 or a.value == b.value:
+        return False
+    return first == second or (sorted(first) == sorted(second) and len(set(first)) > 1)
+
+
+DURATION = "[time]"
+
+
+def _bracketed(claim: Claim) -> bool:
+    at = claim.sentence.find(claim.surface)
+    return at > 0 and claim.sentence[:at].rstrip().endswith(("(", "["))
 
 
 def _is_range(claim: Claim) -> bool:

@@ -93,6 +93,27 @@ def test_a_pronoun_of_the_speaker_does_not_make_the_figure_someones():
     assert can_compare(told, stated)
 
 
+@pytest.mark.parametrize("first, second", [
+    ("Bail was set at $130,000 on Monday.", "She was being held on $310,000 bail."),
+    ("The plant will draw 1.5 million gallons of water a day.", "Filings say the site will use 1.5 billion gallons daily."),
+    ("By noon the plume had spread 40 km downstream.", "The fertilizer plume had traveled 40 miles by Monday."),
+])
+def test_one_figure_slipped_is_compared_on_little_shared_wording(first, second):
+    a, b = (claim_at(text, next(c.surface for c in extract_claims([article("x.md", text)])), name)
+            for text, name in ((first, "a.md"), (second, "b.md")))
+    assert can_compare(a, b)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The rescue took two hours.", "The search lasted two days."),
+    ("The fund holds $2 million.", "A donor gave the fund $20 million."),
+])
+def test_figures_that_only_look_alike_are_no_slip(first, second):
+    a, b = (claim_at(text, next(c.surface for c in extract_claims([article("x.md", text)])), name)
+            for text, name in ((first, "a.md"), (second, "b.md")))
+    assert not can_compare(a, b)
+
+
 def test_a_part_of_a_whole_is_never_compared():
     part = claim_at("Four of the victims were injured by glass.", "Four")
     assert part.partial and bucket_key(part) is None
