@@ -32,7 +32,7 @@ from factcheck.lexicon import alternation, load
 from factcheck.model import Claim, Group
 from factcheck.numbers import significant_digits
 from factcheck.units import measure
-from factcheck.vocabulary import measure_predicates, predicate_classes, pronoun_numbers, uncompared_predicates
+from factcheck.vocabulary import holder_predicates, measure_predicates, predicate_classes, pronoun_numbers, uncompared_predicates
 
 SAME_EVENT_DAYS = 3  # two dated figures farther apart than this are about different events
 NEXT_DAY = 1  # two days of the week this close may be one event: it happened late one day, was reported the next
@@ -102,6 +102,8 @@ def set_aside(claim: Claim) -> str | None:
         return "a conversion of the figure before it"
     if claim.predicate in uncompared_predicates():
         return f"its event ({claim.predicate}) is never compared"
+    if claim.predicate in holder_predicates() and holder_of(claim) is None:
+        return f"its event ({claim.predicate}) is someone's, and its sentence names no one beside it"
     if claim.quoted and claim.counted is None and kind == "count":
         return "a count in a quotation that does not say what it counts"
     if claim.predicate is not None:
@@ -199,6 +201,9 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     def shared() -> float:
         return similarity if similarity is not None else _overlap(first.words, second.words)
 
+    if (reason := _holders_apart(a, b)) is not None:
+        return reason
+
     reason = _frames_apart(a, b, first, second, shared)
     if reason:
         return reason
@@ -220,6 +225,44 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
         return "different times of day"
     if not (a.time and b.time) and not _same_news_day(first, second) and not (_of_that_history(a, b) or _of_that_history(b, a)):
         return "different days of the news"
+    return None
+
+
+AGE_DAYS = 180  # reports further apart than this give one person's age at two times
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’-]*"
+_NAME_RUN_BEFORE = regex.compile(rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}),\s+(?:aged\s+)?$")
+_AGE_BEFORE_NAME = regex.compile(r"(?:-old|[\s-]years?[\s-]old)\b")
+_NAME_RUN_AFTER = regex.compile(rf"[ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})")
+
+
+def holder_of(claim: Claim) -> str | None:
+    """Whose figure a holder's figure (an age) is: the full name right before it ("Jesse
+    Dobbs, 22") or right after it ("21-year-old Jesse Dobbs"), known by its first and last
+    words; None when no full name stands beside it ("a 21-year-old man", "the suspect, 22",
+    "Gomes, 35": a family shares its surname, so a surname alone names no one)."""
+    at = claim.sentence.find(claim.surface)
+    if at < 0:
+        return None
+    end = at + len(claim.surface)
+    if (age_words := _AGE_BEFORE_NAME.match(claim.sentence, end)) is not None:  # "21-year-old Jesse Dobbs"
+        found = _NAME_RUN_AFTER.match(claim.sentence, age_words.end())
+    else:  # "Jesse Dobbs, 22"
+        found = _NAME_RUN_BEFORE.search(claim.sentence, max(0, at - 80), at)
+    words = found.group("name").split() if found else []
+    return f"{words[0]} {words[-1]}".lower() if len(words) > 1 else None
+
+
+def _holders_apart(a: Claim, b: Claim) -> str | None:
+    """Figures of a holder (ages) meet only the same holder's figures, told in reports at most
+    AGE_DAYS apart (a trial two years after a shooting gives its suspect's age then); None when
+    nothing of this keeps them apart (or neither is a holder's)."""
+    holders = holder_predicates()
+    if a.predicate not in holders and b.predicate not in holders:
+        return None
+    if a.predicate != b.predicate or holder_of(a) != holder_of(b):
+        return "figures of different people"
+    if a.date and b.date and _days_between(a.date, b.date) > AGE_DAYS:
+        return "ages told half a year or more apart: a person ages"
     return None
 
 

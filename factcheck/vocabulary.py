@@ -21,8 +21,14 @@ def growing_predicates() -> frozenset[str]:
 
 @cache
 def uncompared_predicates() -> frozenset[str]:
-    """Classes whose figures are never compared (ages of different people)."""
+    """Classes whose figures are never compared."""
     return frozenset(name for name, table in predicate_classes().items() if table.get("compare") is False)
+
+
+@cache
+def holder_predicates() -> frozenset[str]:
+    """Classes whose figures are compared only between figures of one named person (ages)."""
+    return frozenset(name for name, table in predicate_classes().items() if table.get("compare") == "holder")
 
 
 @cache

@@ -131,9 +131,27 @@ def test_emphatic_amounts_join_their_fact_but_are_never_judged():
     assert not apply_rules(match_claims([vague, exact]), load_rules())
 
 
-def test_ages_are_never_compared():
-    age = claim_at("Marek Holt, 25, died in the crash.", "25")
-    assert bucket_key(age) is None
+def test_the_ages_of_one_named_person_in_two_reports_are_compared():
+    result = check(article("a.md", "Police arrested Marek Holt, 25, on Monday.", "2024-05-13"),
+                   article("b.md", "The suspect, 23-year-old Marek Holt, was arrested on Monday.", "2024-05-14"))
+    assert frozenset(("25", "23-year")) in flagged_pairs(result)
+
+
+def test_an_age_beside_no_full_name_is_never_compared():
+    assert bucket_key(claim_at("A 25-year-old man died in the crash.", "25-year")) is None
+    assert bucket_key(claim_at("The driver, 25, died in the crash.", "25")) is None
+
+
+def test_the_ages_of_two_people_of_one_family_are_not_compared():
+    son = claim_at("Gary Gomes, 35, was arrested on Monday.", "35", "a.md")
+    mother = claim_at("The body of Katherine Gomes, 61, was found on Monday.", "61", "b.md")
+    assert not can_compare(son, mother)
+
+
+def test_ages_told_years_apart_are_not_compared():
+    arrest = claim_at("Deputies arrested Jose Orozco, 27, on Monday.", "27", "a.md", "2005-06-25")
+    verdict = claim_at("A jury found Jose Orozco, 29, guilty on Monday.", "29", "b.md", "2007-03-20")
+    assert not can_compare(arrest, verdict)
 
 
 def test_hectares_and_acres_share_a_bucket():
