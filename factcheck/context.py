@@ -459,13 +459,17 @@ def _nearer_first(text: str, first: tuple[int, int], second: tuple[int, int]) ->
     """Whether a cue belongs to the figure across the ``first`` gap rather than the ``second``.
     A clause mark on one side only parts the cue from that side ("20 people were injured, four
     critically": "injured" is the twenty's); otherwise the nearer figure takes it."""
-    marked_first, marked_second = (_CLAUSE_MARK.search(text, *gap) is not None for gap in (first, second))
+    marked_first, marked_second = (_clause_mark().search(text, *gap) is not None for gap in (first, second))
     if marked_first != marked_second:
         return marked_second
     return _distance(text, *first) < _distance(text, *second)
 
 
-_CLAUSE_MARK = regex.compile(r"[,;:]")
+@cache
+def _clause_mark() -> regex.Pattern:
+    """A comma, semicolon or colon, or a word that opens a subordinate clause ("four others
+    were hurt when two gunmen opened fire": "hurt" is the four's)."""
+    return regex.compile(rf"[,;:]|\b{alternation(load('context')['clauses']['subordinators'])}\b", regex.I)
 
 
 def _counts_the_cue(text: str, cue: regex.Match, predicate: str) -> bool:

@@ -323,3 +323,8 @@ def test_a_past_form_after_a_plural_noun_is_its_verb_not_its_noun():
 def test_figures_each_with_an_event_of_their_own_are_no_breakdown():
     found = claims("Quake Kills 10; 80 Hurt and 7 Villages Damaged")
     assert not found["80"].partial and not found["7"].partial
+
+
+def test_a_cue_before_a_subordinate_clause_belongs_to_the_figure_before_it():
+    found = claims("Lena Ford was killed and four others were hurt when two gunmen opened fire.")
+    assert found["four"].predicate == "injured"
