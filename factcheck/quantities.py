@@ -733,10 +733,15 @@ def _units_join(first: Quantity, second: Quantity) -> bool:
 
 
 def _range_low(first: Quantity, second: Quantity) -> float:
-    """The low end, carrying the high end's scale over: "40 to 50 million" starts at 40 million."""
+    """The low end, carrying the high end's scale over: "40 to 50 million" starts at 40 million,
+    and "5-6,000" at 5,000 (a bare low end below the thousands the high end counts in)."""
     carries = (not first.scaled and second.scale > 1 and abs(first.value) < 1000
                and abs(first.value) <= abs(second.value) / second.scale * 10)
-    return first.value * second.scale if carries else first.value
+    if carries:
+        return first.value * second.scale
+    thousands = (not first.scaled and second.scale == 1 and first.value == int(first.value) and second.value % 1000 == 0
+                 and first.value * 1000 <= second.value < first.value * 10_000)
+    return first.value * 1000 if thousands else first.value
 
 
 def _range(first: Quantity, second: Quantity) -> Quantity:

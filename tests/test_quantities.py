@@ -103,6 +103,8 @@ def test_per_cent_and_percentage_points(text):
     ("The project will cost 33-35 billion euros.", 33e9, 35e9, "EUR"),
     ("It runs at between 15kHz and 17kHz.", 15, 17, "kilohertz"),
     ("The plan lasts between seven to 10 years.", 7, 10, "year"),
+    ("Police said 5-6,000 people were moved.", 5_000, 6_000, "count"),
+    ("Between 10 and 1,000 people came.", 10, 1_000, "count"),
 ])
 def test_ranges_and_from_x_to_y(text, low, high, unit):
     quantity = only(text)
