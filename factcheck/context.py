@@ -378,14 +378,20 @@ def counted_after(text: str, start: int, end: int, limit: int, distance: bool = 
     return None, subset
 
 
-_MEASURED_OF = regex.compile(r"\s+(?:of|in(?=\s+\p{Ll}))\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?")
+@cache
+def _measured_of() -> regex.Pattern:
+    """ "of the vote", "in tax credits", and a sum's form after its payment verb ("will be paid
+    in cash")."""
+    paid = alternation(load("context")["sums"]["payment_verbs"])
+    return regex.compile(rf"(?:\s+(?:will\s+|would\s+|to\s+)?(?:be|is|are|was|were)\s+{paid}(?=\s+in\b))?"
+                         r"\s+(?:of|in(?=\s+\p{Ll}))\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?")
 
 
 def measured_of(text: str, end: int, limit: int) -> str | None:
     """What a share or a sum is of: "53.6% of the vote", "a third of the shops", "$1.2 million
     in tax credits" (a capitalised word after "in" is a place, not a thing). Measures in units
     are left out: "128GB of storage" and "256GB of storage" are specifications of two models."""
-    of = _MEASURED_OF.match(text, end, limit)
+    of = _measured_of().match(text, end, limit)
     if of is None:
         return None
     noun = plain_noun(text[of.end():limit])

@@ -328,3 +328,8 @@ def test_figures_each_with_an_event_of_their_own_are_no_breakdown():
 def test_a_cue_before_a_subordinate_clause_belongs_to_the_figure_before_it():
     found = claims("Lena Ford was killed and four others were hurt when two gunmen opened fire.")
     assert found["four"].predicate == "injured"
+
+
+def test_a_sum_paid_in_a_form_is_a_sum_of_that_form():
+    found = claims("The firm will buy the mill for $334 million, of which $281 million will be paid in cash.")
+    assert found["$281 million"].counted == "cash"
