@@ -120,6 +120,8 @@ def set_aside(claim: Claim) -> str | None:
         return "a measure that describes a thing (a 16-day cruise)"
     if _is_difference(claim):
         return "a difference between two values, not a value"
+    if kind == "count" and claim.counted is None and claim.predicate is None and _is_ratio_base(claim):
+        return "the base of a ratio that counts nothing named (\"7 of 16 for 83 yards\")"
     if _is_assumed(claim):
         return "a figure of a supposition, not a fact"
     return None
@@ -147,6 +149,20 @@ def _is_difference(claim: Claim) -> bool:
     not a value."""
     at = claim.sentence.find(claim.surface)
     return at >= 0 and _difference_after().match(claim.sentence, at + len(claim.surface)) is not None
+
+
+@cache
+def _ratio_before() -> regex.Pattern:
+    number_words = alternation([*load("numbers")["ones"], *load("numbers")["tens"]])
+    return regex.compile(rf"(?<![\w,.])(?:\d+|{number_words})\s+(?:out\s+)?of\s+$", regex.I)
+
+
+def _is_ratio_base(claim: Claim) -> bool:
+    """ "was 7 of 16 for 83 yards", "20 out of 29": a bare number after another and "of" is the
+    base of a ratio (attempts, shots taken), a statistic of whoever the line is about; "four of
+    its 12 schools" names what its base counts."""
+    at = claim.sentence.find(claim.surface)
+    return at > 0 and _ratio_before().search(claim.sentence, max(0, at - 30), at) is not None
 
 
 _COMPOUND_AFTER = regex.compile(r"-[a-z]+\s+[a-z]")

@@ -114,6 +114,16 @@ def test_figures_that_only_look_alike_are_no_slip(first, second):
     assert not can_compare(a, b)
 
 
+def test_the_base_of_a_ratio_that_counts_nothing_named_is_set_aside():
+    assert bucket_key(claim_at("Quarterback Lee Voss was 7 of 16 for 83 yards.", "16")) is None
+    assert bucket_key(claim_at("Voss finished 20 out of 29 for 226 yards.", "29")) is None
+
+
+def test_the_whole_of_a_ratio_with_its_event_stays_a_count():
+    assert bucket_key(claim_at("He was one of five killed on Wednesday.", "five")) is not None
+    assert bucket_key(claim_at("The district closed four of its 12 schools.", "12")) is not None
+
+
 def test_a_part_of_a_whole_is_never_compared():
     part = claim_at("Four of the victims were injured by glass.", "Four")
     assert part.partial and bucket_key(part) is None
