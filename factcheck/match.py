@@ -19,7 +19,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 import regex
@@ -67,6 +67,7 @@ PARTIES = 2  # names two clauses must share to name the same parties of a deal
 MIN_PROSE_WORDS = 6  # inside one article, only sentences this long are compared
 MAX_CLAIMS_COMPARED_IN_ONE_ARTICLE = 200  # more figures of one kind in one article: a table
 
+DURATION = "[time]"  # the kind of a duration, never a unit echo ("two hours" / "two days")
 SHARES = ("percent",)  # a share is of a whole by nature: "a third of the businesses" is no part of a count
 SUMS = ("money", "percent")  # figures that are always of someone: whose offer, whose stake
 T = TypeVar("T")
@@ -256,14 +257,19 @@ def holder_of(claim: Claim) -> str | None:
     Dobbs, 22") or right after it ("21-year-old Jesse Dobbs"), known by its first and last
     words; None when no full name stands beside it ("a 21-year-old man", "the suspect, 22",
     "Gomes, 35": a family shares its surname, so a surname alone names no one)."""
-    at = claim.sentence.find(claim.surface)
+    return _holder(claim.sentence, claim.surface)
+
+
+@lru_cache(maxsize=4096)  # read once per age, not once per candidate pair
+def _holder(sentence: str, surface: str) -> str | None:
+    at = sentence.find(surface)
     if at < 0:
         return None
-    end = at + len(claim.surface)
-    if (age_words := _AGE_BEFORE_NAME.match(claim.sentence, end)) is not None:  # "21-year-old Jesse Dobbs"
-        found = _NAME_RUN_AFTER.match(claim.sentence, age_words.end())
+    end = at + len(surface)
+    if (age_words := _AGE_BEFORE_NAME.match(sentence, end)) is not None:  # "21-year-old Jesse Dobbs"
+        found = _NAME_RUN_AFTER.match(sentence, age_words.end())
     else:  # "Jesse Dobbs, 22"
-        found = _NAME_RUN_BEFORE.search(claim.sentence, max(0, at - 80), at)
+        found = _NAME_RUN_BEFORE.search(sentence, max(0, at - 80), at)
     words = found.group("name").split() if found else []
     return f"{words[0]} {words[-1]}".lower() if len(words) > 1 else None
 
@@ -357,10 +363,8 @@ def _echoed(a: Claim, b: Claim) -> bool:
     return first == second or (sorted(first) == sorted(second) and len(set(first)) > 1)
 
 
-DURATION = "[time]"
-
-
 def _bracketed(claim: Claim) -> bool:
+    """The figure opens a bracket: a conversion of the figure before it."""
     at = claim.sentence.find(claim.surface)
     return at > 0 and claim.sentence[:at].rstrip().endswith(("(", "["))
 
