@@ -308,7 +308,7 @@ def _frames_apart(a: Claim, b: Claim, first: Frame, second: Frame, shared: Calla
     if first.event and second.event:
         if first.event == second.event or (first.kind == "money" and _one_named_thing(first, second)):
             return None  # "$1.2 billion in tax credits" offered or granted: one sum of one thing
-        if _one_figure(a, b, first, second) and shared() >= SAME_FIGURE_SIMILARITY:
+        if _one_figure_echoed(a, b, first, second) and shared() >= SAME_FIGURE_SIMILARITY:
             return None  # "acquire SeaMicro for $334 million" / "a $334 million bet on microservers"
         return f"different events ({first.event} / {second.event})"
     if _one_figure(a, b, first, second) or _echoed(a, b):
@@ -343,6 +343,12 @@ def _one_figure(a: Claim, b: Claim, first: Frame, second: Frame) -> bool:
     if first.kind != "count" or _significant_digits(a.value) >= TELLING_DIGITS:
         return True
     return _one_named_thing(first, second) and not first.people_like and a.value % 10 != 0  # "four bombs"
+
+
+def _one_figure_echoed(a: Claim, b: Claim, first: Frame, second: Frame) -> bool:
+    """The very same figure, or one figure slipped of one named thing ("Floodwater entered 340
+    homes" / "430 homes were flooded"): what the events' words leave open, the figure says."""
+    return _one_figure(a, b, first, second) or (_echoed(a, b) and _one_named_thing(first, second))
 
 
 def _echoed(a: Claim, b: Claim) -> bool:

@@ -97,6 +97,7 @@ def test_a_pronoun_of_the_speaker_does_not_make_the_figure_someones():
     ("Bail was set at $130,000 on Monday.", "She was being held on $310,000 bail."),
     ("The plant will draw 1.5 million gallons of water a day.", "Filings say the site will use 1.5 billion gallons daily."),
     ("By noon the plume had spread 40 km downstream.", "The fertilizer plume had traveled 40 miles by Monday."),
+    ("Floodwater entered 340 homes in Brenmoor on Sunday.", "Officials said 430 homes in Brenmoor were flooded on Sunday."),
 ])
 def test_one_figure_slipped_is_compared_on_little_shared_wording(first, second):
     a, b = (claim_at(text, next(c.surface for c in extract_claims([article("x.md", text)])), name)
@@ -107,6 +108,7 @@ def test_one_figure_slipped_is_compared_on_little_shared_wording(first, second):
 @pytest.mark.parametrize("first, second", [
     ("The rescue took two hours.", "The search lasted two days."),
     ("The fund holds $2 million.", "A donor gave the fund $20 million."),
+    ("Floodwater entered 340 homes in Brenmoor on Sunday.", "Officials said 430 people in Brenmoor were evacuated on Sunday."),
 ])
 def test_figures_that_only_look_alike_are_no_slip(first, second):
     a, b = (claim_at(text, next(c.surface for c in extract_claims([article("x.md", text)])), name)
