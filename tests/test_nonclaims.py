@@ -64,6 +64,8 @@ def test_channel_and_station_numbers_are_no_claim(text):
     "The Falcon 9 rocket lifted off.",
     "A Glock 19 was recovered from the car.",
     "The town still has no 3G coverage.",
+    "The pavilion hosts a 4-H auction next month.",
+    "The film was shown in 3-D at the Lyric.",
 ])
 def test_product_model_and_version_names_are_no_claim(text):
     assert_no_claim(text)
