@@ -162,6 +162,11 @@ def _event_nouns() -> frozenset[str]:
     return frozenset(_frame_words()["event_nouns"]["lemmas"])
 
 
+def is_event_noun(word: str) -> bool:
+    """The word names an event, not a thing ("sentence", "deal", "toll")."""
+    return lemma(word) in _event_nouns()
+
+
 @cache
 def _class_of_lemma() -> list[tuple[str, bool, str]]:
     """(stem or word, whether it is a whole word, class) of every predicate class, to map an

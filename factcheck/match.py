@@ -27,7 +27,7 @@ from itertools import combinations
 
 from factcheck.context import DATELINE
 from factcheck.disjoint import DisjointSets
-from factcheck.frames import Frame, frame_of, kind_of, lemma, thing_of
+from factcheck.frames import Frame, frame_of, is_event_noun, kind_of, lemma, thing_of
 from factcheck.lexicon import alternation, load
 from factcheck.model import Claim, Group
 from factcheck.numbers import significant_digits
@@ -176,15 +176,17 @@ def _is_modifier(claim: Claim) -> bool:
     return at >= 0 and _COMPOUND_AFTER.match(claim.sentence, at + len(claim.surface)) is not None
 
 
-_NOUN_AFTER = regex.compile(r"\s+(?:[a-z]+\s+)?[a-z]")
+_NOUN_AFTER = regex.compile(r"\s+(?P<noun>[a-z]+)(?:\s+(?P<head>[a-z]+))?")
 
 
 def _is_measure_modifier(claim: Claim) -> bool:
     """ "a 41-yard touchdown pass", "a 16-day cruise": a measure joined to its unit by a hyphen
     before a noun describes that thing, when no lexicon event measures it (a "6.1-magnitude
-    earthquake" and a "300-acre fire" do)."""
+    earthquake" and a "300-acre fire" do) and the noun is no event ("a five-year sentence" is
+    the length of the sentence, as "sentenced to five years" is)."""
     at = claim.sentence.find(claim.surface)
-    return "-" in claim.surface and at >= 0 and _NOUN_AFTER.match(claim.sentence, at + len(claim.surface)) is not None
+    noun = _NOUN_AFTER.match(claim.sentence, at + len(claim.surface)) if "-" in claim.surface and at >= 0 else None
+    return noun is not None and not any(is_event_noun(word) for word in noun.group("noun", "head") if word)
 
 
 _VERB_BEFORE = regex.compile(r"(?<![\w-])[a-z]+(?:ing|ed)\s+$")

@@ -328,3 +328,8 @@ def test_a_figure_of_a_supposition_is_never_compared():
     supposed = claim_at("If we assume Lumetra's sales will be around $60 million this year, Corvane is paying "
                         "5.6 times its sales.", "around $60 million")
     assert bucket_key(supposed) is None
+
+
+def test_a_measure_hyphenated_before_an_event_noun_is_that_events_measure():
+    assert bucket_key(claim_at("He received a five-year prison sentence in 1959.", "five-year")) is not None
+    assert bucket_key(claim_at("The couple booked a 16-day cruise.", "16-day")) is None
