@@ -58,7 +58,8 @@ def pieces() -> dict[str, str]:
     fraction_run = rf"{cardinal}[-\s]+{fractions}"
     half_of = r"(?<!\b(?:the|a|first|second|other|this|that|latter|former)\s)half(?=\s+(?:of|the)\b)"
     return {
-        "digits": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+",
+        # a figure ends where its digits do: "650,0000" and "12,50" are misprints, not 650,000 and 12
+        "digits": r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d)",
         "fraction": r"\d+[/⁄]\d+",
         "unicode_fraction": "[½⅓⅔¼¾⅕⅛]",
         "words": rf"(?:{article_run}|{fraction_run}|{word_run}|{half_of})",

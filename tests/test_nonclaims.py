@@ -315,3 +315,11 @@ def test_a_lone_bare_number_on_its_line_stays_a_claim():
 
 def test_a_bare_number_beside_a_table_cell_that_names_its_row_stays_a_claim():
     assert surfaces("| Marlow | 5 | 6 |") == ["5"]
+
+
+@pytest.mark.parametrize("text", [
+    "Agents reviewed 650,0000 emails on the laptop.",
+    "The team found 12,50 files.",
+])
+def test_a_misprinted_digit_grouping_is_no_figure_cut_short(text):
+    assert_no_claim(text)
