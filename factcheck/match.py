@@ -488,11 +488,24 @@ def _not_one_sentence(a: Claim, b: Claim) -> bool:
 def _one_measured_thing(a: Claim, b: Claim) -> bool:
     """Inside one article, two measures (values, distances) are of one thing only when their
     sentences name it alike: an article recalling earlier heists gives each its own value.
-    Classes marked ``shared_name`` ask this across articles too."""
+    Classes marked ``shared_name`` ask this across articles too; a rate is also named by the
+    compound it is the rate of ("the property tax rate"), when the sentences name no two
+    different bodies."""
     needs_name = a.predicate is not None and predicate_classes()[a.predicate].get("shared_name")
     if not needs_name and (a.doc != b.doc or a.predicate not in measure_predicates()):
         return True
-    return bool(set(a.names) & set(b.names)) or (a.counted is not None and a.counted == b.counted)
+    if set(a.names) & set(b.names) or (a.counted is not None and a.counted == b.counted):
+        return True
+    return bool(needs_name and not (a.names and b.names) and _rate_names(a.sentence) & _rate_names(b.sentence))
+
+
+_RATE_NAME = regex.compile(r"\b([a-z]{3,})\s+([a-z]{3,})\s+rates?\b")
+
+
+@lru_cache(maxsize=4096)
+def _rate_names(sentence: str) -> frozenset[tuple[str, str]]:
+    """The two-word compounds a sentence names rates by ("property tax rate")."""
+    return frozenset((lemma(first), lemma(second)) for first, second in _RATE_NAME.findall(sentence.lower()))
 
 
 ELSEWHERE = "(elsewhere)"

@@ -333,3 +333,11 @@ def test_a_figure_of_a_supposition_is_never_compared():
 def test_a_measure_hyphenated_before_an_event_noun_is_that_events_measure():
     assert bucket_key(claim_at("He received a five-year prison sentence in 1959.", "five-year")) is not None
     assert bucket_key(claim_at("The couple booked a 16-day cruise.", "16-day")) is None
+
+
+def test_a_rate_is_named_by_the_compound_it_is_the_rate_of():
+    raised = claim_at("The levy will raise the property tax rate by 12%.", "12%", "a.md")
+    increase = claim_at("Homeowners face a 21% increase in the property tax rate.", "21%", "b.md")
+    jobless = claim_at("Homeowners face a 21% unemployment rate.", "21%", "c.md")
+    assert can_compare(raised, increase)
+    assert not can_compare(raised, jobless)
