@@ -956,6 +956,19 @@ def names_in(sentence: Sentence) -> tuple[str, ...]:
                         if name.capitalize() not in patterns().not_names and name not in place_words))
 
 
+@cache
+def _complement() -> regex.Pattern:
+    prepositions = alternation(load("context")["subjects"]["complement_prepositions"])
+    return regex.compile(rf"\b(?i:{prepositions})\s+(?:(?i:the|a|an)\s+)?(?P<name>\p{{Lu}}[\w'’-]*(?:\s+\p{{Lu}}[\w'’-]*){{0,2}})")
+
+
+def complement_names(text: str, start: int, end: int) -> frozenset[str]:
+    """The words of the names that stand after a complement's preposition between ``start``
+    (the figure's end) and ``end``: what the verb acts on or from, not whom the figure is of."""
+    return frozenset(_POSSESSIVE.sub("", word) for match in _complement().finditer(text, start, end)
+                     for word in match.group("name").split())
+
+
 def clause_words(text: str, clause: tuple[int, int]) -> frozenset[str]:
     return frozenset(_POSSESSIVE.sub("", word) for word in _WORD.findall(text, *clause))
 
@@ -1081,7 +1094,9 @@ class ContextReader:
         """Whom the figure is about: the names of its stretch, and the name its relative clause
         is about."""
         about = antecedent(self.text, sentence, clause)
-        words = clause_words(self.text, self._subject_stretch(position, clause)) | frozenset(about)
+        stretch = self._subject_stretch(position, clause)
+        complements = complement_names(self.text, self.figures[position][1], stretch[1])
+        words = (clause_words(self.text, stretch) - complements) | frozenset(about)
         return subjects_in(words, tuple(dict.fromkeys(self._names(sentence) + about)), attribution_in(sentence))
 
     def _subject_stretch(self, position: int, clause: tuple[int, int]) -> tuple[int, int]:

@@ -196,6 +196,11 @@ def test_a_relative_clause_is_about_the_name_before_it():
     assert found["28"].subjects == ("Arlen",)
 
 
+def test_a_name_after_a_complement_preposition_is_not_whom_the_figure_is_of():
+    found = claims("On Sunday Voss drew 1.5 million gallons from the Millrace aquifer and Arlen 40 gallons.")
+    assert found["1.5 million gallons"].subjects == ("Voss",)
+
+
 def test_the_whole_of_a_part_is_about_the_part_s_subject():
     found = claims("On Sunday Arlen completed 28 of 41 passes and Voss 29 of 34.")
     assert found["41"].subjects == ("Arlen",) and found["34"].subjects == ("Voss",)
