@@ -253,7 +253,7 @@ def apply_rules(matching: Matching, rules: Iterable[Rule]) -> list[Finding]:
     edges: dict[str, list[tuple[Claim, Claim]]] = defaultdict(list)
     for a, b in judged:
         owner = owners[(a.id, b.id)]
-        if owner is not None and _contradicts(a, b, matching.best, agreed_in):
+        if owner is not None and _contradicts(a, b, matching.best, agreed_in) and not _reported_dispute(a, b, agreeing, claims):
             edges[owner[0].id].append(owner[1])
     group_of = {claim_id: group.id for group in matching.groups for claim_id in group.claims}
     findings: list[Finding] = []
@@ -282,6 +282,22 @@ def _contradicts(a: Claim, b: Claim, best: frozenset[tuple[str, str]], agreed_in
     with the claim."""
     return any((claim.id, other.id) in best and (claim.id, _statement_of(other)) not in agreed_in
                for claim, other in ((a, b), (b, a)))
+
+
+def _reported_dispute(a: Claim, b: Claim, agreeing: Mapping[str, set[str]], claims: Mapping[str, Claim]) -> bool:
+    """Two named sources' figures of two articles, where one of the articles gives both sides
+    ("Police put the crowd at about 400, while the organisers said 2,000"): the articles report
+    a dispute between the sources, and neither report is wrong."""
+    if a.doc == b.doc or not (a.attribution and b.attribution):
+        return False
+    return any(_names_the_other_side(claim, other, agreeing, claims) for claim, other in ((a, b), (b, a)))
+
+
+def _names_the_other_side(claim: Claim, other: Claim, agreeing: Mapping[str, set[str]], claims: Mapping[str, Claim]) -> bool:
+    """The claim's article also states the other's figure, from a source named otherwise."""
+    source = _statement_of(claim)
+    return any(side.doc == claim.doc and side.attribution and _statement_of(side) != source
+               for side in (claims[other_id] for other_id in agreeing.get(other.id, ())))
 
 
 def _first_rule(a: Claim, b: Claim, rules: list[Rule]) -> tuple[Rule, tuple[Claim, Claim]] | None:
