@@ -323,3 +323,19 @@ def test_a_bare_number_beside_a_table_cell_that_names_its_row_stays_a_claim():
 ])
 def test_a_misprinted_digit_grouping_is_no_figure_cut_short(text):
     assert_no_claim(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The two men, ages 20 and 22, were treated at the scene.",
+    "Three women, ages 15, 17, and 18, were hurt.",
+    "Officers found a woman and a man, both 19, on the porch.",
+    "Police said the victims were between the ages of 11 and 25.",
+    "Her sons, 7 and 8, were critically hurt.",
+])
+def test_the_ages_a_sentence_lists_are_no_count(text):
+    found = surfaces(text)
+    assert not any(surface[0].isdigit() for surface in found), found
+
+
+def test_a_count_beside_a_list_of_ages_stays_a_claim():
+    assert surfaces("All 12 were hurt; the men, ages 20 and 22, were shot.") == ["12"]
