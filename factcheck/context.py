@@ -305,7 +305,7 @@ def _among() -> regex.Pattern:
 
 @cache
 def _partitive_before() -> regex.Pattern:
-    words = load("counted")["partitive"]["before"]
+    words = load("counted")["partitive"]["before"] + load("counted")["partitive"]["increment_before"]
     hedges = [word for table in load("hedges").values() for word in table["words"]]
     return regex.compile(rf"\b{alternation(words)}\s+(?:{alternation(hedges)}\s+)?$", regex.I)
 
@@ -620,6 +620,16 @@ _OLD_AFTER = regex.compile(r"s?[- ]old\b")
 def _increment() -> regex.Pattern:
     """An increment word right after a figure ("three more", "two additional")."""
     return regex.compile(rf"\s+{alternation(load('counted')['partitive']['after'])}\b", regex.I)
+
+
+@cache
+def _increment_before() -> regex.Pattern:
+    """An increment word right before a figure ("another four", "a further 20")."""
+    return regex.compile(rf"\b{alternation(load('counted')['partitive']['increment_before'])}\s+$", regex.I)
+
+
+def _is_increment(text: str, start: int, end: int) -> bool:
+    return _increment().match(text, end) is not None or _increment_before().search(text, max(0, start - 20), start) is not None
 _OTHERS_AFTER = regex.compile(r"\s+others\b", regex.I)
 PART_LIST_WORDS = 8  # how far a list of parts may run on from one part to the next
 _AND = regex.compile(r"\band\b|,")
@@ -1253,17 +1263,25 @@ class ContextReader:
         return predicate
 
     def _beyond_another_event(self, position: int, predicate: str | None) -> bool:
-        """ "killing three people and injuring dozens more": an increment word after a figure
-        joined to a figure of another event counts beyond those, as "others" does; the figure
+        """ "killing three people and injuring dozens more" (or "another 40"): an increment word
+        beside a figure joined to a figure of another event counts beyond those, as "others" does; the figure
         is the whole count of its own event, not an increment of it."""
         start, end, _ = self.figures[position]
-        if predicate is None or not _increment().match(self.text, end) or not self._after_alike(position):
+        if predicate is None or not _is_increment(self.text, start, end) or not self._after_alike(position):
             return False
         between = self.text[self.figures[position - 1][1]:start]
         if len(_WORD.findall(between)) > PART_LIST_WORDS or _AND.search(between) is None:
             return False
         previous = self._predicate(position - 1)
         return previous is not None and previous != predicate and not _nested(previous, predicate)
+
+    def _increment_elsewhere(self, position: int, clause: tuple[int, int]) -> bool:
+        """ "in Thessaloniki, where a further 20,000 people joined the protest": an increment of
+        a clause that names its own place goes beyond the count of another place; for its
+        place it is the whole count."""
+        start, end, _ = self.figures[position]
+        return _increment_before().search(self.text, max(0, start - 20), start) is not None and bool(
+            self._once(places_in, *clause))
 
     def _part_by_another_event(self, position: int) -> bool:
         """ "shot three co-workers, killing two of them", "found her foes and executed two of
@@ -1323,7 +1341,8 @@ class ContextReader:
         pointed = None  # the words of the event of a figure "the number" points back to
         if predicate is None and counted is None and self._names_the_number(position, sentence):
             predicate, counted, pointed = self._stated_before(position, sentence)
-        if partial and (self._beyond_another_event(position, predicate) or self._part_by_another_event(position)):
+        if partial and (self._beyond_another_event(position, predicate) or self._part_by_another_event(position)
+                        or self._increment_elsewhere(position, clause)):
             partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
                    or self._continues_a_part(position) or self._others_within(position, predicate)

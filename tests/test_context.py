@@ -201,6 +201,17 @@ def test_a_name_after_a_complement_preposition_is_not_whom_the_figure_is_of():
     assert found["1.5 million gallons"].subjects == ("Voss",)
 
 
+def test_a_figure_after_another_or_a_further_is_an_increment():
+    found = claims("Twelve people were killed in Bener. Another four people died in hospitals in the district.")
+    assert found["four"].partial and not found["Twelve"].partial
+
+
+def test_an_increment_after_another_event_or_in_a_place_of_its_own_is_a_whole_count():
+    found = claims("The blast killed 10 people and injured another 40. "
+                   "Police said 50,000 marched in Athens, and in Thessaloniki, a further 20,000 people joined the protest.")
+    assert not found["40"].partial and not found["20,000"].partial
+
+
 def test_the_whole_of_a_part_is_about_the_part_s_subject():
     found = claims("On Sunday Arlen completed 28 of 41 passes and Voss 29 of 34.")
     assert found["41"].subjects == ("Arlen",) and found["34"].subjects == ("Voss",)
