@@ -206,6 +206,16 @@ def named_sources(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
     return None
 
 
+def later_part(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
+    """Inside one article, a count stated later that lies wholly below one stated earlier: news
+    gives the whole first and its parts after ("five people were shot"; "officers found two
+    victims at the scene"), so the later count is most often a part the text does not mark."""
+    if a.doc != b.doc or a.unit != "count" or b.unit != "count":
+        return None
+    earlier, later = (a, b) if a.start < b.start else (b, a)
+    return (earlier, later) if interval(later, rule)[1] < interval(earlier, rule)[0] else None
+
+
 def self_contradiction(a: Claim, b: Claim, rule: Rule) -> tuple[Claim, Claim] | None:
     return (a, b) if a.doc == b.doc and disagree(a, b, rule) else None
 
@@ -225,6 +235,7 @@ CHECKS: dict[str, Check] = {
     "later_lower": later_lower,
     "later_higher": later_higher,
     "named_sources": named_sources,
+    "later_part": later_part,
     "self_contradiction": self_contradiction,
     "cross_article": cross_article,
     "unused_suppression": unused_suppression,

@@ -108,7 +108,7 @@ def test_a_state_still_true_is_not_the_count_at_first():
 def test_a_figure_is_flagged_only_against_its_best_counterpart():
     result = check(article("a.md", "The storm killed 12 people in the valley, the mayor said.", "2025-06-02"),
                    article("b.md", "Twelve people were killed in the valley by the storm, the mayor said. "
-                           "Rescuers said 15 people were killed in the valley floods.", "2025-06-02"))
+                           "The floods killed 15 people in the valley.", "2025-06-02"))
     assert frozenset(("12", "Twelve")) not in flagged_pairs(result)
     assert frozenset(("12", "15")) in flagged_pairs(result)  # from the 15's side: nothing in a.md agrees
 
