@@ -1212,6 +1212,20 @@ class ContextReader:
         between = self.text[previous_end:start]
         return len(_WORD.findall(between)) <= PART_LIST_WORDS and _AND.search(between) is not None
 
+    def _before_an_increment(self, position: int, predicate: str | None) -> bool:
+        """ "killed 170,000 people in the province and tens of thousands more in countries around
+        the Indian Ocean": a figure joined by "and" to an increment of its own event, in one
+        sentence, is one part of the sum, not the whole count."""
+        if predicate is None or position + 1 >= len(self.figures):
+            return False
+        (_, end, unit), (next_start, next_end, next_unit) = self.figures[position], self.figures[position + 1]
+        if next_unit != unit or self.sentences.at(end).end < next_start or not _is_increment(self.text, next_start, next_end):
+            return False
+        between = self.text[end:next_start]
+        later = self._predicate(position + 1)
+        return (len(_WORD.findall(between)) <= PART_LIST_WORDS and _AND.search(between) is not None
+                and later in (None, predicate))
+
     def _names_the_number(self, position: int, sentence: Sentence) -> bool:
         """ "Police put the number at 600": the figure gives another count of what was counted
         before it."""
@@ -1346,6 +1360,7 @@ class ContextReader:
             partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
                    or self._continues_a_part(position) or self._others_within(position, predicate)
+                   or self._before_an_increment(position, predicate)
                    or _rest_after().match(self.text, end, sentence.end) is not None)
         breakdown = not partial and self._in_breakdown(position)
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])

@@ -212,6 +212,12 @@ def test_an_increment_after_another_event_or_in_a_place_of_its_own_is_a_whole_co
     assert not found["40"].partial and not found["20,000"].partial
 
 
+def test_a_figure_joined_to_an_increment_of_its_own_event_is_a_part_of_the_sum():
+    found = claims("The tsunami killed 170,000 people in the province and tens of thousands more elsewhere. "
+                   "The blast killed 10 people and injured 40 more.")
+    assert found["170,000"].partial and not found["10"].partial
+
+
 def test_the_whole_of_a_part_is_about_the_part_s_subject():
     found = claims("On Sunday Arlen completed 28 of 41 passes and Voss 29 of 34.")
     assert found["41"].subjects == ("Arlen",) and found["34"].subjects == ("Voss",)
