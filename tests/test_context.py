@@ -355,3 +355,8 @@ def test_a_cue_before_a_subordinate_clause_belongs_to_the_figure_before_it():
 def test_a_sum_paid_in_a_form_is_a_sum_of_that_form():
     found = claims("The firm will buy the mill for $334 million, of which $281 million will be paid in cash.")
     assert found["$281 million"].counted == "cash"
+
+
+def test_injuries_said_not_to_be_serious_are_a_condition_of_some_of_the_injured():
+    found = claims("Five people were injured. Two suffered non-life-threatening injuries and two were in critical condition.")
+    assert (found["Five"].predicate, found["Two"].predicate) == ("injured", "minor")
