@@ -107,6 +107,10 @@ def _day_words() -> frozenset[str]:
     return frozenset(fold(word) for word in _calendar_words() + load("calendar")["relative_days"])
 
 
+_SEASONS = "summer|winter|spring|fall|autumn"
+SEASON_BACK_DAYS = 180  # "last summer": some season of the year before, history to a news report
+
+
 def _time_pattern() -> regex.Pattern:
     """Time cues, from named pieces; month names must be capitalised ("10 may have died" is no
     date), the words around them need not be."""
@@ -123,7 +127,7 @@ def _time_pattern() -> regex.Pattern:
         # "the 2017 Bramble Fire", "the 2005 quake": a year naming an event; not "the 2000 residents"
         "named_year": rf"\b(?i:the|an?)\s+(?P<ny_year>{_YEAR})(?=\s+(?:\p{{Lu}}|(?!people\b)[a-z]+(?<!s)\b))",
         "month": rf"\b(?i:in|since|during|of|early|late|mid-?)\s+(?P<m_month>{month_name})\b(?!,?\s+(?:{_YEAR}|\d{{1,2}}\b))",
-        "relative": rf"\b(?P<relative>(?i:last\s+(?:month|year)|the\s+(?:previous|prior)\s+(?:month|year)"
+        "relative": rf"\b(?P<relative>(?i:last\s+(?:month|year|{_SEASONS})|the\s+(?:previous|prior)\s+(?:month|year)"
                     rf"|(?:(?:a\s+)?little\s+)?(?:over\s+|more\s+than\s+)?(?:a|an|{ones}|\d{{1,2}})\s+(?:weeks?|months?|years?)\s+(?:ago|after|before|earlier)))\b",
         "weekday": rf"\b(?P<weekday>{alternation(load('calendar')['weekdays'])})\b",
     }
@@ -940,7 +944,7 @@ _SPAN_BACK = regex.compile(r"(?P<count>\w+)\s+(?P<unit>week|month|year)s?\s+(?:a
 
 def _relative(phrase: str, reference: dt.date | None) -> str | None:
     """The date a relative cue points to: "four months ago" (or "a month after", said of an
-    earlier event), "last month", "the previous year"."""
+    earlier event), "last month", "the previous year", "last summer"."""
     if reference is None:
         return None if "week" in phrase else EARLIER_UNDATED  # a week back is still live reporting
     span = _SPAN_BACK.search(phrase)
@@ -948,6 +952,8 @@ def _relative(phrase: str, reference: dt.date | None) -> str | None:
         count = span.group("count")
         amount = int(count) if count.isdigit() else load("numbers")["ones"].get(count, 1)
         return (reference - dt.timedelta(days=amount * _AGO_DAYS[span.group("unit")])).isoformat()
+    if regex.search(rf"\b(?:{_SEASONS})\b", phrase):
+        return (reference - dt.timedelta(days=SEASON_BACK_DAYS)).isoformat()
     if "month" in phrase:
         previous = reference.replace(day=1) - dt.timedelta(days=1)
         return previous.replace(day=1).isoformat()

@@ -360,3 +360,8 @@ def test_a_sum_paid_in_a_form_is_a_sum_of_that_form():
 def test_injuries_said_not_to_be_serious_are_a_condition_of_some_of_the_injured():
     found = claims("Five people were injured. Two suffered non-life-threatening injuries and two were in critical condition.")
     assert (found["Five"].predicate, found["Two"].predicate) == ("injured", "minor")
+
+
+def test_last_summer_is_history_to_a_news_report():
+    found = claims("Last summer, one man was killed and eight people were injured at the park.", date="2016-07-10")
+    assert found["eight"].time is not None and found["eight"].time < "2016-02-01"
