@@ -674,7 +674,12 @@ def _near_in_size(a: Claim, b: Claim) -> bool:
     of scale, which the rules flag). A figure of zero ("none were hurt") has no size to compare."""
     (low_a, high_a), (low_b, high_b) = _span(a), _span(b)
     smaller_high, larger_low = (high_a, low_b) if low_a <= low_b else (high_b, low_a)
-    if not smaller_high or larger_low <= smaller_high:
+    if larger_low <= smaller_high:
+        return True
+    widest = a.predicate is not None and predicate_classes()[a.predicate].get("max_difference")
+    if widest:  # a scale of its own (a magnitude): a revision moves it a little, another quake more
+        return larger_low - smaller_high <= widest
+    if not smaller_high:
         return True
     return larger_low / smaller_high <= MAX_SPREAD or significant_digits(a.value) == significant_digits(b.value)
 

@@ -341,3 +341,11 @@ def test_a_rate_is_named_by_the_compound_it_is_the_rate_of():
     jobless = claim_at("Homeowners face a 21% unemployment rate.", "21%", "c.md")
     assert can_compare(raised, increase)
     assert not can_compare(raised, jobless)
+
+
+def test_magnitudes_far_apart_on_their_scale_are_two_quakes():
+    main = claim_at("A magnitude 4.4 earthquake struck near The Geysers on Sunday.", "4.4", "a.md")
+    foreshock = claim_at("Earlier on Sunday a magnitude 2.0 earthquake struck near The Geysers.", "2.0", "b.md")
+    revised = claim_at("A magnitude 4.2 earthquake struck near The Geysers on Sunday.", "4.2", "c.md")
+    assert not can_compare(main, foreshock)
+    assert can_compare(main, revised)
