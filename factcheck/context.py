@@ -1369,9 +1369,9 @@ class ContextReader:
                    or self._before_an_increment(position, predicate)
                    or _rest_after().match(self.text, end, sentence.end) is not None)
         breakdown = not partial and self._in_breakdown(position)
-        if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end])
+        if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end].split()[-1])
                                                     or _OLD_AFTER.match(self.text, end)):
-            predicate = "age"  # a bare figure read as years, or "61-year-old": someone's age
+            predicate = "age"  # a bare figure read as years ("about 4" too), or "61-year-old": someone's age
         if predicate in measure_predicates():
             counted = measured or measured_thing(self.text, self._once(known_nouns, clause), start)
         return Context(

@@ -498,7 +498,7 @@ def _age_cues() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 
 
 _CLAUSE_END = regex.compile(r"\s*(?:[,.;:)!?]|$)")
-_AGE_CLOSE = regex.compile(r"[,;)]|\s+[—–-]|\.(?:\s|$)")  # what may follow an age between commas
+_AGE_CLOSE = regex.compile(r"[,;)]|\s+[—–(-]|\.(?:\s|$)")  # what may follow an age between commas
 
 
 def _is_age(text: str, start: int, end: int) -> bool:

@@ -389,6 +389,9 @@ def test_times_per_span_of_time_is_a_frequency():
     "The fund paid his daughter, who was 9.",
     "Life expectancy for women in the town is about 79 and rising.",
     "The painter died at 91.",
+    "Police found a boy, about 4, in the house.",
+    "The other, 25, was shot in the arm.",
+    "Killed: his father Samir Zawahri, 55 (shot at home).",
 ])
 def test_ages_from_their_cues(text):
     assert only(text).unit == "year"
