@@ -280,6 +280,14 @@ def test_reference_marks_glued_to_the_text_are_no_claim(text):
     assert_no_claim(text)
 
 
+@pytest.mark.parametrize("text", [
+    "He was shot multiple times [9] [42]",
+    'He said he would watch them all die."[16]:136 He also said more.',
+])
+def test_reference_marks_after_a_space_and_the_pages_they_cite_are_no_claim(text):
+    assert_no_claim(text)
+
+
 def test_a_bracketed_figure_set_apart_stays_a_claim():
     assert surfaces("Seven people [7 in all] were killed.") == ["Seven", "7"]
 
