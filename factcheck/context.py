@@ -568,6 +568,25 @@ def _individual_after() -> regex.Pattern:
     return regex.compile(rf"\b(?:{alternation(data['after'])}|in\s+(?:the|his|her)\s+{alternation(data['body_parts'])})\b", regex.I)
 
 
+@cache
+def _coordinated() -> tuple[regex.Pattern, regex.Pattern]:
+    """People named otherwise, joined by "and" before a figure ("his parents and") or after its
+    noun ("men and a woman")."""
+    people = alternation(load("counted")["partitive"]["coordinated_people"])
+    before = regex.compile(rf"\b(?:{people})\s+and\s+$", regex.I)
+    after = regex.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+and\s+(?:a|an|one|his|her|their|the)\s+"
+                          rf"(?:[a-z-]+\s+){{0,2}}?(?:{people})\b", regex.I)
+    return before, after
+
+
+def coordinated_with_people(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """ "fatally shooting his parents and three younger siblings", "Two men and a woman were
+    shot": a count joined to people named otherwise is one part of those the event befell."""
+    before, after = _coordinated()
+    return (before.search(text, max(sentence.start, start - 40), start) is not None
+            or after.match(text, end, sentence.end) is not None)
+
+
 def describes_one(text: str, sentence: Sentence, start: int, end: int) -> bool:
     """ "One man was shot in the leg, another in the arm": "one" picks out a victim to describe,
     it does not count the shot."""
@@ -1365,6 +1384,7 @@ class ContextReader:
                         or self._increment_elsewhere(position, clause)):
             partial = False
         partial = (partial or part_of_named_whole(self.text, sentence, start) or describes_one(self.text, sentence, start, end)
+                   or coordinated_with_people(self.text, sentence, start, end)
                    or self._continues_a_part(position) or self._others_within(position, predicate)
                    or self._before_an_increment(position, predicate)
                    or _rest_after().match(self.text, end, sentence.end) is not None)

@@ -218,6 +218,13 @@ def test_a_figure_joined_to_an_increment_of_its_own_event_is_a_part_of_the_sum()
     assert found["170,000"].partial and not found["10"].partial
 
 
+def test_a_count_joined_to_people_named_otherwise_is_a_part_of_those_the_event_befell():
+    found = claims("The teenager is accused of fatally shooting his parents and three younger siblings. "
+                   "Two men and a woman were shot on Sunday. The blast killed 10 people and injured 40.")
+    assert found["three"].partial and found["Two"].partial
+    assert not found["10"].partial and not found["40"].partial
+
+
 def test_the_whole_of_a_part_is_about_the_part_s_subject():
     found = claims("On Sunday Arlen completed 28 of 41 passes and Voss 29 of 34.")
     assert found["41"].subjects == ("Arlen",) and found["34"].subjects == ("Voss",)
