@@ -876,8 +876,25 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     when it pins none. With ``until`` (an offset into the sentence) only a cue starting before
     it counts: "injuring dozens in a region devastated by the tsunami of 2004" dates the
     tsunami, not the injured."""
-    first, _ = _time_cues(sentence.text)
-    return _time_of(sentence, published, first is not None and (until is None or first.start() < until))
+    first, adverbial = _time_cues(sentence.text)
+    first_counts = first is not None and (until is None or first.start() < until)
+    if not first_counts and adverbial is not None and until is not None and _future_before_a_past_clause(
+            sentence.text, until - TIME_REACH_AFTER, adverbial.start()):
+        return None
+    return _time_of(sentence, published, first_counts)
+
+
+def _future_before_a_past_clause(text: str, figure_end: int, cue: int) -> bool:
+    """ "Homeowners will see a 21% increase next year after voters approved the levy on
+    Tuesday": a time in a subordinate clause after a figure said of the future dates that
+    clause's event, not the figure."""
+    return (_FUTURE.search(text, 0, figure_end) is not None
+            and _subordinator().search(text, figure_end, cue) is not None)
+
+
+@cache
+def _subordinator() -> regex.Pattern:
+    return regex.compile(rf"\b{alternation(load('context')['clauses']['subordinators'])}\b", regex.I)
 
 
 @lru_cache(maxsize=SENTENCE_READINGS)  # keyed by which cue counts, not by the figure's offset:

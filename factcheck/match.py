@@ -242,7 +242,8 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
             return why
     if not _same_moment(a, b, first, second):
         return "different times of day"
-    if not (a.time and b.time) and not _same_news_day(first, second) and not (_of_that_history(a, b) or _of_that_history(b, a)):
+    if (not (a.time and b.time) and not (_of_the_future(a) or _of_the_future(b)) and not _same_news_day(first, second)
+            and not (_of_that_history(a, b) or _of_that_history(b, a))):
         return "different days of the news"
     return None
 
@@ -740,13 +741,22 @@ def _weekday_against_history(weekday: Claim, dated: Claim) -> bool:
     return weekday.time.startswith("-W-") and _is_history(dated)
 
 
+def _of_the_future(claim: Claim) -> bool:
+    """Pinned to a day after its article: a figure of what will be, of no day of the news."""
+    return bool(claim.time and claim.date and claim.time[:1].isdigit() and claim.time > claim.date)
+
+
 def _is_history(claim: Claim, published: str | None = None) -> bool:
     """Pinned to a date long before its article (or before ``published``, the other article's
-    date, when its own has none), or to a month of an undated article."""
+    date, when its own has none), or to a month of an undated article. A date after the
+    article is the future it tells of ("will raise the rate by 12% starting in January"),
+    not history."""
     if claim.time and claim.time.startswith("--"):
         return True
     reference = claim.date or published
-    return bool(claim.time and reference and _days_between(claim.time, reference) > HISTORY_DAYS)
+    if not (claim.time and reference) or (claim.time[:1].isdigit() and claim.time > reference):
+        return False
+    return _days_between(claim.time, reference) > HISTORY_DAYS
 
 
 def _weekdays_apart(first: str, second: str) -> int:

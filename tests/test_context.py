@@ -372,3 +372,10 @@ def test_injuries_said_not_to_be_serious_are_a_condition_of_some_of_the_injured(
 def test_last_summer_is_history_to_a_news_report():
     found = claims("Last summer, one man was killed and eight people were injured at the park.", date="2016-07-10")
     assert found["eight"].time is not None and found["eight"].time < "2016-02-01"
+
+
+def test_a_past_time_in_a_clause_after_a_figure_of_the_future_does_not_date_it():
+    found = claims("Homeowners will see a 21% increase in the tax rate next year after voters approved the levy "
+                   "on Tuesday.", date="2024-11-06")
+    assert found["21%"].time is None
+    assert claims("Four people were killed when a gunman opened fire on Sunday.", date="2024-11-06")["Four"].time == "2024-11-03"

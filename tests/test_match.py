@@ -349,3 +349,10 @@ def test_magnitudes_far_apart_on_their_scale_are_two_quakes():
     revised = claim_at("A magnitude 4.2 earthquake struck near The Geysers on Sunday.", "4.2", "c.md")
     assert not can_compare(main, foreshock)
     assert can_compare(main, revised)
+
+
+def test_a_figure_of_the_future_is_no_history_and_of_no_day_of_the_news():
+    starting = claim_at("The levy will raise the property tax rate by 12% starting in January.", "12%", "a.md", "2024-11-06")
+    undated = claim_at("Homeowners face a 21% increase in the property tax rate.", "21%", "b.md", "2024-11-06")
+    assert starting.time == "2025-01-01"
+    assert can_compare(starting, undated)
