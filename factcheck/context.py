@@ -884,6 +884,18 @@ def time_in(sentence: Sentence, published: str | None, until: int | None = None)
     return _time_of(sentence, published, first_counts)
 
 
+@cache
+def _the_event() -> regex.Pattern:
+    nouns = alternation(load("context")["pointing_back"]["event_nouns"])
+    return regex.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,2}}?(?P<noun>{nouns})\b", regex.I)
+
+
+def _names_the_event_before(text: str, previous: str) -> bool:
+    """The sentence names, after "the", an event the previous sentence names too."""
+    return any(regex.search(rf"\b{regex.escape(match.group('noun'))}\b", previous, regex.I)
+               for match in _the_event().finditer(text))
+
+
 def _future_before_a_past_clause(text: str, figure_end: int, cue: int) -> bool:
     """ "Homeowners will see a 21% increase next year after voters approved the levy on
     Tuesday": a time in a subordinate clause after a figure said of the future dates that
@@ -1120,8 +1132,11 @@ class ContextReader:
         if own:
             return own
         index = self.sentences.index_of(sentence.start)
+        if index and (patterns().points_back.match(sentence.text) or _names_the_event_before(
+                sentence.text, self.sentences[index - 1].text)):
+            return time_in(self.sentences[index - 1], self.published)
         if patterns().points_back.match(sentence.text):
-            return time_in(self.sentences[index - 1], self.published) if index else None
+            return None
         if patterns().list_label.fullmatch(sentence.text) and index + 1 < len(self.sentences.starts):
             return time_in(self.sentences[index + 1], self.published)
         return None

@@ -379,3 +379,10 @@ def test_a_past_time_in_a_clause_after_a_figure_of_the_future_does_not_date_it()
                    "on Tuesday.", date="2024-11-06")
     assert found["21%"].time is None
     assert claims("Four people were killed when a gunman opened fire on Sunday.", date="2024-11-06")["Four"].time == "2024-11-03"
+
+
+def test_a_sentence_naming_the_event_of_the_sentence_before_is_of_its_time():
+    found = claims("In April last year an 8.6-magnitude quake struck off Aceh. Five people died in the quake "
+                   "and its aftershocks. A 6.1 quake struck Aceh on Tuesday. At least 24 died in the quake.",
+                   date="2013-07-03")
+    assert found["Five"].time < "2013-05-01" and found["At least 24"].time == "2013-07-02"

@@ -433,10 +433,10 @@ def test_figures_of_no_place_from_one_dateline_meet():
 
 
 def test_explain_gives_the_news_day_as_the_reason_two_figures_were_kept_apart():
-    sunday = article("a.md", "A quake struck on Sunday morning, 23 miles north of Varnholt. "
-                     "Officials said the quake of magnitude 4.4 caused no damage in the town.", None)
-    thursday = article("b.md", "A quake shook the region early Thursday, 23 miles north of Varnholt. "
-                       "Officials said the quake of magnitude 4.6 caused no damage in the town.", None)
+    sunday = article("a.md", "Officials said the quake of magnitude 4.4 caused no damage in the town. "
+                     "It struck on Sunday morning, 23 miles north of Varnholt.", None)
+    thursday = article("b.md", "Officials said the quake of magnitude 4.6 caused no damage in the town. "
+                       "It shook the region early Thursday, 23 miles north of Varnholt.", None)
     claims = extract_claims([sunday, thursday])
     explained = {e.claim: e for e in explain(claims, match_claims(claims), None)}
     magnitude = next(c for c in claims if c.surface == "4.4")
