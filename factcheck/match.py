@@ -18,7 +18,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TypeVar
 
@@ -237,6 +237,8 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     if _weak(first, second) or (_many_per_story(a, first) and not (_one_named_event(a, b) or _one_named_thing(first, second))):
         if (alike := shared()) < _sentence_floor(a, b, first, second):
             return f"the frames leave it open and the sentences share little ({alike:.2f})"
+    if (first.place_part or second.place_part) and not one_named_place(a, b):
+        return "one area's figure, where its article gives the event's figures for several areas"
     for check, why in _EVIDENCE:
         if not check(a, b):
             return why
@@ -829,8 +831,36 @@ def frames_of(claims: list[Claim], compared: list[Claim]) -> dict[str, Frame]:
     """The frames of the ``compared`` claims, each with its article's news day and moment read
     from all of ``claims``."""
     days, moments = news_days(claims), news_moments(claims)
-    return {claim.id: frame_of(claim, days.get(claim.doc), _clock_minutes(claim.sentence) or moments.get(claim.doc, frozenset()))
-            for claim in compared}
+    frames = {claim.id: frame_of(claim, days.get(claim.doc), _clock_minutes(claim.sentence) or moments.get(claim.doc, frozenset()))
+              for claim in compared}
+    parts = _area_parts(compared, frames)
+    return {claim_id: replace(frame, place_part=True) if claim_id in parts else frame for claim_id, frame in frames.items()}
+
+
+@cache
+def _area_nouns() -> str:
+    return alternation(load("places")["area_parts"]["nouns"])
+
+
+@lru_cache(maxsize=65536)
+def _areas(sentence: str, places: tuple[str, ...]) -> frozenset[str]:
+    """The places a sentence names as areas of a larger one ("Bener Meriah district", "the
+    district of Bireun")."""
+    nouns = _area_nouns()
+    return frozenset(place for place in places if not place.startswith("(") and regex.search(
+        rf"{regex.escape(place)}\s+(?:{nouns})\b|\b(?:{nouns})\s+of\s+{regex.escape(place)}", sentence, regex.I))
+
+
+def _area_parts(claims: list[Claim], frames: Mapping[str, Frame]) -> frozenset[str]:
+    """The claims whose article gives the figures of their event for two or more areas ("12
+    people were killed in Bener Meriah district"; "in neighbouring Central Aceh district, 10
+    people were killed"): each is one area's part of the event, not its whole."""
+    areas: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for claim in claims:
+        if frames[claim.id].event:
+            areas[(claim.doc, frames[claim.id].kind, frames[claim.id].event)] |= _areas(claim.sentence, claim.places)
+    return frozenset(claim.id for claim in claims if frames[claim.id].event and _areas(claim.sentence, claim.places)
+                     and len(areas[(claim.doc, frames[claim.id].kind, frames[claim.id].event)]) > 1)
 
 
 LEDE_MOMENT_SENTENCES = 4  # the sentences with figures (title and standfirst among them) in which a report states the time of its event
