@@ -352,6 +352,14 @@ def _rest_after() -> regex.Pattern:
 
 
 @cache
+def _alone_after() -> regex.Pattern:
+    """ "in Sumatra alone": within a few words after the figure, its place or thing said to
+    stand alone."""
+    data = load("context")["rest"]
+    return regex.compile(rf"(?:\s+[\w'’-]+){{1,{int(data['alone_reach'])}}}?\s+{alternation(data['alone'])}\b", regex.I)
+
+
+@cache
 def _idioms() -> regex.Pattern:
     return regex.compile(rf"(?<![\w-]){alternation(load('context')['idioms']['phrases'])}(?![\w-])", regex.I)
 
@@ -1419,7 +1427,8 @@ class ContextReader:
                    or coordinated_with_people(self.text, sentence, start, end)
                    or self._continues_a_part(position) or self._others_within(position, predicate)
                    or self._before_an_increment(position, predicate)
-                   or _rest_after().match(self.text, end, sentence.end) is not None)
+                   or _rest_after().match(self.text, end, sentence.end) is not None
+                   or _alone_after().match(self.text, end, clause[1]) is not None)
         breakdown = not partial and self._in_breakdown(position)
         if self.figures[position][2] == "year" and (not any(ch.isalpha() for ch in self.text[start:end].split()[-1])
                                                     or _OLD_AFTER.match(self.text, end)):

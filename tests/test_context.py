@@ -386,3 +386,14 @@ def test_a_sentence_naming_the_event_of_the_sentence_before_is_of_its_time():
                    "and its aftershocks. A 6.1 quake struck Aceh on Tuesday. At least 24 died in the quake.",
                    date="2013-07-03")
     assert found["Five"].time < "2013-05-01" and found["At least 24"].time == "2013-07-02"
+
+
+def test_others_shot_after_the_dead_of_a_shooting_are_the_rest_of_the_shot():
+    found = claims("Two people were killed and four others were shot at the party. "
+                   "One man was killed and nine others were wounded.")
+    assert found["four"].partial and not found["nine"].partial
+
+
+def test_a_figure_of_a_place_said_to_stand_alone_is_that_place_s_part():
+    found = claims("The tsunami killed 170,000 people in Sumatra alone. The storm killed 12 people, and it was not alone.")
+    assert found["170,000"].partial and not found["12"].partial
