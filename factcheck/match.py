@@ -228,6 +228,8 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
         return reason
     if _has_subject(a, first) and not _same_subject(a, b):
         return "about different people or bodies"
+    if _of_other_parties(a, b):
+        return "deals of different parties: each clause names a party the other does not"
     if a.doc == b.doc and a.predicate is None and _many_per_story(a, first):
         return "inside one article, measures no lexicon event names (the specifications of several models)"
     if _has_subject(a, first) and a.doc == b.doc and not (a.subjects and b.subjects):
@@ -429,6 +431,15 @@ def _one_named_event(a: Claim, b: Claim) -> bool:
         return False
     shared = _name_keys(a.sentence, a.subjects) & _name_keys(b.sentence, b.subjects)
     return len(shared) >= PARTIES or (_parties_known(a, b) and _parties_known(b, a))
+
+
+def _of_other_parties(a: Claim, b: Claim) -> bool:
+    """Two sums of a class whose figures are between parties (``parties`` in predicates.toml: a
+    deal, an offer) whose clauses each name a party the other does not know: the Nationals'
+    offer to Teixeira and the Red Sox's offer to him are two offers."""
+    if a.predicate is None or a.predicate != b.predicate or not predicate_classes()[a.predicate].get("parties"):
+        return False
+    return bool(a.subjects and b.subjects) and not (_parties_known(a, b) or _parties_known(b, a))
 
 
 def _parties_known(claim: Claim, other: Claim) -> bool:

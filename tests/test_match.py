@@ -366,3 +366,11 @@ def test_one_areas_figure_is_no_whole_where_its_article_gives_several_areas():
     flagged = flagged_pairs(check(districts, total, same_district))
     assert frozenset(("Twelve", "24")) not in flagged and frozenset(("10", "24")) not in flagged
     assert frozenset(("Twelve", "15")) in flagged
+
+
+def test_offers_whose_clauses_each_name_a_party_the_other_does_not_are_two_offers():
+    nationals = claim_at("The Nationals have offered Mark Teixeira an eight-year, $160 million contract.", "$160 million", "a.md")
+    red_sox = claim_at("The Red Sox have offered Mark Teixeira a $200 million contract.", "$200 million", "b.md")
+    also_nationals = claim_at("The Nationals offered Mark Teixeira a $180 million contract on Monday.", "$180 million", "c.md")
+    assert not can_compare(nationals, red_sox)
+    assert can_compare(nationals, also_nationals)
