@@ -844,17 +844,30 @@ def first_place_after(text: str, start: int, end: int) -> tuple[str, ...]:
     return (_place_aliases().get(place, place),)
 
 
-def scope_in(text: str, span: tuple[int, int], near: bool) -> frozenset[str]:
+def scope_in(text: str, span: tuple[int, int], near: bool, figure: tuple[int, int] | None = None) -> frozenset[str]:
     """Scopes wider than any place ("nationwide", "across the country") named in ``span``, as
     pseudo-places: with ``near``, only the moments ("remain", "initially": places.toml
     [near_figure]), which are the figure's only in its own stretch (in "two remain trapped and
     more than 50 were injured" it is the two's) and only after a verb of saying that introduces
     the figure (in "the source, who wished to remain anonymous, said the loot was worth 2
     million" the moment is the speaker's: see ``_after_saying``); without, the others, read in
-    the clause."""
-    moments = set(load("places")["near_figure"]["scopes"])
+    the clause. A moment with a reach in words (``reach_words``) is the figure's only that near
+    it ("scored seven points in the first half", not "threw for 205 yards, and his pass late in
+    the fourth quarter")."""
+    near_figure = load("places")["near_figure"]
+    moments, reach = set(near_figure["scopes"]), near_figure.get("reach_words", {})
     return frozenset(f"({name})" for name, pattern in _scopes().items()
-                     if (name in moments) == near and pattern.search(text, *span))
+                     if (name in moments) == near
+                     and pattern.search(text, *_within_words(text, span, figure, reach.get(name))))
+
+
+def _within_words(text: str, span: tuple[int, int], figure: tuple[int, int] | None, words: int | None) -> tuple[int, int]:
+    """``span`` narrowed to ``words`` words each side of the figure, when both are given."""
+    if figure is None or words is None:
+        return span
+    before = list(_WORD.finditer(text, span[0], figure[0]))[-words:]
+    after = list(islice(_WORD.finditer(text, figure[1], span[1]), words))
+    return (before[0].start() if before else figure[0]), (after[-1].end() if after else figure[1])
 
 
 def _after_saying(text: str, start: int, figure: int) -> int:
@@ -1191,7 +1204,7 @@ class ContextReader:
             return first_place_after(self.text, end, clause[1])
         own = self._own_stretch(clause, span, neighbours)
         reported = (_after_saying(self.text, own[0], start), max(own[1], _words_after(self.text, end, clause[1])))
-        scopes = self._once(scope_in, clause, False) | scope_in(self.text, reported, True)
+        scopes = self._once(scope_in, clause, False) | scope_in(self.text, reported, True, span)
         named = self._once(places_in, *clause) + self._once(place_where, clause)
         return named + tuple(sorted(scopes | self.dateline))
 

@@ -397,3 +397,9 @@ def test_others_shot_after_the_dead_of_a_shooting_are_the_rest_of_the_shot():
 def test_a_figure_of_a_place_said_to_stand_alone_is_that_place_s_part():
     found = claims("The tsunami killed 170,000 people in Sumatra alone. The storm killed 12 people, and it was not alone.")
     assert found["170,000"].partial and not found["12"].partial
+
+
+def test_a_half_or_quarter_of_a_game_near_the_figure_is_its_period():
+    found = claims("Artino picked up the slack in the first half as he scored seven points. Luck threw for 205 "
+                   "yards to break the rookie record, and his touchdown pass to Wayne late in the fourth quarter won it.")
+    assert "(period)" in found["seven"].places and "(period)" not in found["205 yards"].places
