@@ -1062,7 +1062,7 @@ _MID_SENTENCE_NAME = regex.compile(r"(?<=[\w,;][ \t]+)\p{Lu}[\w'’-]+")  # neve
 _FIRST_WORD = regex.compile(r"\s*\K\p{Lu}[\w'’-]+")
 _OF_WHOLE = regex.compile(r"\s*-?\s*of\s*-?\s*")  # "28 of 41", "29-of-34": a part and its whole
 _RELATIVE_OPENING = regex.compile(r",\s+(?:who|whom|whose|which)\s*$", regex.I)
-_NAME_BEFORE = regex.compile(r"(?:\p{Lu}[\w'’.-]*\s+){0,3}\p{Lu}[\w'’.-]*$")
+_NAME_BEFORE = regex.compile(r"(?P<name>(?:\p{Lu}[\w'’.-]*\s+){0,3}\p{Lu}[\w'’.-]*)(?:\s*\([^()]{1,20}\))?$")  # "the Chiefs (2-13), who"
 
 
 def antecedent(text: str, sentence: Sentence, clause: tuple[int, int]) -> tuple[str, ...]:
@@ -1073,7 +1073,7 @@ def antecedent(text: str, sentence: Sentence, clause: tuple[int, int]) -> tuple[
     if opening is None:
         return ()
     name = _NAME_BEFORE.search(text, max(sentence.start, opening.start() - 80), opening.start())
-    return tuple(sorted(clause_words(text, name.span()))) if name else ()
+    return tuple(sorted(clause_words(text, name.span("name")))) if name else ()
 
 
 def subjects_in(words: frozenset[str], names: tuple[str, ...], source: str | None) -> tuple[str, ...]:

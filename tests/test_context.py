@@ -403,3 +403,8 @@ def test_a_half_or_quarter_of_a_game_near_the_figure_is_its_period():
     found = claims("Artino picked up the slack in the first half as he scored seven points. Luck threw for 205 "
                    "yards to break the rookie record, and his touchdown pass to Wayne late in the fourth quarter won it.")
     assert "(period)" in found["seven"].places and "(period)" not in found["205 yards"].places
+
+
+def test_a_relative_clause_after_a_name_and_its_bracketed_record_is_about_the_name():
+    found = claims("Peyton Hillis added 101 yards for the Chiefs (2-13), who had 352 yards rushing.")
+    assert found["352 yards"].subjects == ("Chiefs",) and "2-13" not in found
