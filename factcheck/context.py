@@ -659,8 +659,12 @@ def _increment_before() -> regex.Pattern:
     return regex.compile(rf"\b{alternation(load('counted')['partitive']['increment_before'])}\s+$", regex.I)
 
 
+def _increment_word_before(text: str, start: int) -> bool:
+    return _increment_before().search(text, max(0, start - 20), start) is not None
+
+
 def _is_increment(text: str, start: int, end: int) -> bool:
-    return _increment().match(text, end) is not None or _increment_before().search(text, max(0, start - 20), start) is not None
+    return _increment().match(text, end) is not None or _increment_word_before(text, start)
 _OTHERS_AFTER = regex.compile(r"\s+others\b", regex.I)
 PART_LIST_WORDS = 8  # how far a list of parts may run on from one part to the next
 _AND = regex.compile(r"\band\b|,")
@@ -1153,11 +1157,9 @@ class ContextReader:
         if own:
             return own
         index = self.sentences.index_of(sentence.start)
-        if index and (patterns().points_back.match(sentence.text) or _names_the_event_before(
-                sentence.text, self.sentences[index - 1].text)):
-            return time_in(self.sentences[index - 1], self.published)
-        if patterns().points_back.match(sentence.text):
-            return None
+        if patterns().points_back.match(sentence.text) or (
+                index and _names_the_event_before(sentence.text, self.sentences[index - 1].text)):
+            return time_in(self.sentences[index - 1], self.published) if index else None
         if patterns().list_label.fullmatch(sentence.text) and index + 1 < len(self.sentences.starts):
             return time_in(self.sentences[index + 1], self.published)
         return None
@@ -1371,9 +1373,7 @@ class ContextReader:
         """ "in Thessaloniki, where a further 20,000 people joined the protest": an increment of
         a clause that names its own place goes beyond the count of another place; for its
         place it is the whole count."""
-        start, end, _ = self.figures[position]
-        return _increment_before().search(self.text, max(0, start - 20), start) is not None and bool(
-            self._once(places_in, *clause))
+        return _increment_word_before(self.text, self.figures[position][0]) and bool(self._once(places_in, *clause))
 
     def _part_by_another_event(self, position: int) -> bool:
         """ "shot three co-workers, killing two of them", "found her foes and executed two of

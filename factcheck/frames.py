@@ -34,7 +34,7 @@ class Frame:
     words: frozenset[str]  # content lemmas of the sentence
     when: str | None = None  # the day it is of: its sentence's, else its article's news day
     moment: frozenset[int] = frozenset()  # clock times (minutes after midnight) it is of: its sentence's, else its article's
-    place_part: bool = False  # its article gives this event's figures for two or more areas: it is one area's
+    area_part: bool = False  # its article gives this event's figures for two or more areas: it is one area's
 
     @property
     def people_like(self) -> bool:

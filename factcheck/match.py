@@ -239,7 +239,7 @@ def apart(a: Claim, b: Claim, frames: Mapping[str, Frame] | None = None, similar
     if _weak(first, second) or (_many_per_story(a, first) and not (_one_named_event(a, b) or _one_named_thing(first, second))):
         if (alike := shared()) < _sentence_floor(a, b, first, second):
             return f"the frames leave it open and the sentences share little ({alike:.2f})"
-    if (first.place_part or second.place_part) and not one_named_place(a, b):
+    if (first.area_part or second.area_part) and not one_named_place(a, b):
         return "one area's figure, where its article gives the event's figures for several areas"
     for check, why in _EVIDENCE:
         if not check(a, b):
@@ -754,9 +754,11 @@ def _weekday_against_history(weekday: Claim, dated: Claim) -> bool:
     return weekday.time.startswith("-W-") and _is_history(dated)
 
 
-def _of_the_future(claim: Claim) -> bool:
-    """Pinned to a day after its article: a figure of what will be, of no day of the news."""
-    return bool(claim.time and claim.date and claim.time[:1].isdigit() and claim.time > claim.date)
+def _of_the_future(claim: Claim, published: str | None = None) -> bool:
+    """Pinned to a day after its article (or after ``published``, when its own date is not
+    known): a figure of what will be, of no day of the news."""
+    reference = claim.date or published
+    return bool(claim.time and reference and claim.time[:1].isdigit() and claim.time > reference)
 
 
 def _is_history(claim: Claim, published: str | None = None) -> bool:
@@ -767,7 +769,7 @@ def _is_history(claim: Claim, published: str | None = None) -> bool:
     if claim.time and claim.time.startswith("--"):
         return True
     reference = claim.date or published
-    if not (claim.time and reference) or (claim.time[:1].isdigit() and claim.time > reference):
+    if not (claim.time and reference) or _of_the_future(claim, published):
         return False
     return _days_between(claim.time, reference) > HISTORY_DAYS
 
@@ -845,7 +847,7 @@ def frames_of(claims: list[Claim], compared: list[Claim]) -> dict[str, Frame]:
     frames = {claim.id: frame_of(claim, days.get(claim.doc), _clock_minutes(claim.sentence) or moments.get(claim.doc, frozenset()))
               for claim in compared}
     parts = _area_parts(compared, frames)
-    return {claim_id: replace(frame, place_part=True) if claim_id in parts else frame for claim_id, frame in frames.items()}
+    return {claim_id: replace(frame, area_part=True) if claim_id in parts else frame for claim_id, frame in frames.items()}
 
 
 @cache
