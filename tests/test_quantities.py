@@ -78,6 +78,7 @@ def test_money_per_something_is_a_rate():
     assert only("The flat costs $3,500 a month.").unit == "USD / month"
     assert only("Output fell by 800,000 barrels a day.").unit == "oil_barrel / day"
     assert only("Revenue was $6.8 billion a year earlier.").unit == "USD"
+    assert only("The offer is worth roughly $22 million per season.").unit == "USD / season"
 
 
 def test_cents_are_a_unit_of_their_own():
