@@ -659,6 +659,13 @@ def _increment_before() -> regex.Pattern:
     return regex.compile(rf"\b{alternation(load('counted')['partitive']['increment_before'])}\s+$", regex.I)
 
 
+@cache
+def _detail_opener() -> regex.Pattern:
+    """ "..., with 35,000 bodies never recovered": a word that brings in a detail of the figure
+    before, right before this one (a hedge or two between)."""
+    return regex.compile(rf"(?<!\w){alternation(load('counted')['partitive']['detail_openers'])}\s+(?:[a-z]+\s+){{0,2}}$", regex.I)
+
+
 def _increment_word_before(text: str, start: int) -> bool:
     return _increment_before().search(text, max(0, start - 20), start) is not None
 
@@ -1440,6 +1447,7 @@ class ContextReader:
                    or coordinated_with_people(self.text, sentence, start, end)
                    or self._continues_a_part(position) or self._others_within(position, predicate)
                    or self._before_an_increment(position, predicate)
+                   or (self._after_alike(position) and _detail_opener().search(self.text, max(0, start - 30), start) is not None)
                    or _rest_after().match(self.text, end, sentence.end) is not None
                    or _alone_after().match(self.text, end, clause[1]) is not None)
         breakdown = not partial and self._in_breakdown(position)

@@ -391,9 +391,11 @@ def test_a_relative_clause_after_a_name_and_its_bracketed_record_is_about_the_na
      "One man was killed and nine others were wounded.", ["four"], ["nine"]),
     ("The tsunami killed 170,000 people in Sumatra alone. The storm killed 12 people, and it was not alone.",
      ["170,000"], ["12"]),
+    ("The tsunami killed 170,000 people, with 35,000 bodies never recovered. A quake with 35 dead hit the town.",
+     ["35,000"], ["170,000", "35"]),
 ], ids=["another-is-an-increment", "increment-after-another-event-or-in-its-own-place-is-whole",
         "joined-to-an-increment-of-its-own-event", "joined-to-people-named-otherwise",
-        "others-shot-after-the-dead", "a-place-said-to-stand-alone"])
+        "others-shot-after-the-dead", "a-place-said-to-stand-alone", "with-brings-in-a-detail-of-the-figure-before"])
 def test_a_figure_the_text_marks_as_a_part_of_a_whole_is_partial(text, parts, wholes):
     found = claims(text)
     assert [found[part].partial for part in parts] == [True] * len(parts)
