@@ -1412,6 +1412,17 @@ class ContextReader:
         _, previous_end, previous_unit = self.figures[position - 1]
         return previous_unit == unit and self.sentences.index_of(start) - self.sentences.index_of(previous_end) <= 1
 
+    def _detail_of_the_figure_before(self, position: int, predicate: str | None) -> bool:
+        """ "killing 170,000 people, with 35,000 bodies never recovered": a figure brought in by
+        "with" after a figure of its own event (or of one nested in it) tells a part of it; after
+        a figure of another event ("the toll rose to 16, with 37 people injured") it is that
+        event's whole count."""
+        start = self.figures[position][0]
+        if not self._after_alike(position) or _detail_opener().search(self.text, max(0, start - 30), start) is None:
+            return False
+        previous = self._predicate(position - 1)
+        return predicate is not None and previous is not None and (previous == predicate or _nested(previous, predicate))
+
     def _after_alike(self, position: int) -> bool:
         """The figure follows another of its unit in its sentence."""
         if position == 0:
@@ -1447,7 +1458,7 @@ class ContextReader:
                    or coordinated_with_people(self.text, sentence, start, end)
                    or self._continues_a_part(position) or self._others_within(position, predicate)
                    or self._before_an_increment(position, predicate)
-                   or (self._after_alike(position) and _detail_opener().search(self.text, max(0, start - 30), start) is not None)
+                   or self._detail_of_the_figure_before(position, predicate)
                    or _rest_after().match(self.text, end, sentence.end) is not None
                    or _alone_after().match(self.text, end, clause[1]) is not None)
         breakdown = not partial and self._in_breakdown(position)

@@ -185,3 +185,10 @@ def test_figures_a_power_of_ten_apart_are_a_slip_of_scale():
     assert flagged(result, severities=("error",), rule="FC104") == {
         pair("metro-daily: $23 billion", "transit-journal: $2.3 billion"),
     }
+
+
+def test_the_bundled_sample_story_gives_the_findings_the_readme_shows():
+    """The README's first command checks fixtures/sample-story and quotes its findings."""
+    result = check_fixture("sample-story")
+    assert sorted(finding.severity for finding in result.findings) == ["error", "info", "info", "warning"]
+    assert pair("evening-post: 52", "gazette: 37") in flagged(result)

@@ -391,8 +391,8 @@ def test_a_relative_clause_after_a_name_and_its_bracketed_record_is_about_the_na
      "One man was killed and nine others were wounded.", ["four"], ["nine"]),
     ("The tsunami killed 170,000 people in Sumatra alone. The storm killed 12 people, and it was not alone.",
      ["170,000"], ["12"]),
-    ("The tsunami killed 170,000 people, with 35,000 bodies never recovered. A quake with 35 dead hit the town.",
-     ["35,000"], ["170,000", "35"]),
+    ("The tsunami killed 170,000 people, with 35,000 bodies never recovered. A quake with 35 dead hit the town. "
+     "The death toll rose to 16 on Tuesday, with 37 people injured.", ["35,000"], ["170,000", "35", "37"]),
 ], ids=["another-is-an-increment", "increment-after-another-event-or-in-its-own-place-is-whole",
         "joined-to-an-increment-of-its-own-event", "joined-to-people-named-otherwise",
         "others-shot-after-the-dead", "a-place-said-to-stand-alone", "with-brings-in-a-detail-of-the-figure-before"])
