@@ -922,6 +922,7 @@ def _the_event() -> regex.Pattern:
     return regex.compile(rf"\bthe\s+(?:[\w.-]+\s+){{0,2}}?(?P<noun>{nouns})\b", regex.I)
 
 
+@lru_cache(maxsize=SENTENCE_READINGS)  # asked by every undated figure of the sentence
 def _names_the_event_before(text: str, previous: str) -> bool:
     """The sentence names, after "the", an event the previous sentence names too."""
     return any(regex.search(rf"\b{regex.escape(match.group('noun'))}\b", previous, regex.I)
